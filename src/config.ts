@@ -1,0 +1,90 @@
+/**
+ * The only reader of process.env. Every setting is parsed with zod; a bad or missing value stops
+ * start-up with a message naming the variable and what is expected. `.env.example` lists them all.
+ */
+import { z } from "zod";
+import { AppError } from "./core/errors";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour, WIB)");
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().min(1).default("./data"),
+
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, "expected a mongodb:// or mongodb+srv:// URI")
+    .optional(),
+  EMBEDDED_MONGO: bool.default(true),
+  EMBEDDED_MONGO_TIMEOUT_MS: z.coerce.number().int().min(200).max(120000).default(1500),
+
+  ENCRYPTION_KEY: z.string().optional(),
+  HASH_KEY: z.string().optional(),
+
+  SESSION_SILENCE_HOURS: z.coerce.number().positive().default(24),
+  TERMINAL_CHAT: z.enum(["auto", "true", "false"]).default("auto"),
+
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, "expected a BotFather token like 123456:ABC-DEF…")
+    .optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters A-Z, a-z, 0-9, _ and -")
+    .optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  STAFF_TELEGRAM_IDS: list.default([]),
+
+  WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_AUTH: z.enum(["local", "mongo"]).default("local"),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(8),
+  WHATSAPP_MAX_PER_DAY: z.coerce.number().int().positive().default(300),
+  STAFF_WHATSAPP_NUMBERS: list.default([]),
+
+  QUIET_HOURS_START: hhmm.default("20:00"),
+  QUIET_HOURS_END: hhmm.default("07:00"),
+  /** Extra non-working days (cuti bersama, local holidays), YYYY-MM-DD, comma-separated. */
+  EXTRA_HOLIDAYS: list
+    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")))
+    .default([]),
+  REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment; throws an AppError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new AppError("CONFIG_INVALID", `Invalid configuration:\n  ${lines.join("\n  ")}`, {
+      variables: result.error.issues.map((i) => i.path.join(".")),
+    });
+  }
+  const config = result.data;
+  if (config.NODE_ENV === "production") {
+    const missing = (["MONGODB_URI", "ENCRYPTION_KEY", "HASH_KEY"] as const).filter((k) => !config[k]);
+    if (missing.length > 0) {
+      throw new AppError(
+        "CONFIG_INVALID",
+        `Invalid configuration:\n  ${missing.map((k) => `${k}: required when NODE_ENV=production`).join("\n  ")}`,
+        { variables: missing },
+      );
+    }
+  }
+  return config;
+}

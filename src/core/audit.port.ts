@@ -1,0 +1,15 @@
+/** Record of processing (UU PDP Art. 31): every staff action and sensitive access. */
+export type AuditEntry = {
+  at: Date;
+  /** Who acted: "telegram:123", "whatsapp:+62…", "cli:<os user>", "system". */
+  actor: string;
+  action: string;
+  /** What was acted on: "person:DFT-…", "claim:KLM-…", "broadcast:…". */
+  target: string;
+  details?: Record<string, unknown>;
+};
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  list(filter: { target?: string; actor?: string; since?: Date }, limit?: number): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,64 @@
+/**
+ * Ports: the interfaces core, flows and nlu depend on. Adapters (storage/, channels/, jobs/)
+ * implement them; only main.ts wires concrete implementations together.
+ */
+import type { ChannelName, Language, OutboundMessage, Reply } from "./messages";
+import type { I18nKey } from "../i18n/keys";
+
+export type {
+  Collection,
+  DocumentStore,
+  Filter,
+  Change,
+  FindOptions,
+  InsertResult,
+  StoredDoc,
+} from "./document-store.port";
+export type { Session, FlowState } from "./session";
+
+/** Time comes from here, never from `new Date()` in logic, so tests and transcripts can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export type LogFields = Record<string, unknown>;
+
+/** Structured logger (pino behind it). Personal data is redacted by the implementation. */
+export interface Logger {
+  debug(fields: LogFields, message: string): void;
+  info(fields: LogFields, message: string): void;
+  warn(fields: LogFields, message: string): void;
+  error(fields: LogFields, message: string): void;
+  child(fields: LogFields): Logger;
+}
+
+/** Renders i18n keys; pure and synchronous once loaded. */
+export interface Translator {
+  t(language: Language, key: I18nKey, params?: Record<string, unknown>): string;
+  /** True when the key exists in the language (or its fallback). */
+  has(language: Language, key: string): boolean;
+}
+
+/** Where a proactive message goes. */
+export type Recipient = { channel: ChannelName; userId: string };
+
+/**
+ * `reply`: an answer to something the user just did (sent at once).
+ * `unsolicited`: reminders, status pushes and broadcasts (paced on WhatsApp, skipped for opted-out users).
+ */
+export type SendKind = "reply" | "unsolicited";
+
+/** What a channel adapter offers the rest of the bot. */
+export interface ChannelSender {
+  readonly channel: ChannelName;
+  send(userId: string, messages: OutboundMessage[], kind: SendKind): Promise<void>;
+}
+
+/** Sends replies to any user on any running channel, rendered in the given language. */
+export interface Notifier {
+  notify(
+    recipient: Recipient,
+    replies: Reply[],
+    options?: { language?: Language; kind?: SendKind },
+  ): Promise<void>;
+}

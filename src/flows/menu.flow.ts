@@ -1,0 +1,99 @@
+/** The main menu: the home of every conversation. Numbers, option words and free text all work. */
+import { z } from "zod";
+import { defineFlow, invalid, startFlow } from "../core/flow";
+import type { ChoiceOption } from "../core/choice-match";
+import { choose } from "../core/steps";
+import { toComparable } from "../core/text";
+
+const greetings = new Set(
+  [
+    "halo",
+    "hallo",
+    "hai",
+    "hi",
+    "hello",
+    "helo",
+    "pagi",
+    "siang",
+    "sore",
+    "malam",
+    "selamat pagi",
+    "selamat siang",
+    "selamat sore",
+    "selamat malam",
+    "assalamualaikum",
+    "assalamu alaikum",
+    "ass",
+    "p",
+    "permisi",
+    "tes",
+    "test",
+    "oi",
+    "woi",
+    "min",
+    "halo min",
+    "hai min",
+  ].map(toComparable),
+);
+
+const options: ChoiceOption[] = [
+  {
+    value: "registration",
+    label: "menu:main.register",
+    aliases: ["daftar", "register", "pendaftaran", "mendaftar", "daftar baru"],
+  },
+  {
+    value: "questions",
+    label: "menu:main.questions",
+    aliases: ["tanya", "syarat", "iuran", "pertanyaan", "info", "informasi", "faq", "questions"],
+  },
+  {
+    value: "deathReport",
+    label: "menu:main.deathReport",
+    aliases: ["lapor", "lapor kematian", "klaim", "kematian", "claim", "report"],
+  },
+  {
+    value: "claimStatus",
+    label: "menu:main.claimStatus",
+    aliases: ["cek klaim", "status klaim", "cek status klaim"],
+  },
+  { value: "myData", label: "menu:main.myData", aliases: ["data saya", "data", "profil", "my data"] },
+  { value: "language", label: "menu:main.language", aliases: ["bahasa", "language", "english", "inggris"] },
+];
+const staffOption: ChoiceOption = {
+  value: "staff",
+  label: "menu:main.staff",
+  aliases: ["petugas", "staff", "admin"],
+};
+
+export const menuFlow = defineFlow({
+  id: "menu",
+  version: 1,
+  start: "main",
+  data: z.object({}),
+  initial: () => ({}),
+  steps: {
+    main: choose({
+      prompt: "menu:main.prompt",
+      help: "menu:main.help",
+      options: (_data, ctx) => (ctx.isStaff ? [...options, staffOption] : options),
+      onChoice: (value, _data, ctx) => {
+        if (value === "language") {
+          ctx.setLanguage(ctx.language === "id" ? "en" : "id");
+          return invalid([{ key: "common:languageChanged" }], { reprompt: true });
+        }
+        return startFlow(value);
+      },
+      onOther: (input, data) => {
+        if (greetings.has(toComparable(input.text)))
+          return invalid([{ key: "menu:greeting" }], { reprompt: true });
+        if (input.content.type !== "text")
+          return invalid([{ key: "common:notUnderstood" }], { reprompt: true });
+        // Free text: the engine offers it to the question answerer (nlu) before this re-ask is used.
+        return invalid([{ key: "common:notUnderstood" }], { reprompt: true, data });
+      },
+    }),
+  },
+});
+
+export const menuChoices = options;

@@ -1,0 +1,51 @@
+/**
+ * Every flow the bot has. Add a flow in three steps: write `flows/<name>.flow.ts`, add its
+ * locales (`locales/id/<ns>.json`, `locales/en/<ns>.json`, a line in `src/i18n/keys.ts`),
+ * and list it here.
+ */
+import { z } from "zod";
+import type { FlowRegistry } from "../core/engine";
+import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
+import { choose } from "../core/steps";
+import { menuFlow } from "./menu.flow";
+
+const flows: AnyFlow[] = [
+  menuFlow,
+  // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
+];
+
+const noData = z.object({});
+type NoData = z.infer<typeof noData>;
+
+/** The staff hub lists every staff-only flow that has a menu label. */
+const staffFlow = defineFlow({
+  id: "staff",
+  version: 1,
+  start: "pick",
+  staffOnly: true,
+  data: noData,
+  initial: () => ({}),
+  steps: {
+    pick: choose<NoData>({
+      prompt: "menu:main.staff",
+      options: () =>
+        flows.flatMap((f) =>
+          f.staffOnly && f.staffMenuLabel ? [{ value: f.id, label: f.staffMenuLabel }] : [],
+        ),
+      onChoice: (value) => startFlow<NoData>(value),
+    }),
+  },
+});
+
+export function createFlowRegistry(
+  extra: { interject?: FlowRegistry["interject"] } = {},
+): FlowRegistry & { all: AnyFlow[] } {
+  const all = [...flows, staffFlow];
+  const byId = new Map(all.map((f) => [f.id, f] as const));
+  return {
+    home: menuFlow,
+    get: (id) => byId.get(id),
+    all,
+    ...(extra.interject ? { interject: extra.interject } : {}),
+  };
+}

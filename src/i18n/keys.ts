@@ -1,0 +1,22 @@
+/**
+ * i18n keys typed from locales/id (the source): a misspelt key fails to compile.
+ * Add one line per namespace when you add a locales/id/<ns>.json file.
+ */
+import type common from "../../locales/id/common.json";
+import type menu from "../../locales/id/menu.json";
+
+export type Resources = {
+  common: typeof common;
+  menu: typeof menu;
+};
+
+type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";
+type StripPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+
+type Paths<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${StripPlural<K>}` : Paths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+export type Namespace = Extract<keyof Resources, string>;
+
+export type I18nKey = { [NS in Namespace]: `${NS}:${Paths<Resources[NS]>}` }[Namespace];

@@ -1,0 +1,65 @@
+/**
+ * i18next set up from locales/<lng>/<ns>.json, read once at start-up (no backend, no network).
+ * Formatters: {{amount, rupiah}}, {{date, date}}, {{date, time}}.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import i18next, { type Resource } from "i18next";
+import { formatDate, formatTime } from "../domain/jakarta-time";
+import { formatRupiah } from "../domain/money";
+import type { Language } from "../core/messages";
+import { languages } from "../core/messages";
+import type { Translator } from "../core/ports";
+
+export const defaultLocalesDir = path.resolve(__dirname, "../../locales");
+
+/** Reads every namespace file of every language. */
+export function loadResources(dir = defaultLocalesDir): Resource {
+  const resources: Resource = {};
+  for (const language of languages) {
+    const folder = path.join(dir, language);
+    resources[language] = {};
+    for (const file of readdirSync(folder).filter((f) => f.endsWith(".json"))) {
+      const namespace = file.replace(/\.json$/, "");
+      (resources[language] as Record<string, unknown>)[namespace] = JSON.parse(
+        readFileSync(path.join(folder, file), "utf8"),
+      );
+    }
+  }
+  return resources;
+}
+
+function asLanguage(lng: string | undefined): Language {
+  return lng === "en" ? "en" : "id";
+}
+
+export function createTranslator(resources: Resource = loadResources()): Translator {
+  const instance = i18next.createInstance();
+  const namespaces = Object.keys(resources.id ?? {});
+  void instance.init({
+    initAsync: false,
+    resources,
+    lng: "id",
+    fallbackLng: "id",
+    supportedLngs: [...languages],
+    ns: namespaces,
+    defaultNS: "common",
+    nsSeparator: ":",
+    keySeparator: ".",
+    returnNull: false,
+    interpolation: { escapeValue: false },
+  });
+  const formatter = instance.services.formatter;
+  formatter?.add("rupiah", (value: unknown, lng) => formatRupiah(Number(value), asLanguage(lng)));
+  formatter?.add("date", (value: unknown, lng) =>
+    formatDate(new Date(value as string | number | Date), asLanguage(lng)),
+  );
+  formatter?.add("time", (value: unknown, lng) =>
+    formatTime(new Date(value as string | number | Date), asLanguage(lng)),
+  );
+  const fixed = new Map(languages.map((lng) => [lng, instance.getFixedT(lng)] as const));
+  return {
+    t: (language, key, params) => (fixed.get(language) ?? instance.t)(key, params ?? {}),
+    has: (language, key) => instance.exists(key, { lng: language }),
+  };
+}

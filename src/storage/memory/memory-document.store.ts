@@ -1,0 +1,149 @@
+/**
+ * The document store in memory: same contract as MongoDB (unique indexes, operators, atomic
+ * updates), values copied in and out as BSON would (Dates kept, undefined dropped), so a test
+ * that passes here does not depend on shared references.
+ */
+import type {
+  Collection,
+  CollectionSpec,
+  DocumentStore,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  StoredDoc,
+} from "../../core/document-store.port";
+import { deepCopy } from "../../core/copy";
+import { applyChange, getPath, matches, sortDocs, toSeed } from "./document-match";
+
+/** Values are copied in and out as BSON would store them. */
+export const toStored = deepCopy;
+
+function indexKey(index: IndexSpec, doc: unknown): string | undefined {
+  if (index.partial && !matches(doc, index.partial)) return undefined;
+  const values = Object.keys(index.fields).map((path) => getPath(doc, path));
+  if (!index.partial && values.every((v) => v === undefined)) return JSON.stringify(values.map(() => null));
+  return JSON.stringify(values.map((v) => (v instanceof Date ? v.getTime() : (v ?? null))));
+}
+
+class MemoryCollection<T extends StoredDoc> implements Collection<T> {
+  private readonly docs = new Map<string, T>();
+  private readonly unique: IndexSpec[];
+  constructor(spec: CollectionSpec) {
+    this.unique = spec.indexes.filter((i) => i.unique);
+  }
+
+  private violates(doc: T): string | undefined {
+    for (const index of this.unique) {
+      const key = indexKey(index, doc);
+      if (key === undefined) continue;
+      for (const other of this.docs.values()) {
+        if (other._id !== doc._id && indexKey(index, other) === key)
+          return Object.keys(index.fields).join("_");
+      }
+    }
+    return undefined;
+  }
+
+  private select(filter: Filter, options: FindOptions = {}): T[] {
+    const found = sortDocs(
+      [...this.docs.values()].filter((d) => matches(d, filter)),
+      options.sort,
+    );
+    const start = options.skip ?? 0;
+    return found.slice(start, options.limit ? start + options.limit : undefined);
+  }
+
+  async findById(id: string) {
+    const doc = this.docs.get(id);
+    return doc ? toStored(doc) : null;
+  }
+  async findOne(filter: Filter, options?: FindOptions) {
+    const doc = this.select(filter, { ...options, limit: 1 })[0];
+    return doc ? toStored(doc) : null;
+  }
+  async find(filter: Filter, options?: FindOptions) {
+    return this.select(filter, options).map(toStored);
+  }
+  async count(filter: Filter) {
+    return this.select(filter).length;
+  }
+  async insert(doc: T) {
+    if (this.docs.has(doc._id)) return { type: "duplicate", index: "_id" } as const;
+    const stored = toStored(doc);
+    const violated = this.violates(stored);
+    if (violated) return { type: "duplicate", index: violated } as const;
+    this.docs.set(doc._id, stored);
+    return { type: "inserted" } as const;
+  }
+  async replace(doc: T, options: { expect?: Filter; upsert?: boolean } = {}) {
+    const existing = this.docs.get(doc._id);
+    if (!existing) {
+      if (!options.upsert) return false;
+      return (await this.insert(doc)).type === "inserted";
+    }
+    if (options.expect && !matches(existing, options.expect)) return false;
+    const stored = toStored(doc);
+    if (this.violates(stored)) throw new Error(`Unique index violated by ${doc._id}`);
+    this.docs.set(doc._id, stored);
+    return true;
+  }
+  private applyTo(existing: T, change: Parameters<Collection<T>["update"]>[1], inserting: boolean): T {
+    const updated = toStored(existing) as T & Record<string, unknown>;
+    applyChange(updated, change, inserting);
+    const violated = this.violates(updated);
+    if (violated) throw new Error(`Unique index ${violated} violated`);
+    this.docs.set(updated._id, updated);
+    return updated;
+  }
+  private upsertNew(filter: Filter, change: Parameters<Collection<T>["update"]>[1]): T {
+    const seed = {
+      _id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
+      ...toSeed(filter),
+    } as unknown as T;
+    return this.applyTo(seed, change, true);
+  }
+  async update(
+    filter: Filter,
+    change: Parameters<Collection<T>["update"]>[1],
+    options: { multi?: boolean; upsert?: boolean } = {},
+  ) {
+    const targets = this.select(filter);
+    const chosen = options.multi === false ? targets.slice(0, 1) : targets;
+    if (chosen.length === 0 && options.upsert) {
+      this.upsertNew(filter, change);
+      return 1;
+    }
+    for (const doc of chosen) this.applyTo(doc, change, false);
+    return chosen.length;
+  }
+  async findOneAndUpdate(
+    filter: Filter,
+    change: Parameters<Collection<T>["update"]>[1],
+    options: { sort?: Record<string, 1 | -1>; upsert?: boolean } = {},
+  ) {
+    const target = this.select(filter, { ...(options.sort ? { sort: options.sort } : {}), limit: 1 })[0];
+    if (!target) return options.upsert ? toStored(this.upsertNew(filter, change)) : null;
+    return toStored(this.applyTo(target, change, false));
+  }
+  async delete(filter: Filter) {
+    const targets = this.select(filter);
+    for (const doc of targets) this.docs.delete(doc._id);
+    return targets.length;
+  }
+}
+
+export function createMemoryDocumentStore(): DocumentStore {
+  const collections = new Map<string, Collection<StoredDoc>>();
+  return {
+    kind: "memory",
+    collection<T extends StoredDoc>(spec: CollectionSpec): Collection<T> {
+      let collection = collections.get(spec.name);
+      if (!collection) {
+        collection = new MemoryCollection<StoredDoc>(spec);
+        collections.set(spec.name, collection);
+      }
+      return collection as unknown as Collection<T>;
+    },
+    close: async () => undefined,
+  };
+}
