@@ -3,11 +3,11 @@
  * starts mongod with its data in DATA_DIR/mongo (wiredTiger), so data survives restarts. Where no
  * binary can be had it says why instead of throwing, and the caller falls back.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { MongoMemoryServer } from "mongodb-memory-server-core";
 import type { Logger } from "../../core/ports";
-import { obtainMongod } from "./mongod-binary";
+import { obtainMongod, unavailableMarkerFile } from "./mongod-binary";
 
 export type EmbeddedMongoOptions = {
   dataDir: string;
@@ -46,6 +46,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise
         args: ["--wiredTigerCacheSizeGB", "0.25"],
       },
     });
+    await rm(path.join(options.dataDir, unavailableMarkerFile), { force: true }); // a binary appeared
     return {
       type: "started",
       mongo: {
