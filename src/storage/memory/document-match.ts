@@ -1,8 +1,19 @@
-/** MongoDB filter and update semantics over plain objects, for the memory store. */
+/**
+ * MongoDB filter and update semantics over plain objects, for the memory store. Dotted paths walk
+ * into arrays of sub-documents, a condition on an array holds when one element satisfies it, and
+ * comparisons only compare values of the same kind (numbers with numbers, Dates with Dates), as
+ * MongoDB does.
+ */
 import type { Change, FieldCondition, Filter } from "../../core/document-store.port";
+import { deepCopy } from "../../core/copy";
 
 type Doc = Record<string, unknown>;
 
+function isPlainObject(value: unknown): value is Doc {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** The value at a dotted path, without walking into arrays (sort keys, index keys). */
 export function getPath(doc: unknown, path: string): unknown {
   let value: unknown = doc;
   for (const part of path.split(".")) {
@@ -12,59 +23,84 @@ export function getPath(doc: unknown, path: string): unknown {
   return value;
 }
 
-function comparable(value: unknown): unknown {
-  return value instanceof Date ? value.getTime() : value;
+/** Every value a dotted path reaches, walking into arrays of sub-documents like MongoDB. */
+function reach(value: unknown, parts: string[], from: number, out: unknown[]): unknown[] {
+  if (from === parts.length) {
+    out.push(value);
+    return out;
+  }
+  const part = parts[from] as string;
+  if (Array.isArray(value)) {
+    if (/^\d+$/.test(part)) reach(value[Number(part)], parts, from + 1, out);
+    for (const item of value as unknown[]) if (isPlainObject(item)) reach(item, parts, from, out);
+    if (value.length === 0) out.push(undefined);
+    return out;
+  }
+  if (!isPlainObject(value)) out.push(undefined);
+  else reach(value[part], parts, from + 1, out);
+  return out;
 }
 
 function equals(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a)) return a.some((item) => equals(item, b));
-  const left = comparable(a) ?? null;
-  const right = comparable(b) ?? null;
-  return left === right;
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return (a ?? null) === (b ?? null);
 }
 
-function compare(a: unknown, b: unknown, test: (x: number) => boolean): boolean {
-  const left = comparable(a);
-  const right = comparable(b);
-  if (left === undefined || left === null || right === undefined || right === null) return false;
-  if (typeof left !== typeof right) return false;
-  return test(left < right ? -1 : left > right ? 1 : 0);
+/** Ordering within one kind only: MongoDB's $lt/$gt never compare a number with a Date or a string. */
+function order(a: unknown, b: unknown): number | undefined {
+  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime());
+  if (a instanceof Date || b instanceof Date || a === null || b === null) return undefined;
+  if (typeof a !== typeof b || !["number", "string", "boolean"].includes(typeof a)) return undefined;
+  return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
 }
 
-function matchesCondition(value: unknown, condition: FieldCondition): boolean {
-  if (condition === null || typeof condition !== "object" || condition instanceof Date)
-    return equals(value, condition);
-  return Object.entries(condition).every(([op, operand]) => {
-    switch (op) {
-      case "$eq":
-        return equals(value, operand);
-      case "$ne":
-        return !equals(value, operand);
-      case "$in":
-        return (operand as unknown[]).some((o) => equals(value, o));
-      case "$nin":
-        return !(operand as unknown[]).some((o) => equals(value, o));
-      case "$lt":
-        return compare(value, operand, (c) => c < 0);
-      case "$lte":
-        return compare(value, operand, (c) => c <= 0);
-      case "$gt":
-        return compare(value, operand, (c) => c > 0);
-      case "$gte":
-        return compare(value, operand, (c) => c >= 0);
-      case "$exists":
-        return (value !== undefined) === operand;
-      default:
-        throw new Error(`Unsupported filter operator ${op}`);
-    }
-  });
+/** True when `value`, or one element of it when it is an array, satisfies `test`. */
+function anyElement(value: unknown, test: (v: unknown) => boolean): boolean {
+  return Array.isArray(value) ? test(value) || value.some(test) : test(value);
+}
+
+function holds(values: unknown[], op: string, operand: unknown): boolean {
+  const some = (test: (v: unknown) => boolean) => values.some((value) => anyElement(value, test));
+  const compare = (test: (c: number) => boolean) =>
+    some((v) => {
+      const c = order(v, operand);
+      return c !== undefined && test(c);
+    });
+  switch (op) {
+    case "$eq":
+      return some((v) => equals(v, operand));
+    case "$ne":
+      return !holds(values, "$eq", operand);
+    case "$in":
+      return (operand as unknown[]).some((o) => holds(values, "$eq", o));
+    case "$nin":
+      return !holds(values, "$in", operand);
+    case "$lt":
+      return compare((c) => c < 0);
+    case "$lte":
+      return compare((c) => c <= 0);
+    case "$gt":
+      return compare((c) => c > 0);
+    case "$gte":
+      return compare((c) => c >= 0);
+    case "$exists":
+      return values.some((v) => v !== undefined) === operand;
+    default:
+      throw new Error(`Unsupported filter operator ${op}`);
+  }
+}
+
+function matchesCondition(values: unknown[], condition: FieldCondition): boolean {
+  if (!isPlainObject(condition)) return holds(values, "$eq", condition);
+  return Object.entries(condition).every(([op, operand]) => holds(values, op, operand));
 }
 
 export function matches(doc: unknown, filter: Filter): boolean {
   return Object.entries(filter).every(([path, condition]) => {
     if (condition === undefined) return true;
     if (path === "$or") return (condition as Filter[]).some((f) => matches(doc, f));
-    return matchesCondition(getPath(doc, path), condition as FieldCondition);
+    return matchesCondition(reach(doc, path.split("."), 0, []), condition as FieldCondition);
   });
 }
 
@@ -72,13 +108,15 @@ function setPath(doc: Doc, path: string, value: unknown): void {
   const parts = path.split(".");
   let target = doc;
   for (const part of parts.slice(0, -1)) {
-    const nextValue = target[part];
-    if (nextValue === null || typeof nextValue !== "object") target[part] = {};
+    if (!isPlainObject(target[part])) {
+      if (value === undefined) return; // $unset of a path that does not exist changes nothing
+      target[part] = {};
+    }
     target = target[part] as Doc;
   }
   const last = parts.at(-1) as string;
   if (value === undefined) delete target[last];
-  else target[last] = value;
+  else target[last] = deepCopy(value);
 }
 
 export function applyChange(doc: Doc, change: Change, inserting: boolean): void {
@@ -94,15 +132,19 @@ export function applyChange(doc: Doc, change: Change, inserting: boolean): void 
   }
 }
 
-/** A filter's plain equality fields, used to seed an upserted document. */
+/** A filter's equality fields (`x: v` or `x: { $eq: v }`), used to seed an upserted document. */
 export function toSeed(filter: Filter): Doc {
   const seed: Doc = {};
   for (const [path, condition] of Object.entries(filter)) {
     if (path.startsWith("$") || condition === undefined) continue;
-    if (condition === null || typeof condition !== "object" || condition instanceof Date)
-      setPath(seed, path, condition);
+    if (!isPlainObject(condition)) setPath(seed, path, condition);
+    else if ("$eq" in condition) setPath(seed, path, condition.$eq);
   }
   return seed;
+}
+
+function sortable(value: unknown): unknown {
+  return value instanceof Date ? value.getTime() : value;
 }
 
 export function sortDocs<T>(docs: T[], sort: Record<string, 1 | -1> | undefined): T[] {
@@ -110,9 +152,9 @@ export function sortDocs<T>(docs: T[], sort: Record<string, 1 | -1> | undefined)
   const keys = Object.entries(sort);
   return [...docs].sort((a, b) => {
     for (const [path, direction] of keys) {
-      const x = comparable(getPath(a, path));
-      const y = comparable(getPath(b, path));
-      if (x === y) continue;
+      const x = sortable(getPath(a, path));
+      const y = sortable(getPath(b, path));
+      if (x === y || (x == null && y == null)) continue;
       if (x === undefined || x === null) return -direction;
       if (y === undefined || y === null) return direction;
       return (x < y ? -1 : 1) * direction;

@@ -13,6 +13,7 @@ import type {
   StoredDoc,
 } from "../../core/document-store.port";
 import { deepCopy } from "../../core/copy";
+import { toUniqueViolation } from "../unique-violation";
 import { applyChange, getPath, matches, sortDocs, toSeed } from "./document-match";
 
 /** Values are copied in and out as BSON would store them. */
@@ -22,13 +23,13 @@ function indexKey(index: IndexSpec, doc: unknown): string | undefined {
   if (index.partial && !matches(doc, index.partial)) return undefined;
   const values = Object.keys(index.fields).map((path) => getPath(doc, path));
   if (!index.partial && values.every((v) => v === undefined)) return JSON.stringify(values.map(() => null));
-  return JSON.stringify(values.map((v) => (v instanceof Date ? v.getTime() : (v ?? null))));
+  return JSON.stringify(values.map((v) => (v instanceof Date ? { $date: v.getTime() } : (v ?? null))));
 }
 
 class MemoryCollection<T extends StoredDoc> implements Collection<T> {
   private readonly docs = new Map<string, T>();
   private readonly unique: IndexSpec[];
-  constructor(spec: CollectionSpec) {
+  constructor(private readonly spec: CollectionSpec) {
     this.unique = spec.indexes.filter((i) => i.unique);
   }
 
@@ -79,11 +80,14 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     const existing = this.docs.get(doc._id);
     if (!existing) {
       if (!options.upsert) return false;
-      return (await this.insert(doc)).type === "inserted";
+      const result = await this.insert(doc);
+      if (result.type === "duplicate") throw toUniqueViolation(this.spec.name, result.index);
+      return true;
     }
     if (options.expect && !matches(existing, options.expect)) return false;
     const stored = toStored(doc);
-    if (this.violates(stored)) throw new Error(`Unique index violated by ${doc._id}`);
+    const violated = this.violates(stored);
+    if (violated) throw toUniqueViolation(this.spec.name, violated);
     this.docs.set(doc._id, stored);
     return true;
   }
@@ -91,7 +95,7 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     const updated = toStored(existing) as T & Record<string, unknown>;
     applyChange(updated, change, inserting);
     const violated = this.violates(updated);
-    if (violated) throw new Error(`Unique index ${violated} violated`);
+    if (violated) throw toUniqueViolation(this.spec.name, violated);
     this.docs.set(updated._id, updated);
     return updated;
   }
