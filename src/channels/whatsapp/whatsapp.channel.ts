@@ -61,6 +61,15 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
   let readyAt: Date | undefined;
   let attempts = 0;
   let timer: unknown;
+  /** Messages and disconnects being handled; stop() lets them finish before closing the client. */
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  };
 
   function listen(current: WhatsAppClient): void {
     const live = () => client === current && state !== "stopped";
@@ -81,7 +90,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
       log.info({}, "WhatsApp connected and ready");
     });
     current.on("message", (message) => {
-      if (live()) void handleIncoming(incomingDeps, current, message, readyAt);
+      if (live()) track(handleIncoming(incomingDeps, current, message, readyAt));
     });
     current.on("auth_failure", (message) => {
       if (!live()) return;
@@ -93,7 +102,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
       );
     });
     current.on("disconnected", (reason) => {
-      if (live()) void onDisconnected(current, reason);
+      if (live()) track(onDisconnected(current, reason));
     });
   }
 
@@ -175,6 +184,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
     state = "stopped";
     if (timer !== undefined) timers.clearTimeout(timer);
     await deps.pacer.stop().catch(() => undefined);
+    await idle();
     const current = client;
     client = undefined;
     await current
@@ -207,6 +217,8 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
     sender,
     start,
     stop,
+    /** Resolves when every message received so far has been handled (tests, shutdown). */
+    idle,
     get state() {
       return state;
     },

@@ -26,7 +26,7 @@ export type Pacer = {
   waiting(): number;
   /** Messages sent or under way today (WIB). */
   usedToday(): number;
-  /** Drops waiting messages (they reject) and stops the refresh timer. */
+  /** Drops waiting messages (they reject) and stops the refresh timer; calling it again is harmless. */
   stop(): Promise<void>;
 };
 
@@ -46,6 +46,7 @@ export function createWhatsAppPacer(options: PacerOptions): Pacer {
   });
   let day = toJakartaDay(options.clock.now());
   let used = 0;
+  let stopped: Promise<void> | undefined;
 
   function reserve(): void {
     const today = toJakartaDay(options.clock.now());
@@ -78,6 +79,6 @@ export function createWhatsAppPacer(options: PacerOptions): Pacer {
     },
     waiting: () => limiter.counts().QUEUED + limiter.counts().RECEIVED,
     usedToday: () => (toJakartaDay(options.clock.now()) === day ? used : 0),
-    stop: () => limiter.stop({ dropWaitingJobs: true }),
+    stop: () => (stopped ??= limiter.stop({ dropWaitingJobs: true })),
   };
 }
