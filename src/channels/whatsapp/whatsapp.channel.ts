@@ -3,18 +3,15 @@
  * it without blocking the other channels, reconnects with backoff after a disconnect, reports
  * login problems in one clear line, and sends replies at once but unsolicited messages paced.
  */
-import { AppError } from "../../core/errors";
 import type { InboundHandler } from "../../core/handle-inbound";
-import { toConversationKey, type OutboundMessage } from "../../core/messages";
-import type { ChannelSender, Clock, Logger, SendKind, Translator } from "../../core/ports";
+import type { Clock, Logger, Translator } from "../../core/ports";
 import type { SessionStore } from "../../core/session.store";
 import type { WhatsAppClient, WhatsAppClientFactory } from "./whatsapp-client.port";
-import { handleIncoming, sendTexts } from "./whatsapp.inbound";
+import { handleIncoming } from "./whatsapp.inbound";
 import { defaultMediaLimits, type MediaLimits } from "./whatsapp.mapping";
 import type { Pacer } from "./whatsapp.pacer";
-import { toChatId } from "./whatsapp.phone";
+import { createWhatsAppSender } from "./whatsapp.outbound";
 import type { QrPresenter } from "./whatsapp.qr";
-import { toWhatsAppTexts } from "./whatsapp.render";
 import { toStartProblem } from "./whatsapp.problems";
 
 export type Timers = {
@@ -108,12 +105,16 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
 
   async function onDisconnected(current: WhatsAppClient, reason: string): Promise<void> {
     readyAt = undefined;
-    state = "reconnecting";
-    if (reason === "LOGOUT")
+    if (reason === "LOGOUT") {
+      // whatsapp-web.js keeps this client, clears the login and shows a new QR by itself.
+      state = "waitingForLogin";
       log.error(
         { reason, authLocation: deps.authLocation },
-        `WhatsApp was logged out (unlinked on the phone): the login in ${deps.authLocation} is gone; scan the new QR to link again`,
+        "WhatsApp was logged out (unlinked on the phone): scan the new QR to link the bot's number again",
       );
+      return;
+    }
+    state = "reconnecting";
     await current
       .destroy()
       .catch((error: unknown) => log.debug({ err: error }, "destroy after disconnect failed"));
@@ -192,27 +193,11 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps) {
       .catch((error: unknown) => log.warn({ err: error }, "WhatsApp client did not close cleanly"));
   }
 
-  async function send(userId: string, messages: OutboundMessage[], kind: SendKind): Promise<void> {
-    const texts = toWhatsAppTexts(messages);
-    const deliver = async () => {
-      if (!client || state !== "ready")
-        throw new AppError("CHANNEL_SEND_FAILED", "WhatsApp is not connected", { state });
-      await sendTexts(client, toChatId(userId), texts);
-    };
-    if (kind === "reply") return deliver();
-    if (!(await deps.sessions.load(toConversationKey("whatsapp", userId))))
-      throw new AppError(
-        "NOT_ALLOWED",
-        "Unsolicited WhatsApp messages go only to users who wrote to the bot",
-        {
-          reason: "never_wrote",
-          channel: "whatsapp",
-        },
-      );
-    await deps.pacer.schedule(deliver);
-  }
-
-  const sender: ChannelSender = { channel: "whatsapp", send };
+  const sender = createWhatsAppSender({
+    sessions: deps.sessions,
+    pacer: deps.pacer,
+    connected: () => (state === "ready" ? client : undefined),
+  });
   return {
     sender,
     start,

@@ -9,6 +9,7 @@ import { renderReplies } from "../../core/render";
 import type { SessionStore } from "../../core/session.store";
 import type { WhatsAppClient, WhatsAppIncoming } from "./whatsapp-client.port";
 import { toIgnoreReason, toInboundMessage, type MediaLimits } from "./whatsapp.mapping";
+import { sendTexts } from "./whatsapp.outbound";
 import { toWhatsAppTexts } from "./whatsapp.render";
 
 export type IncomingDeps = {
@@ -19,15 +20,6 @@ export type IncomingDeps = {
   staffNumbers: ReadonlySet<string>;
   mediaLimits: MediaLimits;
 };
-
-/** Sends texts one after another to a chat. */
-export async function sendTexts(
-  client: WhatsAppClient,
-  chatId: string,
-  texts: readonly string[],
-): Promise<void> {
-  for (const text of texts) await client.sendMessage(chatId, text);
-}
 
 /** Shows "typing…" while the bot works; best effort, as not every client or chat supports it. */
 async function startTyping(client: WhatsAppClient, chatId: string, log: Logger) {

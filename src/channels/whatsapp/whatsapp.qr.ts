@@ -15,7 +15,12 @@ export type QrPresenter = {
   clear(): Promise<void>;
 };
 
-export function createQrPresenter(options: { output: Writable; pngPath: string }): QrPresenter {
+export function createQrPresenter(options: {
+  output: Writable;
+  pngPath: string;
+  /** Pixels per side of the PNG (400 scans well from a laptop screen). */
+  pngWidth?: number;
+}): QrPresenter {
   return {
     async show(qr) {
       const drawing = await new Promise<string>((resolve) =>
@@ -26,7 +31,7 @@ export function createQrPresenter(options: { output: Writable; pngPath: string }
           `(also saved as ${options.pngPath})\n`,
       );
       await mkdir(path.dirname(options.pngPath), { recursive: true });
-      await QRCode.toFile(options.pngPath, qr, { type: "png", width: 400, margin: 2 });
+      await QRCode.toFile(options.pngPath, qr, { type: "png", width: options.pngWidth ?? 400, margin: 2 });
       return options.pngPath;
     },
     clear: () => rm(options.pngPath, { force: true }),

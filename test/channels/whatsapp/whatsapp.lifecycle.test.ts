@@ -6,6 +6,11 @@ import { createQrPresenter } from "../../../src/channels/whatsapp/whatsapp.qr";
 import { fakeIncoming } from "../../support/fake-whatsapp-client";
 import { defaultChat, startFakeWhatsApp, type FakeWhatsApp } from "../../support/whatsapp-harness";
 
+/** Waits, turn by turn, until the condition holds (the test's timeout bounds it). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
 const offline = () => Promise.reject(new Error("net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/"));
 
 describe("WhatsApp channel: staying connected", () => {
@@ -23,11 +28,11 @@ describe("WhatsApp channel: staying connected", () => {
     expect(wa.channel.state).toBe("reconnecting");
     expect(wa.timers.pending()).toEqual([5000]);
     wa.timers.runNext();
-    await new Promise((resolve) => setImmediate(resolve));
+    await until(() => wa.timers.pending().includes(10000));
     expect(wa.clients).toHaveLength(2);
     expect(wa.timers.pending()).toEqual([10000]);
     wa.timers.runNext();
-    await new Promise((resolve) => setImmediate(resolve));
+    await until(() => wa.clients.length === 3);
     expect(wa.clients).toHaveLength(3);
     wa.client.emit("ready");
     expect(wa.channel.state).toBe("ready");
@@ -35,14 +40,16 @@ describe("WhatsApp channel: staying connected", () => {
     expect(wa.lastText()).toContain("1. Daftar");
   });
 
-  it("reports a logout in one line saying how to link again", async () => {
+  it("reports a logout in one line saying how to link again, and waits for the new QR", async () => {
     wa = await startFakeWhatsApp();
     wa.client.emit("disconnected", "LOGOUT");
     await wa.channel.idle();
-    const errors = wa.errors();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toMatch(/logged out.*scan the new QR/);
-    expect(wa.timers.pending()).toEqual([5000]);
+    expect(wa.errors().map((e) => e.message)).toEqual([
+      "WhatsApp was logged out (unlinked on the phone): scan the new QR to link the bot's number again",
+    ]);
+    expect(wa.channel.state).toBe("waitingForLogin");
+    await wa.says("halo");
+    expect(wa.client.sent).toEqual([]);
   });
 
   it("reports a refused login in one line: delete the login folder and scan again", async () => {
@@ -89,21 +96,16 @@ describe("WhatsApp login QR", () => {
     let drawn = "";
     output.on("data", (chunk: Buffer) => (drawn += chunk.toString()));
     const pngPath = path.join(mkdtempSync(path.join(tmpdir(), "wa-qr-")), "whatsapp", "login-qr.png");
-    const qr = createQrPresenter({ output, pngPath });
+    const qr = createQrPresenter({ output, pngPath, pngWidth: 120 });
     const wa = await startFakeWhatsApp({ ready: false, extra: { qr } });
     wa.client.emit("qr", "2@abcdef,ghijk,lmnop");
-    await new Promise<void>((resolve) => {
-      const poll = () =>
-        wa.logger.entries.some((e) => e.message.includes("QR")) ? resolve() : setImmediate(poll);
-      poll();
-    });
+    await until(() => wa.logger.entries.some((e) => e.message.includes("QR")));
     expect(drawn).toContain("Link a device");
     expect(drawn).toMatch(/[▀▄█]/);
     expect(readFileSync(pngPath).subarray(1, 4).toString()).toBe("PNG");
     expect(wa.channel.state).toBe("waitingForLogin");
     wa.client.emit("ready");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(existsSync(pngPath)).toBe(false);
+    await until(() => !existsSync(pngPath));
     await wa.channel.stop();
   });
 });
