@@ -19,7 +19,12 @@ import { toStaffNumbers } from "../../src/channels/whatsapp/whatsapp.phone";
 import type { LogFields, Logger } from "../../src/core/ports";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 import { createVault } from "../../src/security/vault";
-import { createFakeWhatsAppClient, fakeIncoming, type FakeWhatsAppClient } from "./fake-whatsapp-client";
+import {
+  createFakeWhatsAppClient,
+  fakeIncoming,
+  fakeVCard,
+  type FakeWhatsAppClient,
+} from "./fake-whatsapp-client";
 import { createTestClock, testVaultKeys, type TestClock } from "./test-chat";
 
 export type LogEntry = { level: "debug" | "info" | "warn" | "error"; fields: LogFields; message: string };
@@ -150,6 +155,14 @@ export async function startFakeWhatsApp(options: FakeWhatsAppOptions = {}) {
         body: file.caption ?? "",
         media: { mimeType: file.mimeType ?? "image/jpeg", size: file.bytes.length },
         bytes: file.bytes,
+      }),
+    /** Shares a contact card (the phone-number step of a registration). */
+    sharesContact: (name: string, phone: string, from = defaultChat) =>
+      receive({
+        type: "vcard",
+        body: "",
+        from,
+        vCards: [fakeVCard(name, phone, phone.startsWith("+") ? phone.replace(/\D/g, "") : undefined)],
       }),
     /** Everything the bot sent to a chat, in order. */
     textsTo,

@@ -75,12 +75,14 @@ export async function handleIncoming(
       log.info({ type: message.type, reply: mapped.reply.key }, "whatsapp message refused kindly");
       return await refuse(deps, client, message.from, mapped.userId, mapped.reply);
     }
-    const chat = await startTyping(client, message.from, log);
+    const typing = startTyping(client, message.from, log);
     let answered = false;
     await deps.inbound.handle(mapped.message, async (messages: OutboundMessage[]) => {
       answered = true;
+      await typing;
       await sendTexts(client, message.from, toWhatsAppTexts(messages));
     });
+    const chat = await typing;
     if (!answered) await chat?.clearState().catch(() => undefined);
   } catch (error) {
     log.error({ err: error }, "whatsapp message could not be handled");

@@ -36,7 +36,8 @@ export function toChatId(userId: string): string {
  */
 export function toPhoneFromVCard(vcard: string): string | undefined {
   const waid = /waid=(\d{6,})/i.exec(vcard)?.[1];
-  if (waid) return toE164(waid, { international: true });
+  const fromWaid = waid ? toE164(waid, { international: true }) : undefined;
+  if (fromWaid) return fromWaid;
   for (const line of vcard.split(/\r?\n/)) {
     const tel = /^(?:item\d+\.)?TEL[^:]*:(.+)$/i.exec(line.trim())?.[1];
     const phone = tel ? toE164(tel) : undefined;
