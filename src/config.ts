@@ -52,6 +52,7 @@ export const configSchema = z.object({
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(8),
   WHATSAPP_MAX_PER_DAY: z.coerce.number().int().positive().default(300),
+  WHATSAPP_MAX_MEDIA_MB: z.coerce.number().positive().max(100).default(10),
   STAFF_WHATSAPP_NUMBERS: list.default([]),
 
   QUIET_HOURS_START: hhmm.default("20:00"),

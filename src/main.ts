@@ -7,6 +7,7 @@ import path from "node:path";
 import pino from "pino";
 import { createApp } from "./app";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
+import { connectWhatsApp } from "./channels/whatsapp/whatsapp.connect";
 import { loadConfig, type Config } from "./config";
 import { isAppError } from "./core/errors";
 import { createPinoLogger } from "./security/pino.logger";
@@ -79,6 +80,19 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  if (config.WHATSAPP_ENABLED) {
+    // Starts in the background: a missing Chromium or no internet is one log line, nothing more.
+    const whatsapp = connectWhatsApp({
+      config,
+      app,
+      logger,
+      clock: { now: () => new Date() },
+      output: process.stdout,
+      mongoose: undefined, // integrator: the connected mongoose instance from connectStorage, for WHATSAPP_AUTH=mongo
+    });
+    stops.push(() => whatsapp.stop());
+  }
 
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
   if (terminal) {

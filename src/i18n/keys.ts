@@ -4,10 +4,12 @@
  */
 import type common from "../../locales/id/common.json";
 import type menu from "../../locales/id/menu.json";
+import type whatsapp from "../../locales/id/whatsapp.json";
 
 export type Resources = {
   common: typeof common;
   menu: typeof menu;
+  whatsapp: typeof whatsapp;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";
