@@ -8,7 +8,7 @@ import { deepCopy } from "./copy";
 import { AppError } from "./errors";
 import { toGlobalCommand, type GlobalCommand } from "./global-commands";
 import { matchChoice } from "./choice-match";
-import type { InboundMessage, Reply } from "./messages";
+import type { InboundMessage, Language, Reply } from "./messages";
 import type { Logger, Translator } from "./ports";
 import { createSession, type FlowState, type Session } from "./session";
 import type { Services } from "./services";
@@ -29,6 +29,8 @@ export type EngineDeps = {
   logger: Logger;
   /** After this much silence, an unfinished flow asks "lanjutkan atau mulai lagi?". */
   silenceMs: number;
+  /** Language of a new conversation (default "id"); users switch with "bahasa". */
+  defaultLanguage?: Language;
 };
 
 export type EngineResult = { session: Session; replies: Reply[] };
@@ -50,7 +52,9 @@ export function createEngine(deps: EngineDeps) {
   const { registry, translator } = deps;
 
   async function handle(stored: Session | null, message: InboundMessage, now: Date): Promise<EngineResult> {
-    const session: Session = stored ? deepCopy(stored) : createSession(message.channel, message.userId, now);
+    const session: Session = stored
+      ? deepCopy(stored)
+      : createSession(message.channel, message.userId, now, deps.defaultLanguage);
     if (message.phone) session.phone = message.phone;
     if (message.displayName) session.displayName = message.displayName;
     const silentFor = now.getTime() - session.lastActivityAt.getTime();
