@@ -142,6 +142,8 @@ export function createEngine(deps: EngineDeps) {
     async prompt(): Promise<void> {
       const { flow, state } = this.current();
       const step = flow.steps[state.step];
+      // A state saved by an older version of the flow (e.g. resumed after a long silence).
+      if (state.version !== flow.version) return this.restart(flow, state);
       if (!step)
         throw new AppError("STEP_NOT_FOUND", `Flow "${flow.id}" has no step "${state.step}"`, {
           flow: flow.id,
@@ -150,18 +152,21 @@ export function createEngine(deps: EngineDeps) {
       this.replies.push(...(await step.prompt(state.data, this.ctx)));
     }
 
+    /** Starts the flow again with an apology: its stored state no longer fits it. */
+    async restart(flow: AnyFlow, state: FlowState): Promise<void> {
+      deps.logger.warn(
+        { flow: flow.id, step: state.step, stored: state.version, current: flow.version },
+        "stored flow state is outdated; restarting the flow",
+      );
+      this.replies.push({ key: "common:flowRestarted" });
+      return this.begin(flow, undefined);
+    }
+
     async step(): Promise<void> {
       const { flow, state } = this.current();
       const parsed = flow.data.safeParse(state.data);
       const step = flow.steps[state.step];
-      if (state.version !== flow.version || !parsed.success || !step) {
-        deps.logger.warn(
-          { flow: flow.id, step: state.step, stored: state.version, current: flow.version },
-          "stored flow state is outdated; restarting the flow",
-        );
-        this.replies.push({ key: "common:flowRestarted" });
-        return this.begin(flow, undefined);
-      }
+      if (state.version !== flow.version || !parsed.success || !step) return this.restart(flow, state);
       const result = await step.handle(this.input, parsed.data, this.ctx);
       if (result.type === "invalid" && this.input.text && registry.interject) {
         const answer = await registry.interject(this.input.text, this.ctx);
