@@ -7,6 +7,7 @@ import { createChannelHub } from "./core/channel-hub";
 import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
 import { createInboundHandler } from "./core/handle-inbound";
+import type { Language } from "./core/messages";
 import type { Clock, Logger, Translator } from "./core/ports";
 import type { Services } from "./core/services";
 import { createSessionStore } from "./core/session.store";
@@ -22,6 +23,8 @@ export type AppOptions = {
   vault: PersonalDataVault;
   translator?: Translator;
   silenceMs?: number;
+  /** Language of new conversations (the transcript runner's --lang); default "id". */
+  defaultLanguage?: Language;
 };
 
 let sharedTranslator: Translator | undefined;
@@ -45,6 +48,7 @@ export function createApp(options: AppOptions) {
     translator,
     logger: options.logger,
     silenceMs: options.silenceMs ?? 24 * 60 * 60 * 1000,
+    ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
   });
   const inbound = createInboundHandler({
     engine,

@@ -8,7 +8,7 @@ import { deepCopy } from "./copy";
 import { AppError } from "./errors";
 import { toGlobalCommand, type GlobalCommand } from "./global-commands";
 import { matchChoice } from "./choice-match";
-import type { InboundMessage, Reply } from "./messages";
+import type { InboundMessage, Language, Reply } from "./messages";
 import type { Logger, Translator } from "./ports";
 import { createSession, type FlowState, type Session } from "./session";
 import type { Services } from "./services";
@@ -29,6 +29,8 @@ export type EngineDeps = {
   logger: Logger;
   /** After this much silence, an unfinished flow asks "lanjutkan atau mulai lagi?". */
   silenceMs: number;
+  /** Language of a new conversation (default "id"); users switch with "bahasa". */
+  defaultLanguage?: Language;
 };
 
 export type EngineResult = { session: Session; replies: Reply[] };
@@ -50,7 +52,9 @@ export function createEngine(deps: EngineDeps) {
   const { registry, translator } = deps;
 
   async function handle(stored: Session | null, message: InboundMessage, now: Date): Promise<EngineResult> {
-    const session: Session = stored ? deepCopy(stored) : createSession(message.channel, message.userId, now);
+    const session: Session = stored
+      ? deepCopy(stored)
+      : createSession(message.channel, message.userId, now, deps.defaultLanguage);
     if (message.phone) session.phone = message.phone;
     if (message.displayName) session.displayName = message.displayName;
     const silentFor = now.getTime() - session.lastActivityAt.getTime();
@@ -138,6 +142,8 @@ export function createEngine(deps: EngineDeps) {
     async prompt(): Promise<void> {
       const { flow, state } = this.current();
       const step = flow.steps[state.step];
+      // A state saved by an older version of the flow (e.g. resumed after a long silence).
+      if (state.version !== flow.version) return this.restart(flow, state);
       if (!step)
         throw new AppError("STEP_NOT_FOUND", `Flow "${flow.id}" has no step "${state.step}"`, {
           flow: flow.id,
@@ -146,18 +152,21 @@ export function createEngine(deps: EngineDeps) {
       this.replies.push(...(await step.prompt(state.data, this.ctx)));
     }
 
+    /** Starts the flow again with an apology: its stored state no longer fits it. */
+    async restart(flow: AnyFlow, state: FlowState): Promise<void> {
+      deps.logger.warn(
+        { flow: flow.id, step: state.step, stored: state.version, current: flow.version },
+        "stored flow state is outdated; restarting the flow",
+      );
+      this.replies.push({ key: "common:flowRestarted" });
+      return this.begin(flow, undefined);
+    }
+
     async step(): Promise<void> {
       const { flow, state } = this.current();
       const parsed = flow.data.safeParse(state.data);
       const step = flow.steps[state.step];
-      if (state.version !== flow.version || !parsed.success || !step) {
-        deps.logger.warn(
-          { flow: flow.id, step: state.step, stored: state.version, current: flow.version },
-          "stored flow state is outdated; restarting the flow",
-        );
-        this.replies.push({ key: "common:flowRestarted" });
-        return this.begin(flow, undefined);
-      }
+      if (state.version !== flow.version || !parsed.success || !step) return this.restart(flow, state);
       const result = await step.handle(this.input, parsed.data, this.ctx);
       if (result.type === "invalid" && this.input.text && registry.interject) {
         const answer = await registry.interject(this.input.text, this.ctx);

@@ -2,7 +2,7 @@
  * i18next set up from locales/<lng>/<ns>.json, read once at start-up (no backend, no network).
  * Formatters: {{amount, rupiah}}, {{date, date}}, {{date, time}}.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import i18next, { type Resource } from "i18next";
 import { formatDate, formatTime } from "../domain/jakarta-time";
@@ -11,7 +11,18 @@ import type { Language } from "../core/messages";
 import { languages } from "../core/messages";
 import type { Translator } from "../core/ports";
 
-export const defaultLocalesDir = path.resolve(__dirname, "../../locales");
+/**
+ * The project's locales/ folder, seen from src/i18n (tsx, jest) or dist/src/i18n (compiled). The
+ * compiled tree has a partial dist/locales (tsc copies the JSON that keys.ts imports), so a folder
+ * counts only when it holds every language.
+ */
+export function findLocalesDir(fromDir: string): string {
+  const candidates = [path.resolve(fromDir, "../../locales"), path.resolve(fromDir, "../../../locales")];
+  const complete = candidates.find((dir) => languages.every((lng) => existsSync(path.join(dir, lng))));
+  return complete ?? candidates[0]!;
+}
+
+export const defaultLocalesDir = findLocalesDir(__dirname);
 
 /** Reads every namespace file of every language. */
 export function loadResources(dir = defaultLocalesDir): Resource {

@@ -3,10 +3,12 @@
  * Indonesian phone numbers, e-mail addresses, bot tokens.
  */
 const patterns: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b\d{6,10}:[A-Za-z0-9_-]{30,}\b/g, "[token]"],
-  [/\b\d{4}[ .-]?\d{4}[ .-]?\d{4}[ .-]?\d{4}\b/g, "[nik]"],
+  // Also inside Bot API URLs ("…/bot123456:ABC…/getMe"), where no word boundary precedes it.
+  [/(?<!\d)\d{6,12}:[A-Za-z0-9_-]{30,}/g, "[token]"],
+  // 16 digits with any grouping: "1571 0212 …", "157102.120390.0001".
+  [/(?<!\d)\d(?:[ .-]?\d){15}(?!\d)/g, "[nik]"],
   [/(?:\+|\b)(?:62|0)[ .-]?8\d{1,3}[ .-]?\d{3,4}[ .-]?\d{3,5}\b/g, "[phone]"],
-  [/[\w.+-]+@[\w-]+\.[\w.-]+/g, "[email]"],
+  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, "[email]"],
   [/\b\d{11,}\b/g, "[number]"],
 ];
 
@@ -17,7 +19,8 @@ export function redactText(text: string): string {
 /** Deep copy of a log payload with strings scrubbed (bounded depth, cycles cut). */
 export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === "string") return redactText(value);
-  if (value === null || typeof value !== "object" || depth > 6) return value;
+  if (value === null || typeof value !== "object") return value;
+  if (depth > 6) return "[too deep]";
   if (seen.has(value)) return "[cycle]";
   seen.add(value);
   if (value instanceof Error) {

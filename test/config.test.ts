@@ -1,0 +1,66 @@
+import { loadConfig } from "../src/config";
+import { isAppError } from "../src/core/errors";
+
+/** The error loadConfig throws for `env`, or undefined when it accepts it. */
+function refusal(env: Record<string, string>) {
+  try {
+    loadConfig(env);
+    return undefined;
+  } catch (error) {
+    if (!isAppError(error, "CONFIG_INVALID")) throw error;
+    return error;
+  }
+}
+
+describe("configuration", () => {
+  it("starts with defaults when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: "development",
+      SESSION_SILENCE_HOURS: 24,
+      TERMINAL_CHAT: "auto",
+    });
+  });
+
+  it.each([
+    ["LOG_LEVEL", "loud"],
+    ["MONGODB_URI", "postgres://localhost/db"],
+    ["SESSION_SILENCE_HOURS", "-3"],
+    ["TELEGRAM_BOT_TOKEN", "not-a-token"],
+    ["QUIET_HOURS_START", "8pm"],
+    ["WHATSAPP_ENABLED", "maybe"],
+    ["EXTRA_HOLIDAYS", "2026-03-20,20/03/2026"],
+  ])("refuses a bad %s, naming the variable and what is expected", (name, value) => {
+    const error = refusal({ [name]: value });
+    expect(error?.message).toMatch(new RegExp(`${name}[.\\d]*: .*expected`, "i"));
+    expect(error?.details.variables).toEqual([expect.stringContaining(name)]);
+  });
+
+  it("names every bad variable at once", () => {
+    const error = refusal({ LOG_LEVEL: "loud", TERMINAL_CHAT: "sometimes" });
+    expect(error?.details.variables).toEqual(expect.arrayContaining(["LOG_LEVEL", "TERMINAL_CHAT"]));
+  });
+
+  it("refuses production without MONGODB_URI", () => {
+    const error = refusal({
+      NODE_ENV: "production",
+      ENCRYPTION_KEY: "a".repeat(64),
+      HASH_KEY: "b".repeat(64),
+    });
+    expect(error?.message).toContain("MONGODB_URI: required when NODE_ENV=production");
+  });
+
+  it("accepts production with MONGODB_URI and keys", () => {
+    const env = {
+      NODE_ENV: "production",
+      MONGODB_URI: "mongodb://db:27017/jamsos",
+      ENCRYPTION_KEY: "a".repeat(64),
+      HASH_KEY: "b".repeat(64),
+    };
+    expect(refusal(env)).toBeUndefined();
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(loadConfig({ MONGODB_URI: "", LOG_LEVEL: "" })).toMatchObject({ LOG_LEVEL: "info" });
+  });
+});

@@ -1,0 +1,50 @@
+import { section as engine } from "../../scripts/bench/engine.bench";
+import { section as memory } from "../../scripts/bench/memory.bench";
+import { section as startup } from "../../scripts/bench/startup.bench";
+import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
+import {
+  createCountingStore,
+  info,
+  percentile,
+  toTable,
+  within,
+  type BenchSection,
+} from "../../scripts/lib/bench";
+
+describe("bench helpers", () => {
+  it("takes nearest-rank percentiles", () => {
+    const values = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+  });
+
+  it("judges a figure against a maximum or a minimum budget", () => {
+    expect(within("p50", 0.4, "ms", 0.5)).toMatchObject({ ok: true, budget: "≤ 0.5 ms" });
+    expect(within("rate", 1500, "msg/s", 2000, "min")).toMatchObject({ ok: false, budget: "≥ 2,000 msg/s" });
+  });
+
+  it("counts every read and write a repository makes", async () => {
+    const store = createCountingStore(createMemoryDocumentStore());
+    const things = store.collection<{ _id: string; n: number }>({ name: "things", indexes: [] });
+    await things.insert({ _id: "a", n: 1 });
+    await things.findById("a");
+    await things.find({ n: 1 });
+    await things.replace({ _id: "a", n: 2 });
+    expect(store.counts).toEqual({ reads: 2, writes: 2 });
+  });
+
+  it("prints figures beside their budgets and marks those over budget", () => {
+    const table = toTable([
+      { section: "engine", rows: [within("p99", 7, "ms", 5), info("messages", 6334, "msg")] },
+    ]);
+    expect(table).toMatch(/engine\s+p99\s+7 ms\s+≤ 5 ms\s+OVER/);
+    expect(table).toMatch(/engine\s+messages\s+6,334 msg\s+-/);
+  });
+
+  it("has the engine, memory and startup sections, each with a name and a run function", () => {
+    const sections: BenchSection[] = [engine, memory, startup];
+    expect(sections.map((s) => s.name)).toEqual(["engine", "memory", "startup"]);
+    for (const s of sections) expect(typeof s.run).toBe("function");
+  });
+});
