@@ -101,6 +101,12 @@ export function createEngine(deps: EngineDeps) {
     }
 
     async run(silentFor: number): Promise<void> {
+      const command = this.input.text ? toGlobalCommand(this.input.text) : undefined;
+      if (command) {
+        // A command after a long silence is clear enough: do it instead of asking whether to continue.
+        this.session.resumePending = false;
+        return this.command(command);
+      }
       if (this.session.flow && !this.session.resumePending && silentFor > deps.silenceMs) {
         this.session.resumePending = true;
         this.replies.push({ key: "common:resume.prompt", choices: resumeOptions });
@@ -115,8 +121,6 @@ export function createEngine(deps: EngineDeps) {
           return this.prompt();
         }
       }
-      const command = this.input.text ? toGlobalCommand(this.input.text) : undefined;
-      if (command) return this.command(command);
       return this.step();
     }
 

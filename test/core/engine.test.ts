@@ -106,6 +106,14 @@ describe("a long silence", () => {
     expect((await bot.session())?.flow?.data).toEqual({ name: "Siti" });
   });
 
+  it("a command after a long silence is carried out without asking", async () => {
+    const bot = await atColourStep({ silenceMs });
+    bot.clock.advance(2 * silenceMs);
+    await bot.send("batal");
+    expect(bot.keys()).toEqual(["common:cancelled", "survey:home"]);
+    expect((await bot.session())?.resumePending).toBe(false);
+  });
+
   it("does not interrupt a user who writes again within the silence", async () => {
     const bot = await atColourStep({ silenceMs });
     bot.clock.advance(silenceMs - 1000);
