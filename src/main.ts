@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import mongoose from "mongoose";
 import pino from "pino";
 import { createApp } from "./app";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
       logger,
       clock: { now: () => new Date() },
       output: process.stdout,
-      mongoose: undefined, // integrator: the connected mongoose instance from connectStorage, for WHATSAPP_AUTH=mongo
+      mongoose: storage.connection ? { connection: storage.connection, mongo: mongoose.mongo } : undefined,
     });
     stops.push(() => whatsapp.stop());
   }
