@@ -1,0 +1,213 @@
+/**
+ * Decides what free text asks for: a FAQ answer, a calculation, an amount in words, a flow to
+ * start, a few topics to choose from when unsure, or a polite "outside what I can help with".
+ * Pure apart from reading the session's memory; callers store `memory` and render the decision.
+ */
+import type { FlowContext } from "../core/flow";
+import type { Reply } from "../core/messages";
+import { toAmountInWords } from "../domain/amount-words";
+import { programmeFacts } from "../domain/programme-facts";
+import {
+  isFollowUp,
+  isWordsRequest,
+  toAmount,
+  toFollowUpAspect,
+  toProgrammes,
+  toSector,
+} from "../nlu/calc-request";
+import { calculationTopics, toFollowUpTopic, toNluMemory, type NluMemory } from "../nlu/conversation-memory";
+import { toFaqParams } from "../nlu/faq-params";
+import { isFaqTopic, type FaqTopic } from "../nlu/faq-topics";
+import { intentExamples } from "../nlu/intent-examples";
+import { createIntentMatcher, type IntentMatch } from "../nlu/intent-matcher";
+import { toCalculationReplies, toJkkDeathReplies, type CalculationRequest } from "./calculation.replies";
+
+export type Decision =
+  | { type: "replies"; replies: Reply[]; memory?: NluMemory; outOfScope?: boolean }
+  | { type: "start"; flow: string; data?: unknown; memory?: NluMemory }
+  | { type: "suggest"; topics: FaqTopic[] }
+  | { type: "none" };
+
+/** Scores at or above this answer directly; between `suggestAt` and this, topics are offered. */
+export const answerAt = 0.45;
+export const suggestAt = 0.2;
+
+const matcher = createIntentMatcher(intentExamples);
+
+/** The matcher used for answers (exported for the benchmark and the accuracy floor test). */
+export const questionMatcher = matcher;
+
+const flowIntents: Readonly<Record<string, string>> = {
+  registration: "registration",
+  deathReport: "deathReport",
+  claimStatus: "claimStatus",
+  myData: "myData",
+  eligibility: "eligibility",
+};
+/** The FAQ topic standing in for an action intent in suggestions and mid-flow answers. */
+const topicOfAction: Readonly<Record<string, FaqTopic>> = {
+  registration: "howToRegister",
+  deathReport: "claimHelp",
+  claimStatus: "claimStatusHow",
+  myData: "privacy",
+  eligibility: "requirements",
+  calculate: "contribution",
+};
+/** An amount a topic's answer states, for "tulis dengan huruf" right after it. */
+const topicAmounts: Partial<Record<FaqTopic, number>> = {
+  jkmBenefit: programmeFacts.jkm.value.total,
+  scholarship: programmeFacts.scholarshipMaxTotal.value,
+  earlyDeath: programmeFacts.jkmBeforeThreeMonths.value,
+  pemkotPays: programmeFacts.apbdYearlyPerWorker.value,
+};
+
+function faqAnswer(topic: FaqTopic, ctx: FlowContext): Decision {
+  const amount = topicAmounts[topic] ?? (topic === "contribution" ? 16_800 : undefined);
+  return {
+    type: "replies",
+    replies: [{ key: `faq:${topic}.answer`, params: toFaqParams(ctx.language) }],
+    memory: { topic, ...(amount === undefined ? {} : { amount }) },
+  };
+}
+
+function calculation(request: CalculationRequest, ctx: FlowContext): Decision {
+  const replies = toCalculationReplies(request, ctx);
+  const monthly = replies[0]?.params?.monthly;
+  return {
+    type: "replies",
+    replies,
+    memory: {
+      topic: "calculate",
+      calc: request,
+      ...(typeof monthly === "number" ? { amount: monthly } : {}),
+    },
+  };
+}
+
+function jkkDeath(income: number): Decision {
+  const replies = toJkkDeathReplies(income);
+  const total = replies[0]?.params?.total;
+  return {
+    type: "replies",
+    replies,
+    memory: { topic: "jkkDeath", ...(typeof total === "number" ? { amount: total } : {}) },
+  };
+}
+
+function inWords(amount: number | undefined, ctx: FlowContext, memory: NluMemory): Decision {
+  if (amount === undefined) return { type: "replies", replies: [{ key: "calculator:words.askAmount" }] };
+  const words = toAmountInWords(amount, ctx.language);
+  if (words === undefined) return { type: "replies", replies: [{ key: "calculator:words.tooLarge" }] };
+  return {
+    type: "replies",
+    replies: [{ key: "calculator:words.result", params: { amount, words } }],
+    memory: { ...memory, amount },
+  };
+}
+
+const defaultRequest = (): CalculationRequest => ({
+  income: programmeFacts.minimumIncome.value,
+  programmes: ["JKK", "JKM"],
+  sector: "other",
+  fundedBy: "self",
+  sectorAssumed: true,
+});
+
+/** Reads `text` against what was said before: a new figure, programme, sector or aspect. */
+function followUp(text: string, memory: NluMemory, ctx: FlowContext): Decision | undefined {
+  if ((memory.topic === undefined && memory.calc === undefined) || !isFollowUp(text)) return undefined;
+  const aspect = toFollowUpAspect(text);
+  const topic = aspect ? toFollowUpTopic(aspect, memory.topic) : undefined;
+  if (topic) return faqAnswer(topic, ctx);
+  const amount = toAmount(text);
+  if (memory.topic === "jkkDeath" && amount !== undefined) return jkkDeath(amount);
+  const programmes = toProgrammes(text);
+  const sector = toSector(text);
+  if (amount === undefined && programmes === undefined && sector === undefined) return undefined;
+  if (memory.calc === undefined && !calculationTopics.has(memory.topic ?? "")) return undefined;
+  const base = memory.calc ?? defaultRequest();
+  return calculation(
+    {
+      ...base,
+      income: amount ?? base.income,
+      programmes: programmes ?? base.programmes,
+      sector: sector ?? base.sector,
+      sectorAssumed: sector === undefined && base.sectorAssumed === true,
+    },
+    ctx,
+  );
+}
+
+function isOutOfScope(match: IntentMatch): boolean {
+  const top = match.ranked[0];
+  if (top?.intent === "outOfScope" && top.score >= suggestAt) return true;
+  return match.inScopeShare === 0 && match.tokens.some((t) => t !== "num");
+}
+
+/** Topics to offer when unsure: the best two or three distinct FAQ topics. */
+function toSuggestions(match: IntentMatch): FaqTopic[] {
+  const topics: FaqTopic[] = [];
+  for (const { intent, score } of match.ranked) {
+    const topic = isFaqTopic(intent) ? intent : topicOfAction[intent];
+    if (score >= 0.12 && topic && !topics.includes(topic)) topics.push(topic);
+    if (topics.length === 3) break;
+  }
+  return topics;
+}
+
+function act(intent: string, text: string, ctx: FlowContext, memory: NluMemory): Decision {
+  if (isFaqTopic(intent)) return faqAnswer(intent, ctx);
+  const flow = flowIntents[intent];
+  if (flow)
+    return ctx.session.flow?.id === flow
+      ? { type: "none" }
+      : { type: "start", flow, memory: { topic: intent } };
+  switch (intent) {
+    case "calculate":
+      return toProgrammes(text)
+        ? calculation({ ...defaultRequest(), programmes: toProgrammes(text) ?? ["JKK", "JKM"] }, ctx)
+        : { type: "start", flow: "calculator", memory: { topic: "calculate" } };
+    case "words":
+      return inWords(toAmount(text) ?? memory.amount, ctx, memory);
+    case "thanks":
+      return { type: "replies", replies: [{ key: "questions:thanks" }] };
+    case "outOfScope":
+      return { type: "replies", replies: [{ key: "questions:outOfScope" }], outOfScope: true };
+    default:
+      return { type: "none" };
+  }
+}
+
+/** What to do with free text; `minimum` raises the bar (mid-flow, an answer must be clear). */
+export function decideAnswer(text: string, ctx: FlowContext, minimum = answerAt): Decision {
+  if (!/\p{L}{2}/u.test(text)) return { type: "none" };
+  const memory = toNluMemory(ctx.session.context);
+  if (isWordsRequest(text)) return inWords(toAmount(text) ?? memory.amount, ctx, memory);
+  const follow = followUp(text, memory, ctx);
+  if (follow) return follow;
+  const match = matcher.match(text);
+  const top = match.ranked[0];
+  const amount = toAmount(text);
+  const programmes = toProgrammes(text);
+  const asksCost = match.tokens.some((t) => t === "iuran" || t === "hitung" || t === "bayar");
+  if (top?.intent === "jkkDeath" && amount !== undefined) return jkkDeath(amount);
+  if ((amount !== undefined || programmes !== undefined) && (asksCost || top?.intent === "calculate"))
+    return calculation(
+      {
+        ...defaultRequest(),
+        income: amount ?? defaultRequest().income,
+        programmes: programmes ?? ["JKK", "JKM"],
+        sector: toSector(text) ?? "other",
+        sectorAssumed: toSector(text) === undefined,
+      },
+      ctx,
+    );
+  if (isOutOfScope(match))
+    return { type: "replies", replies: [{ key: "questions:outOfScope" }], outOfScope: true };
+  if (!top || top.score < suggestAt) return { type: "none" };
+  if (top.score < minimum) {
+    const topics = toSuggestions(match);
+    return topics.length > 0 ? { type: "suggest", topics } : { type: "none" };
+  }
+  return act(top.intent, text, ctx, memory);
+}
