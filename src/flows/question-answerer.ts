@@ -138,10 +138,32 @@ function followUp(text: string, memory: NluMemory, ctx: FlowContext): Decision |
   );
 }
 
+const smallTalk = new Set(["thanks", "greeting"]);
+
+/** Weak matches made mostly of words no in-scope example uses: cooking, politics, gadgets… */
 function isOutOfScope(match: IntentMatch): boolean {
   const top = match.ranked[0];
-  if (top?.intent === "outOfScope" && top.score >= suggestAt) return true;
-  return match.inScopeShare === 0 && match.tokens.some((t) => t !== "num");
+  if (top === undefined || smallTalk.has(top.intent)) return false;
+  if (top.intent === "outOfScope" && top.score >= suggestAt) return true;
+  if (match.inScopeShare === 0 && match.tokens.some((t) => t !== "num")) return true;
+  return match.inScopeShare < 0.5 && top.score < 0.3;
+}
+
+/**
+ * The intent the answer acts on: the matcher's best, overridden by what the words say plainly
+ * (an amount with "iuran" is a calculation, "terbilang" asks for words). The benchmark scores this.
+ */
+export function toEffectiveIntent(text: string, match: IntentMatch = matcher.match(text)): string {
+  if (isWordsRequest(text)) return "words";
+  const top = match.ranked[0];
+  const amount = toAmount(text);
+  if (top?.intent === "jkkDeath" && amount !== undefined) return "jkkDeath";
+  const asksCost = match.tokens.some((t) => t === "iuran" || t === "hitung" || t === "bayar");
+  if ((amount !== undefined || toProgrammes(text) !== undefined) && (asksCost || top?.intent === "calculate"))
+    return "calculate";
+  if (match.tokens.length === 0) return "greeting";
+  if (isOutOfScope(match)) return "outOfScope";
+  return top?.intent ?? "none";
 }
 
 /** Topics to offer when unsure: the best two or three distinct FAQ topics. */
@@ -164,9 +186,7 @@ function act(intent: string, text: string, ctx: FlowContext, memory: NluMemory):
       : { type: "start", flow, memory: { topic: intent } };
   switch (intent) {
     case "calculate":
-      return toProgrammes(text)
-        ? calculation({ ...defaultRequest(), programmes: toProgrammes(text) ?? ["JKK", "JKM"] }, ctx)
-        : { type: "start", flow: "calculator", memory: { topic: "calculate" } };
+      return { type: "start", flow: "calculator", memory: { topic: "calculate" } };
     case "words":
       return inWords(toAmount(text) ?? memory.amount, ctx, memory);
     case "thanks":
@@ -182,32 +202,40 @@ function act(intent: string, text: string, ctx: FlowContext, memory: NluMemory):
 export function decideAnswer(text: string, ctx: FlowContext, minimum = answerAt): Decision {
   if (!/\p{L}{2}/u.test(text)) return { type: "none" };
   const memory = toNluMemory(ctx.session.context);
-  if (isWordsRequest(text)) return inWords(toAmount(text) ?? memory.amount, ctx, memory);
-  const follow = followUp(text, memory, ctx);
+  const follow = isWordsRequest(text) ? undefined : followUp(text, memory, ctx);
   if (follow) return follow;
   const match = matcher.match(text);
+  const intent = toEffectiveIntent(text, match);
   const top = match.ranked[0];
-  const amount = toAmount(text);
-  const programmes = toProgrammes(text);
-  const asksCost = match.tokens.some((t) => t === "iuran" || t === "hitung" || t === "bayar");
-  if (top?.intent === "jkkDeath" && amount !== undefined) return jkkDeath(amount);
-  if ((amount !== undefined || programmes !== undefined) && (asksCost || top?.intent === "calculate"))
-    return calculation(
-      {
-        ...defaultRequest(),
-        income: amount ?? defaultRequest().income,
-        programmes: programmes ?? ["JKK", "JKM"],
-        sector: toSector(text) ?? "other",
-        sectorAssumed: toSector(text) === undefined,
-      },
-      ctx,
-    );
-  if (isOutOfScope(match))
-    return { type: "replies", replies: [{ key: "questions:outOfScope" }], outOfScope: true };
+  switch (intent) {
+    case "words":
+      return inWords(toAmount(text) ?? memory.amount, ctx, memory);
+    case "calculate":
+      if (toAmount(text) === undefined && toProgrammes(text) === undefined) break;
+      return calculation(toRequest(text), ctx);
+    case "jkkDeath":
+      if (toAmount(text) === undefined) break;
+      return jkkDeath(toAmount(text) ?? 0);
+    case "outOfScope":
+      return { type: "replies", replies: [{ key: "questions:outOfScope" }], outOfScope: true };
+    case "greeting":
+      return { type: "none" };
+  }
   if (!top || top.score < suggestAt) return { type: "none" };
   if (top.score < minimum) {
     const topics = toSuggestions(match);
     return topics.length > 0 ? { type: "suggest", topics } : { type: "none" };
   }
   return act(top.intent, text, ctx, memory);
+}
+
+function toRequest(text: string): CalculationRequest {
+  const sector = toSector(text);
+  return {
+    ...defaultRequest(),
+    income: toAmount(text) ?? programmeFacts.minimumIncome.value,
+    programmes: toProgrammes(text) ?? ["JKK", "JKM"],
+    sector: sector ?? "other",
+    sectorAssumed: sector === undefined,
+  };
 }

@@ -7,7 +7,6 @@ export const intentExamples: Readonly<Record<string, readonly string[]>> = {
     "apa itu bpu",
     "apa itu bukan penerima upah",
     "bpjs ketenagakerjaan untuk pekerja informal itu apa",
-    "program ini apa sih",
     "apa itu jamsostek untuk pekerja mandiri",
     "maksudnya bpu apa",
     "jaminan sosial untuk pedagang itu apa",

@@ -110,6 +110,12 @@ export const slang: Readonly<Record<string, string>> = {
   naker: "ketenagakerjaan",
   kes: "kesehatan",
   bpjskes: "bpjs kesehatan",
+  wa: "whatsapp",
+  telp: "telepon",
+  tlp: "telepon",
+  tlpn: "telepon",
+  ngojek: "ojek",
+  ngojol: "ojek",
   hp: "handphone",
   hape: "handphone",
   no: "nomor",
@@ -190,6 +196,12 @@ export const slang: Readonly<Record<string, string>> = {
 
 /** English words people mix in → the Indonesian word the examples use. */
 export const english: Readonly<Record<string, string>> = {
+  long: "lama",
+  safe: "aman",
+  secure: "aman",
+  weather: "cuaca",
+  election: "pemilu",
+  win: "menang",
   how: "bagaimana",
   much: "berapa",
   many: "berapa",
@@ -274,6 +286,7 @@ export const english: Readonly<Record<string, string>> = {
 /** Phrases folded into one canonical word (after slang, before stemming). */
 export const phrases: ReadonlyArray<readonly [string, string]> = [
   ["meninggal dunia", "wafat"],
+  ["sudah tidak ada", "wafat"],
   ["wafat dunia", "wafat"],
   ["jaminan kecelakaan kerja", "jkk"],
   ["kecelakaan kerja", "jkk"],
