@@ -12,7 +12,7 @@ import {
 } from "../domain/contributions";
 import { toJakartaParts } from "../domain/jakarta-time";
 import { programmeFacts as f } from "../domain/programme-facts";
-import { toFaqParams, toJkkDeathBenefit, toMonthName } from "../nlu/faq-params";
+import { toJkkDeathBenefit, toMonthName } from "../nlu/faq-params";
 
 export type CalculationRequest = {
   income: number;
@@ -80,6 +80,3 @@ export function toJkkDeathReplies(income: number): Reply[] {
     },
   ];
 }
-
-/** Params for `calculator:askIncome.help` and other texts quoting the rates. */
-export const toRateParams = toFaqParams;

@@ -4,9 +4,6 @@
  * Pure apart from reading the session's memory; callers store `memory` and render the decision.
  */
 import type { FlowContext } from "../core/flow";
-import type { Reply } from "../core/messages";
-import { toAmountInWords } from "../domain/amount-words";
-import { programmeFacts } from "../domain/programme-facts";
 import {
   isFollowUp,
   isWordsRequest,
@@ -16,17 +13,20 @@ import {
   toSector,
 } from "../nlu/calc-request";
 import { calculationTopics, toFollowUpTopic, toNluMemory, type NluMemory } from "../nlu/conversation-memory";
-import { toFaqParams } from "../nlu/faq-params";
 import { isFaqTopic, type FaqTopic } from "../nlu/faq-topics";
 import { intentExamples } from "../nlu/intent-examples";
 import { createIntentMatcher, type IntentMatch } from "../nlu/intent-matcher";
-import { toCalculationReplies, toJkkDeathReplies, type CalculationRequest } from "./calculation.replies";
+import {
+  calculation,
+  defaultRequest,
+  faqAnswer,
+  inWords,
+  jkkDeath,
+  toRequest,
+  type Decision,
+} from "./question-replies";
 
-export type Decision =
-  | { type: "replies"; replies: Reply[]; memory?: NluMemory; outOfScope?: boolean }
-  | { type: "start"; flow: string; data?: unknown; memory?: NluMemory }
-  | { type: "suggest"; topics: FaqTopic[] }
-  | { type: "none" };
+export type { Decision } from "./question-replies";
 
 /** Scores at or above this answer directly; between `suggestAt` and this, topics are offered. */
 export const answerAt = 0.45;
@@ -53,66 +53,6 @@ const topicOfAction: Readonly<Record<string, FaqTopic>> = {
   eligibility: "requirements",
   calculate: "contribution",
 };
-/** An amount a topic's answer states, for "tulis dengan huruf" right after it. */
-const topicAmounts: Partial<Record<FaqTopic, number>> = {
-  jkmBenefit: programmeFacts.jkm.value.total,
-  scholarship: programmeFacts.scholarshipMaxTotal.value,
-  earlyDeath: programmeFacts.jkmBeforeThreeMonths.value,
-  pemkotPays: programmeFacts.apbdYearlyPerWorker.value,
-};
-
-function faqAnswer(topic: FaqTopic, ctx: FlowContext): Decision {
-  const amount = topicAmounts[topic] ?? (topic === "contribution" ? 16_800 : undefined);
-  return {
-    type: "replies",
-    replies: [{ key: `faq:${topic}.answer`, params: toFaqParams(ctx.language) }],
-    memory: { topic, ...(amount === undefined ? {} : { amount }) },
-  };
-}
-
-function calculation(request: CalculationRequest, ctx: FlowContext): Decision {
-  const replies = toCalculationReplies(request, ctx);
-  const monthly = replies[0]?.params?.monthly;
-  return {
-    type: "replies",
-    replies,
-    memory: {
-      topic: "calculate",
-      calc: request,
-      ...(typeof monthly === "number" ? { amount: monthly } : {}),
-    },
-  };
-}
-
-function jkkDeath(income: number): Decision {
-  const replies = toJkkDeathReplies(income);
-  const total = replies[0]?.params?.total;
-  return {
-    type: "replies",
-    replies,
-    memory: { topic: "jkkDeath", ...(typeof total === "number" ? { amount: total } : {}) },
-  };
-}
-
-function inWords(amount: number | undefined, ctx: FlowContext, memory: NluMemory): Decision {
-  if (amount === undefined) return { type: "replies", replies: [{ key: "calculator:words.askAmount" }] };
-  const words = toAmountInWords(amount, ctx.language);
-  if (words === undefined) return { type: "replies", replies: [{ key: "calculator:words.tooLarge" }] };
-  return {
-    type: "replies",
-    replies: [{ key: "calculator:words.result", params: { amount, words } }],
-    memory: { ...memory, amount },
-  };
-}
-
-const defaultRequest = (): CalculationRequest => ({
-  income: programmeFacts.minimumIncome.value,
-  programmes: ["JKK", "JKM"],
-  sector: "other",
-  fundedBy: "self",
-  sectorAssumed: true,
-});
-
 /** Reads `text` against what was said before: a new figure, programme, sector or aspect. */
 function followUp(text: string, memory: NluMemory, ctx: FlowContext): Decision | undefined {
   if ((memory.topic === undefined && memory.calc === undefined) || !isFollowUp(text)) return undefined;
@@ -227,15 +167,4 @@ export function decideAnswer(text: string, ctx: FlowContext, minimum = answerAt)
     return topics.length > 0 ? { type: "suggest", topics } : { type: "none" };
   }
   return act(top.intent, text, ctx, memory);
-}
-
-function toRequest(text: string): CalculationRequest {
-  const sector = toSector(text);
-  return {
-    ...defaultRequest(),
-    income: toAmount(text) ?? programmeFacts.minimumIncome.value,
-    programmes: toProgrammes(text) ?? ["JKK", "JKM"],
-    sector: sector ?? "other",
-    sectorAssumed: sector === undefined,
-  };
 }
