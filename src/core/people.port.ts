@@ -47,13 +47,7 @@ export type Person = {
   programmes: Programme[];
   /** Who pays JKK+JKM: the Pemkot (APBD) or the participant. */
   fundedBy: "apbd" | "self";
-  consent: {
-    at: Date;
-    channel: ChannelName;
-    noticeVersion: string;
-    givenBy: "self" | "proxy";
-    proxyName?: string;
-  };
+  consent: { at: Date; channel: ChannelName; noticeVersion: string; givenBy: "self" | "proxy"; proxyName?: string };
   /** Who did the registration (self, or an RT head for a resident). */
   registeredBy: Contact & { personId?: string };
   /** Where the person can be reached; broadcasts and status pushes use these. */
