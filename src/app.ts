@@ -12,6 +12,7 @@ import type { Clock, Logger, Translator } from "./core/ports";
 import type { Services } from "./core/services";
 import { createSessionStore } from "./core/session.store";
 import type { PersonalDataVault } from "./core/vault.port";
+import { createQuestionInterjector } from "./flows/questions.interject";
 import { createFlowRegistry } from "./flows/registry";
 import { createTranslator } from "./i18n/translator";
 import { createAuditLog } from "./storage/repositories/audit.repository";
@@ -41,7 +42,7 @@ export function createApp(options: AppOptions) {
     vault: options.vault,
     audit: createAuditLog(options.store),
   };
-  const registry = createFlowRegistry();
+  const registry = createFlowRegistry({ interject: createQuestionInterjector() });
   const engine = createEngine({
     registry,
     services,

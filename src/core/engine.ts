@@ -14,12 +14,18 @@ import { createSession, type FlowState, type Session } from "./session";
 import type { Services } from "./services";
 import { toCleanText } from "./text";
 
+/**
+ * What the question answerer makes of text a step refused: replies (then the step is asked
+ * again), or replies and a flow to start (the active flow is parked, as with the menu).
+ */
+export type Interjection = Reply[] | { replies: Reply[]; start: { flow: string; data?: unknown } };
+
 /** The flows the engine knows; `home` (the menu) handles input when no flow is active. */
 export type FlowRegistry = {
   home: AnyFlow;
   get(id: string): AnyFlow | undefined;
   /** Answers a question typed mid-flow instead of an answer; null when the text is no question. */
-  interject?: (text: string, ctx: FlowContext) => Promise<Reply[] | null> | Reply[] | null;
+  interject?: (text: string, ctx: FlowContext) => Promise<Interjection | null> | Interjection | null;
 };
 
 export type EngineDeps = {
@@ -96,6 +102,12 @@ export function createEngine(deps: EngineDeps) {
         logger: deps.logger,
         setLanguage: (language) => {
           this.session.language = language;
+        },
+        setContext: (patch) => {
+          for (const [name, value] of Object.entries(patch)) {
+            if (value === undefined) delete this.session.context[name];
+            else this.session.context[name] = value;
+          }
         },
       };
     }
@@ -174,6 +186,10 @@ export function createEngine(deps: EngineDeps) {
       const result = await step.handle(this.input, parsed.data, this.ctx);
       if (result.type === "invalid" && this.input.text && registry.interject) {
         const answer = await registry.interject(this.input.text, this.ctx);
+        if (answer && !Array.isArray(answer)) {
+          this.replies.push(...answer.replies);
+          return this.startById(answer.start.flow, answer.start.data);
+        }
         if (answer) {
           this.replies.push(...answer);
           if (this.session.flow) {

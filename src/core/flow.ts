@@ -35,6 +35,11 @@ export type FlowContext = {
   logger: Logger;
   /** Switches the user's language for this and later replies. */
   setLanguage: (language: Language) => void;
+  /**
+   * Merges entries into `session.context` (kept between turns, e.g. the last topic or calculation
+   * for follow-up questions); an `undefined` value removes the entry. Saved with the session.
+   */
+  setContext: (patch: Record<string, unknown>) => void;
 };
 
 export type StepInput = {

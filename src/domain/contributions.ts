@@ -68,3 +68,21 @@ export function calculateContribution(input: ContributionInput): Contribution {
     yearly: monthly * 12,
   };
 }
+
+/** "2026-11" + 3 → "2027-02". */
+export function toMonthAfter(month: string, count: number): string {
+  const [year = 0, mon = 1] = month.split("-").map(Number);
+  const index = year * 12 + (mon - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * What twelve months cost from `input.month` on, month by month, so a discount period that ends
+ * within the year is counted right (12 × this month's amount would not be).
+ */
+export function calculateTwelveMonths(input: ContributionInput): number {
+  let total = 0;
+  for (let i = 0; i < 12; i += 1)
+    total += calculateContribution({ ...input, month: toMonthAfter(input.month, i) }).monthly;
+  return total;
+}

@@ -1,6 +1,6 @@
 /** The main menu: the home of every conversation. Numbers, option words and free text all work. */
 import { z } from "zod";
-import { defineFlow, invalid, startFlow } from "../core/flow";
+import { defineFlow, invalid, startFlow, type StepInput } from "../core/flow";
 import type { ChoiceOption } from "../core/choice-match";
 import { choose } from "../core/steps";
 import { toComparable } from "../core/text";
@@ -66,6 +66,30 @@ const staffOption: ChoiceOption = {
   aliases: ["petugas", "staff", "admin"],
 };
 
+const onOther = (input: StepInput, data: Record<string, never>) => {
+  if (greetings.has(toComparable(input.text))) return invalid([{ key: "menu:greeting" }], { reprompt: true });
+  if (input.content.type !== "text") return invalid([{ key: "common:notUnderstood" }], { reprompt: true });
+  // Free text: the engine offers it to the question answerer (nlu) before this re-ask is used.
+  return invalid([{ key: "common:notUnderstood" }], { reprompt: true, data });
+};
+
+const pick = choose({
+  prompt: "menu:main.prompt",
+  help: "menu:main.help",
+  options: (_data, ctx) => (ctx.isStaff ? [...options, staffOption] : options),
+  onChoice: (value, _data, ctx) => {
+    if (value === "language") {
+      ctx.setLanguage(ctx.language === "id" ? "en" : "id");
+      return invalid([{ key: "common:languageChanged" }], { reprompt: true });
+    }
+    return startFlow(value);
+  },
+  onOther,
+});
+
+/** Three words or more are a sentence ("daftar bpjs syaratnya apa"): the nlu reads it, not the option words. */
+const isSentence = (text: string) => toComparable(text).split(" ").length >= 3;
+
 export const menuFlow = defineFlow({
   id: "menu",
   version: 1,
@@ -73,26 +97,13 @@ export const menuFlow = defineFlow({
   data: z.object({}),
   initial: () => ({}),
   steps: {
-    main: choose({
-      prompt: "menu:main.prompt",
-      help: "menu:main.help",
-      options: (_data, ctx) => (ctx.isStaff ? [...options, staffOption] : options),
-      onChoice: (value, _data, ctx) => {
-        if (value === "language") {
-          ctx.setLanguage(ctx.language === "id" ? "en" : "id");
-          return invalid([{ key: "common:languageChanged" }], { reprompt: true });
-        }
-        return startFlow(value);
-      },
-      onOther: (input, data) => {
-        if (greetings.has(toComparable(input.text)))
-          return invalid([{ key: "menu:greeting" }], { reprompt: true });
-        if (input.content.type !== "text")
-          return invalid([{ key: "common:notUnderstood" }], { reprompt: true });
-        // Free text: the engine offers it to the question answerer (nlu) before this re-ask is used.
-        return invalid([{ key: "common:notUnderstood" }], { reprompt: true, data });
-      },
-    }),
+    main: {
+      ...pick,
+      handle: (input, data, ctx) =>
+        input.content.type === "text" && isSentence(input.text)
+          ? onOther(input, data)
+          : pick.handle(input, data, ctx),
+    },
   },
 });
 

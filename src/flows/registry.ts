@@ -7,10 +7,16 @@ import { z } from "zod";
 import type { FlowRegistry } from "../core/engine";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
+import { calculatorFlow } from "./calculator.flow";
+import { eligibilityFlow } from "./eligibility.flow";
 import { menuFlow } from "./menu.flow";
+import { questionsFlow } from "./questions.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
+  questionsFlow,
+  eligibilityFlow,
+  calculatorFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -5,11 +5,19 @@
 import type common from "../../locales/id/common.json";
 import type menu from "../../locales/id/menu.json";
 import type whatsapp from "../../locales/id/whatsapp.json";
+import type faq from "../../locales/id/faq.json";
+import type questions from "../../locales/id/questions.json";
+import type calculator from "../../locales/id/calculator.json";
+import type eligibility from "../../locales/id/eligibility.json";
 
 export type Resources = {
   common: typeof common;
   menu: typeof menu;
   whatsapp: typeof whatsapp;
+  faq: typeof faq;
+  questions: typeof questions;
+  calculator: typeof calculator;
+  eligibility: typeof eligibility;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

@@ -126,6 +126,7 @@ async function sendAt(app: App, target: Target, content: InboundContent) {
     translator: app.translator,
     logger: silentLogger,
     setLanguage: () => undefined,
+    setContext: () => undefined,
   };
   if (!target.isHome) {
     const data: unknown = target.flow.initial(ctx);
