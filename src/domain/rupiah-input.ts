@@ -2,6 +2,7 @@
  * Rupiah amounts as people type them: "1,5 juta", "1.500.000", "1500rb", "2jt", "Rp 1.000.000",
  * "1 juta 500 ribu", "dua juta", "setengah juta". Whole rupiah.
  */
+import { lookup } from "./lookup";
 export type RupiahRefusal = "empty" | "notAmount" | "tooSmall" | "tooLarge";
 export type RupiahResult = { ok: true; value: number } | { ok: false; reason: RupiahRefusal };
 
@@ -49,7 +50,7 @@ const words: Record<string, number> = {
 function toNumber(token: string): number | undefined {
   if (/^\d{1,3}([.,]\d{3})+$/.test(token)) return Number(token.replace(/[.,]/g, ""));
   if (/^\d+([.,]\d+)?$/.test(token)) return Number(token.replace(",", "."));
-  return words[token];
+  return lookup(words, token);
 }
 
 /** Parses an amount; `min`/`max` bound what is accepted (defaults: Rp 1 to Rp 10 miliar). */
@@ -66,7 +67,7 @@ export function parseRupiah(input: string, bounds: { min?: number; max?: number 
   let pending: number | undefined;
   let matched = false;
   for (const token of text.split(/\s+/)) {
-    const unit = units[token];
+    const unit = lookup(units, token);
     if (unit !== undefined && pending !== undefined) {
       total += pending * unit;
       pending = undefined;

@@ -3,6 +3,7 @@
  * start, a few topics to choose from when unsure, or a polite "outside what I can help with".
  * Pure apart from reading the session's memory; callers store `memory` and render the decision.
  */
+import { lookup } from "../domain/lookup";
 import type { FlowContext } from "../core/flow";
 import {
   isFollowUp,
@@ -110,7 +111,7 @@ export function toEffectiveIntent(text: string, match: IntentMatch = matcher.mat
 function toSuggestions(match: IntentMatch): FaqTopic[] {
   const topics: FaqTopic[] = [];
   for (const { intent, score } of match.ranked) {
-    const topic = isFaqTopic(intent) ? intent : topicOfAction[intent];
+    const topic = isFaqTopic(intent) ? intent : lookup(topicOfAction, intent);
     if (score >= 0.12 && topic && !topics.includes(topic)) topics.push(topic);
     if (topics.length === 3) break;
   }
@@ -119,7 +120,7 @@ function toSuggestions(match: IntentMatch): FaqTopic[] {
 
 function act(intent: string, text: string, ctx: FlowContext, memory: NluMemory): Decision {
   if (isFaqTopic(intent)) return faqAnswer(intent, ctx);
-  const flow = flowIntents[intent];
+  const flow = lookup(flowIntents, intent);
   if (flow)
     return ctx.session.flow?.id === flow
       ? { type: "none" }

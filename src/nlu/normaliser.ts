@@ -4,6 +4,7 @@
  * typos (edit distance against the known vocabulary), phrases folded ("meninggal dunia" → wafat),
  * affixes removed with the Sastrawi stemmer, synonyms, filler words dropped.
  */
+import { lookup } from "../domain/lookup";
 import { closest, distance } from "fastest-levenshtein";
 import { Stemmer } from "sastrawijs";
 import { toComparable } from "../core/text";
@@ -19,7 +20,7 @@ export function toStem(word: string): string {
     stem = /^[a-z]+$/.test(word) && word.length > 3 ? stemmer.stem(word) : word;
     if (stemCache.size < 50_000) stemCache.set(word, stem);
   }
-  return stemSynonyms[stem] ?? stem;
+  return lookup(stemSynonyms, stem) ?? stem;
 }
 
 /** "dafftarrr" → "daftar" is left to `toSingleLetters`; this only collapses runs of three or more. */
@@ -43,7 +44,7 @@ function toRawTokens(text: string): string[] {
 }
 
 function expand(token: string): string[] {
-  const replaced = slang[token] ?? english[token];
+  const replaced = lookup(slang, token) ?? lookup(english, token);
   return replaced === undefined ? [token] : replaced.split(" ");
 }
 
