@@ -12,7 +12,7 @@ import type {
 } from "../../src/core/document-store.port";
 
 /** One measured figure beside its budget (DESIGN §8). `ok` is null for figures without a budget. */
-export type BenchRow = { what: string; value: number; unit: string; budget: string; ok: boolean | null };
+export type BenchRow = { what: string; value: number | string; unit: string; budget: string; ok: boolean | null };
 
 /** A file `scripts/bench/<name>.bench.ts` exports one of these as `section`. */
 export type BenchSection = { name: string; run(): Promise<BenchRow[]> };
@@ -96,6 +96,7 @@ export function ensureBuild(): { ok: true } | { ok: false; reason: string } {
 }
 
 const format = (row: BenchRow) => {
+  if (typeof row.value === "string") return row.value;
   const digits = Math.abs(row.value) >= 100 ? 0 : Math.abs(row.value) >= 10 ? 1 : 3;
   return `${row.value.toLocaleString("en", { maximumFractionDigits: digits })} ${row.unit}`;
 };
