@@ -4,10 +4,12 @@
  */
 import type common from "../../locales/id/common.json";
 import type menu from "../../locales/id/menu.json";
+import type telegram from "../../locales/id/telegram.json";
 
 export type Resources = {
   common: typeof common;
   menu: typeof menu;
+  telegram: typeof telegram;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

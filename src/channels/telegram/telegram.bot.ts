@@ -1,0 +1,68 @@
+/**
+ * The grammY Bot with its outgoing reliability: auto-retry (429 and 5xx with retry_after),
+ * a throttle (≤ 30 messages/s overall, ≤ 1/s per chat), and getUpdates failures logged once
+ * each (the runner itself is silenced so nothing reaches the console).
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { Bot, type ApiClientOptions, type Transformer } from "grammy";
+import type { Logger } from "../../core/ports";
+import type { FetchFn } from "./telegram.files";
+
+export type ThrottleOptions = {
+  /** Messages per second over all chats (Telegram: about 30). */
+  perSecond: number;
+  /** Minimum time between two messages to one chat (Telegram: about 1 s). */
+  perChatMs: number;
+};
+
+export const telegramThrottle: ThrottleOptions = { perSecond: 30, perChatMs: 1000 };
+
+export type BotOptions = {
+  token: string;
+  apiRoot?: string;
+  fetch?: FetchFn;
+  throttle?: ThrottleOptions;
+  logger: Logger;
+};
+
+/** Chat actions are hints, not messages: they skip the queue so they never delay a reply. */
+const unthrottled = new Set(["sendChatAction", "answerCallbackQuery", "getFile"]);
+
+function createThrottle(options: ThrottleOptions): Transformer {
+  const throttle = apiThrottler({
+    global: {
+      reservoir: options.perSecond,
+      reservoirRefreshAmount: options.perSecond,
+      reservoirRefreshInterval: 1000,
+    },
+    out: { maxConcurrent: 1, minTime: options.perChatMs },
+  });
+  return (prev, method, payload, signal) =>
+    unthrottled.has(method) ? prev(method, payload, signal) : throttle(prev, method, payload, signal);
+}
+
+function logPollingFailures(logger: Logger): Transformer {
+  return async (prev, method, payload, signal) => {
+    try {
+      return await prev(method, payload, signal);
+    } catch (error) {
+      if (method === "getUpdates" && !signal?.aborted)
+        logger.warn({ err: error }, "telegram getUpdates failed; the runner retries");
+      throw error;
+    }
+  };
+}
+
+export function createBot(options: BotOptions): Bot {
+  const client: ApiClientOptions = {
+    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+    // grammY calls it like node-fetch (its default); a WHATWG fetch works the same for JSON calls.
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  const bot = new Bot(options.token, { client });
+  bot.api.config.use(logPollingFailures(options.logger));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  bot.api.config.use(createThrottle(options.throttle ?? telegramThrottle));
+  return bot;
+}

@@ -1,0 +1,214 @@
+/**
+ * The Telegram channel: maps updates to the engine's inbound pipeline, renders its replies
+ * (inline keyboards, entities, split texts), and offers a `ChannelSender` for proactive messages.
+ * Long polling through @grammyjs/runner (sequential per chat) by default; webhook mode when a
+ * webhook URL is given. `stop()` stops fetching and lets updates in flight finish.
+ */
+import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import { GrammyError, type Bot } from "grammy";
+import type { Update } from "grammy/types";
+import { AppError } from "../../core/errors";
+import type { InboundHandler } from "../../core/handle-inbound";
+import type { Language, OutboundMessage } from "../../core/messages";
+import type { ChannelSender, Clock, Logger, Translator } from "../../core/ports";
+import { renderReplies } from "../../core/render";
+import { createBot, type ThrottleOptions } from "./telegram.bot";
+import { createCallbackCodec } from "./telegram.callback-data";
+import { createFileLoader, type FetchFn } from "./telegram.files";
+import { toMappedUpdate, type MappedUpdate, type MappingOptions } from "./telegram.mapping";
+import { registerBotProfile } from "./telegram.profile";
+import { toSendPayloads } from "./telegram.render";
+import { startWebhookServer, toWebhookSecret, type WebhookServer } from "./telegram.webhook";
+
+export type TelegramChannelOptions = {
+  token: string;
+  /** Another Bot API server (self-hosted, or an emulator in tests). */
+  apiRoot?: string;
+  /** Webhook mode: the public URL (its path is served locally) and the local port. */
+  webhook?: { url: string; port: number; secret?: string; host?: string };
+  staffIds: readonly string[];
+  maxFileBytes: number;
+  inbound: Pick<InboundHandler, "handle">;
+  translator: Translator;
+  /** The user's language for notices the engine does not render (refusals, the contact button). */
+  languageOf: (userId: string) => Promise<Language>;
+  logger: Logger;
+  clock: Clock;
+  /** grammY's `client.fetch`, also used for file downloads (tests answer methods an emulator lacks). */
+  fetch?: FetchFn;
+  throttle?: ThrottleOptions;
+  /** Long-polling timeout in seconds (30 by default). */
+  pollTimeoutSeconds?: number;
+};
+
+export type TelegramChannel = {
+  readonly bot: Bot;
+  readonly sender: ChannelSender;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const allowedUpdates = ["message", "callback_query"] as const;
+const groupNoticeEveryMs = 10 * 60_000;
+const rememberedUpdates = 2_000;
+
+/** True when the id was seen among the last `limit` ids. */
+function createDuplicateCheck(limit: number): (id: number) => boolean {
+  const seen = new Set<number>();
+  return (id) => {
+    if (seen.has(id)) return true;
+    seen.add(id);
+    if (seen.size > limit) seen.delete(seen.values().next().value as number);
+    return false;
+  };
+}
+
+export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  const { logger, translator } = options;
+  const bot = createBot(options);
+  const codec = createCallbackCodec(options.token);
+  const openKeyboards = new Set<string>();
+  const groupNotices = new Map<number, number>();
+  const isDuplicate = createDuplicateCheck(rememberedUpdates);
+  const mapping: MappingOptions = {
+    staffIds: new Set(options.staffIds),
+    maxFileBytes: options.maxFileBytes,
+    decodeCallback: (chatId, data) => codec.decode(chatId, data),
+    loadFile: createFileLoader({
+      api: bot.api,
+      token: options.token,
+      apiRoot: options.apiRoot ?? "https://api.telegram.org",
+      maxBytes: options.maxFileBytes,
+      fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    }),
+  };
+  let runner: RunnerHandle | undefined;
+  let server: WebhookServer | undefined;
+
+  async function sendTo(chatId: number | string, userId: string, messages: OutboundMessage[]) {
+    const key = String(chatId);
+    const language = messages.some((m) => m.requestContact) ? await options.languageOf(userId) : "id";
+    const batch = toSendPayloads(messages, {
+      encode: (value) => codec.encode(chatId, value),
+      contactButtonLabel: translator.t(language, "telegram:shareContact"),
+      keyboardOpen: openKeyboards.has(key),
+    });
+    for (const payload of batch.payloads) {
+      await bot.api.sendMessage(chatId, payload.text, {
+        link_preview_options: { is_disabled: true },
+        ...(payload.entities.length > 0 ? { entities: payload.entities } : {}),
+        ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
+      });
+    }
+    if (batch.keyboardOpen) openKeyboards.add(key);
+    else openKeyboards.delete(key);
+  }
+
+  async function refuse(refusal: Extract<MappedUpdate, { type: "refuse" }>): Promise<void> {
+    if (refusal.reason === "groupChat") {
+      const now = options.clock.now().getTime();
+      if (now - (groupNotices.get(refusal.chatId) ?? -Infinity) < groupNoticeEveryMs) return;
+      if (groupNotices.size > 1000) groupNotices.clear();
+      groupNotices.set(refusal.chatId, now);
+    }
+    const language = await options.languageOf(refusal.userId);
+    const reply = {
+      key: `telegram:${refusal.reason}` as const,
+      ...(refusal.params ? { params: refusal.params } : {}),
+    };
+    await sendTo(refusal.chatId, refusal.userId, renderReplies([reply], language, translator));
+  }
+
+  async function handleUpdate(update: Update): Promise<void> {
+    const mapped = toMappedUpdate(update, mapping);
+    if (mapped.type === "ignore") {
+      logger.debug({ updateId: update.update_id, reason: mapped.reason }, "telegram update ignored");
+      return;
+    }
+    if (mapped.type === "refuse") return refuse(mapped);
+    const { chatId, message } = mapped;
+    if (message.content.type === "media")
+      void bot.api.sendChatAction(chatId, "typing").catch(() => undefined);
+    await options.inbound.handle(message, (messages) => sendTo(chatId, message.userId, messages));
+  }
+
+  bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+  bot.use(async (ctx, next) => {
+    if (isDuplicate(ctx.update.update_id))
+      return logger.debug({ updateId: ctx.update.update_id }, "duplicate telegram update dropped");
+    await next();
+  });
+  bot.on("callback_query", async (ctx, next) => {
+    // Always answered, even for stale or foreign buttons, so the user's spinner stops.
+    await ctx.answerCallbackQuery().catch((error: unknown) => {
+      logger.warn({ err: error }, "answerCallbackQuery failed");
+    });
+    await next();
+  });
+  bot.use((ctx) => handleUpdate(ctx.update));
+  bot.catch((error) => {
+    logger.error({ err: error.error, updateId: error.ctx.update.update_id }, "telegram update failed");
+  });
+
+  const sender: ChannelSender = {
+    channel: "telegram",
+    async send(userId, messages) {
+      try {
+        await sendTo(userId, userId, messages);
+      } catch (error) {
+        const code = error instanceof GrammyError ? error.error_code : undefined;
+        throw new AppError(
+          "CHANNEL_SEND_FAILED",
+          "Sending to a Telegram user failed",
+          { code },
+          { cause: error },
+        );
+      }
+    },
+  };
+
+  async function start(): Promise<void> {
+    try {
+      await bot.init();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppError(
+        "CHANNEL_START_FAILED",
+        `Telegram could not start: getMe failed (${reason}). Check TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT and the network.`,
+        {},
+        { cause: error },
+      );
+    }
+    await registerBotProfile(bot.api, translator, logger);
+    if (options.webhook) {
+      const { url, port, host } = options.webhook;
+      const secret = options.webhook.secret ?? toWebhookSecret(options.token);
+      server = await startWebhookServer({
+        bot,
+        path: new URL(url).pathname,
+        port,
+        secret,
+        logger,
+        ...(host ? { host } : {}),
+      });
+      await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...allowedUpdates] });
+    } else {
+      await bot.api.deleteWebhook();
+      runner = run(bot, {
+        runner: {
+          fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...allowedUpdates] },
+          silent: true,
+          retryInterval: "exponential",
+        },
+      });
+    }
+    logger.info({ mode: options.webhook ? "webhook" : "polling" }, "telegram channel started");
+  }
+
+  async function stop(): Promise<void> {
+    if (runner?.isRunning()) await runner.stop();
+    await server?.close();
+  }
+
+  return { bot, sender, start, stop };
+}
