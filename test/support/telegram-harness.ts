@@ -13,7 +13,6 @@
 import { createApp, type App } from "../../src/app";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/telegram.channel";
 import type { InboundHandler } from "../../src/core/handle-inbound";
-import { toConversationKey } from "../../src/core/messages";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createVault } from "../../src/security/vault";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
@@ -67,8 +66,7 @@ export async function startTelegramHarness(options: HarnessOptions = {}) {
     maxFileBytes: options.maxFileBytes ?? 10 * 1024 * 1024,
     inbound: options.inbound ?? app.inbound,
     translator: app.translator,
-    languageOf: async (userId) =>
-      (await app.services.sessions.load(toConversationKey("telegram", userId)))?.language ?? "id",
+    sessions: app.services.sessions,
     logger: silentLogger,
     clock,
     fetch: api.fetch,

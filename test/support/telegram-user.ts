@@ -94,7 +94,7 @@ export function createTelegramUser(ctx: HarnessContext, options: UserOptions) {
       ctx.api.files.set(id, { bytes: file.bytes, ...(file.size ? { size: file.size } : {}) });
       const size = file.size ?? file.bytes.length;
       const photo = [
-        { file_id: `${id}-small`, file_unique_id: `${id}-s`, width: 90, height: 67, file_size: 900 },
+        { file_id: `${id}-small`, file_unique_id: `${id}-s`, width: 90, height: 67, file_size: 90 },
         { file_id: id, file_unique_id: id, width: 1280, height: 960, file_size: size },
       ];
       return send({ photo, ...(file.caption ? { caption: file.caption } : {}) });

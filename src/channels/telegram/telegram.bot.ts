@@ -1,11 +1,11 @@
 /**
- * The grammY Bot with its outgoing reliability: auto-retry (429 and 5xx with retry_after),
+ * The grammY Bot with its outgoing reliability: auto-retry (429 with retry_after, and 5xx),
  * a throttle (≤ 30 messages/s overall, ≤ 1/s per chat), and getUpdates failures logged once
  * each (the runner itself is silenced so nothing reaches the console).
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
-import { Bot, type ApiClientOptions, type Transformer } from "grammy";
+import { Bot, HttpError, type ApiClientOptions, type Transformer } from "grammy";
 import type { Logger } from "../../core/ports";
 import type { FetchFn } from "./telegram.files";
 
@@ -48,7 +48,10 @@ function logPollingFailures(logger: Logger): Transformer {
       return await prev(method, payload, signal);
     } catch (error) {
       if (method === "getUpdates" && !signal?.aborted)
-        logger.warn({ err: error }, "telegram getUpdates failed; the runner retries");
+        logger.warn(
+          { err: error, reason: error instanceof HttpError ? String(error.error) : undefined },
+          "telegram getUpdates failed; the runner retries",
+        );
       throw error;
     }
   };
@@ -56,13 +59,16 @@ function logPollingFailures(logger: Logger): Transformer {
 
 export function createBot(options: BotOptions): Bot {
   const client: ApiClientOptions = {
+    timeoutSeconds: 60, // above the 30 s long poll; the default (500 s) would hide an outage
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     // grammY calls it like node-fetch (its default); a WHATWG fetch works the same for JSON calls.
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const bot = new Bot(options.token, { client });
   bot.api.config.use(logPollingFailures(options.logger));
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Network errors are not retried here: the runner retries getUpdates itself, and a reply that
+  // cannot go out fails fast (the session is already saved) instead of waiting up to an hour.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   bot.api.config.use(createThrottle(options.throttle ?? telegramThrottle));
   return bot;
 }

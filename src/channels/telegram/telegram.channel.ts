@@ -9,9 +9,10 @@ import { GrammyError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { AppError } from "../../core/errors";
 import type { InboundHandler } from "../../core/handle-inbound";
-import type { Language, OutboundMessage } from "../../core/messages";
+import { toConversationKey, type Language, type OutboundMessage } from "../../core/messages";
 import type { ChannelSender, Clock, Logger, Translator } from "../../core/ports";
 import { renderReplies } from "../../core/render";
+import type { SessionStore } from "../../core/session.store";
 import { createBot, type ThrottleOptions } from "./telegram.bot";
 import { createCallbackCodec } from "./telegram.callback-data";
 import { createFileLoader, type FetchFn } from "./telegram.files";
@@ -30,8 +31,8 @@ export type TelegramChannelOptions = {
   maxFileBytes: number;
   inbound: Pick<InboundHandler, "handle">;
   translator: Translator;
-  /** The user's language for notices the engine does not render (refusals, the contact button). */
-  languageOf: (userId: string) => Promise<Language>;
+  /** Sessions, read for the user's language in notices the engine does not render. */
+  sessions: Pick<SessionStore, "load">;
   logger: Logger;
   clock: Clock;
   /** grammY's `client.fetch`, also used for file downloads (tests answer methods an emulator lacks). */
@@ -39,6 +40,8 @@ export type TelegramChannelOptions = {
   throttle?: ThrottleOptions;
   /** Long-polling timeout in seconds (30 by default). */
   pollTimeoutSeconds?: number;
+  /** Tries of getMe at start, 2 s apart (3 by default). */
+  startAttempts?: number;
 };
 
 export type TelegramChannel = {
@@ -82,12 +85,14 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     }),
   };
+  const languageOf = async (userId: string): Promise<Language> =>
+    (await options.sessions.load(toConversationKey("telegram", userId)))?.language ?? "id";
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
 
   async function sendTo(chatId: number | string, userId: string, messages: OutboundMessage[]) {
     const key = String(chatId);
-    const language = messages.some((m) => m.requestContact) ? await options.languageOf(userId) : "id";
+    const language = messages.some((m) => m.requestContact) ? await languageOf(userId) : "id";
     const batch = toSendPayloads(messages, {
       encode: (value) => codec.encode(chatId, value),
       contactButtonLabel: translator.t(language, "telegram:shareContact"),
@@ -111,7 +116,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       if (groupNotices.size > 1000) groupNotices.clear();
       groupNotices.set(refusal.chatId, now);
     }
-    const language = await options.languageOf(refusal.userId);
+    const language = await languageOf(refusal.userId);
     const reply = {
       key: `telegram:${refusal.reason}` as const,
       ...(refusal.params ? { params: refusal.params } : {}),
@@ -167,18 +172,31 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     },
   };
 
-  async function start(): Promise<void> {
-    try {
-      await bot.init();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new AppError(
-        "CHANNEL_START_FAILED",
-        `Telegram could not start: getMe failed (${reason}). Check TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT and the network.`,
-        {},
-        { cause: error },
-      );
+  async function init(): Promise<void> {
+    const attempts = options.startAttempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Not bot.init(): it retries network errors for ever, and start-up should say what is wrong.
+        bot.botInfo = await bot.api.getMe();
+        return;
+      } catch (error) {
+        if (attempt < attempts) {
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+          continue;
+        }
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new AppError(
+          "CHANNEL_START_FAILED",
+          `Telegram could not start: getMe failed (${reason}). Check TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT and the network.`,
+          {},
+          { cause: error },
+        );
+      }
     }
+  }
+
+  async function start(): Promise<void> {
+    await init();
     await registerBotProfile(bot.api, translator, logger);
     if (options.webhook) {
       const { url, port, host } = options.webhook;

@@ -59,9 +59,7 @@ type FileRef = { id: string; size: number; kind: Media["kind"]; mimeType: string
 
 function toFileRef(message: Message): FileRef | undefined {
   if (message.photo && message.photo.length > 0) {
-    const largest = message.photo.reduce((a, b) =>
-      (b.file_size ?? b.width * b.height) >= (a.file_size ?? a.width * a.height) ? b : a,
-    );
+    const largest = message.photo.reduce((a, b) => (b.width * b.height >= a.width * a.height ? b : a));
     return { id: largest.file_id, size: largest.file_size ?? 0, kind: "photo", mimeType: "image/jpeg" };
   }
   const doc = message.document;
