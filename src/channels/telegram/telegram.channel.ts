@@ -5,11 +5,11 @@
  * webhook URL is given. `stop()` stops fetching and lets updates in flight finish.
  */
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
-import { GrammyError, type Bot } from "grammy";
+import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { AppError } from "../../core/errors";
 import type { InboundHandler } from "../../core/handle-inbound";
-import { toConversationKey, type Language, type OutboundMessage } from "../../core/messages";
+import { toConversationKey, type Language } from "../../core/messages";
 import type { ChannelSender, Clock, Logger, Translator } from "../../core/ports";
 import { renderReplies } from "../../core/render";
 import type { SessionStore } from "../../core/session.store";
@@ -18,7 +18,7 @@ import { createCallbackCodec } from "./telegram.callback-data";
 import { createFileLoader, type FetchFn } from "./telegram.files";
 import { toMappedUpdate, type MappedUpdate, type MappingOptions } from "./telegram.mapping";
 import { registerBotProfile } from "./telegram.profile";
-import { toSendPayloads } from "./telegram.render";
+import { createTelegramSend } from "./telegram.sender";
 import { startWebhookServer, toWebhookSecret, type WebhookServer } from "./telegram.webhook";
 
 export type TelegramChannelOptions = {
@@ -70,7 +70,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const { logger, translator } = options;
   const bot = createBot(options);
   const codec = createCallbackCodec(options.token);
-  const openKeyboards = new Set<string>();
   const groupNotices = new Map<number, number>();
   const isDuplicate = createDuplicateCheck(rememberedUpdates);
   const mapping: MappingOptions = {
@@ -87,27 +86,9 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   };
   const languageOf = async (userId: string): Promise<Language> =>
     (await options.sessions.load(toConversationKey("telegram", userId)))?.language ?? "id";
+  const { sendTo, sender } = createTelegramSend({ api: bot.api, codec, translator, languageOf });
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
-
-  async function sendTo(chatId: number | string, userId: string, messages: OutboundMessage[]) {
-    const key = String(chatId);
-    const language = messages.some((m) => m.requestContact) ? await languageOf(userId) : "id";
-    const batch = toSendPayloads(messages, {
-      encode: (value) => codec.encode(chatId, value),
-      contactButtonLabel: translator.t(language, "telegram:shareContact"),
-      keyboardOpen: openKeyboards.has(key),
-    });
-    for (const payload of batch.payloads) {
-      await bot.api.sendMessage(chatId, payload.text, {
-        link_preview_options: { is_disabled: true },
-        ...(payload.entities.length > 0 ? { entities: payload.entities } : {}),
-        ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
-      });
-    }
-    if (batch.keyboardOpen) openKeyboards.add(key);
-    else openKeyboards.delete(key);
-  }
 
   async function refuse(refusal: Extract<MappedUpdate, { type: "refuse" }>): Promise<void> {
     if (refusal.reason === "groupChat") {
@@ -154,23 +135,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   bot.catch((error) => {
     logger.error({ err: error.error, updateId: error.ctx.update.update_id }, "telegram update failed");
   });
-
-  const sender: ChannelSender = {
-    channel: "telegram",
-    async send(userId, messages) {
-      try {
-        await sendTo(userId, userId, messages);
-      } catch (error) {
-        const code = error instanceof GrammyError ? error.error_code : undefined;
-        throw new AppError(
-          "CHANNEL_SEND_FAILED",
-          "Sending to a Telegram user failed",
-          { code },
-          { cause: error },
-        );
-      }
-    },
-  };
 
   async function init(): Promise<void> {
     const attempts = options.startAttempts ?? 3;
