@@ -54,6 +54,7 @@ export type TelegramChannel = {
 const allowedUpdates = ["message", "callback_query"] as const;
 const groupNoticeEveryMs = 10 * 60_000;
 const rememberedUpdates = 2_000;
+const stopTimeoutMs = 15_000;
 
 /** True when the id was seen among the last `limit` ids. */
 function createDuplicateCheck(limit: number): (id: number) => boolean {
@@ -87,6 +88,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const languageOf = async (userId: string): Promise<Language> =>
     (await options.sessions.load(toConversationKey("telegram", userId)))?.language ?? "id";
   const { sendTo, sender } = createTelegramSend({ api: bot.api, codec, translator, languageOf });
+  const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
 
@@ -118,6 +120,17 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     await options.inbound.handle(message, (messages) => sendTo(chatId, message.userId, messages));
   }
 
+  // Track every update from the moment it enters, so stop() can wait for them (the runner's own
+  // stop only waits for the fetch loop, not for updates being handled).
+  bot.use(async (_ctx, next) => {
+    const handling = next();
+    inFlight.add(handling);
+    try {
+      await handling;
+    } finally {
+      inFlight.delete(handling);
+    }
+  });
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(async (ctx, next) => {
     if (isDuplicate(ctx.update.update_id))
@@ -187,9 +200,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     logger.info({ mode: options.webhook ? "webhook" : "polling" }, "telegram channel started");
   }
 
+  /** Stops fetching updates, then waits (at most `stopTimeoutMs`) for the ones being handled. */
   async function stop(): Promise<void> {
     if (runner?.isRunning()) await runner.stop();
     await server?.close();
+    if (inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopTimeoutMs)));
+    await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+    clearTimeout(timer);
   }
 
   return { bot, sender, start, stop };

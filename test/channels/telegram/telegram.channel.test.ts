@@ -106,3 +106,32 @@ describe("Telegram adapter", () => {
     });
   });
 });
+
+describe("Telegram shutdown", () => {
+  it("stops polling only after the update in flight has been answered", async () => {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered = () => undefined as void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const slow = {
+      handle: async (_message: InboundMessage, respond: Respond) => {
+        entered();
+        await gate;
+        await respond([say("selesai")]);
+      },
+    };
+    const tg = await startTelegramHarness({ inbound: slow });
+    const user = tg.user({ id: 5101 });
+    const said = user.says("halo");
+    await inside;
+    let stopped = false;
+    const stopping = tg.channel.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    await said;
+    expect(user.texts()).toEqual(["selesai"]);
+    await tg.stop();
+  });
+});
