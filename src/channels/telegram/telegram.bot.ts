@@ -6,6 +6,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Bot, HttpError, type ApiClientOptions, type Transformer } from "grammy";
+import { AppError } from "../../core/errors";
 import type { Logger } from "../../core/ports";
 import type { FetchFn } from "./telegram.files";
 
@@ -71,4 +72,29 @@ export function createBot(options: BotOptions): Bot {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   bot.api.config.use(createThrottle(options.throttle ?? telegramThrottle));
   return bot;
+}
+
+/**
+ * Fetches the bot's identity (getMe), trying `attempts` times 2 s apart. Not `bot.init()`: that
+ * retries network errors for ever, and start-up should say what is wrong.
+ */
+export async function initBot(bot: Bot, attempts: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      bot.botInfo = await bot.api.getMe();
+      return;
+    } catch (error) {
+      if (attempt < attempts) {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        continue;
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppError(
+        "CHANNEL_START_FAILED",
+        `Telegram could not start: getMe failed (${reason}). Check TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT and the network.`,
+        {},
+        { cause: error },
+      );
+    }
+  }
 }

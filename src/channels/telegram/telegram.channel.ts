@@ -7,13 +7,12 @@
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
-import { AppError } from "../../core/errors";
 import type { InboundHandler } from "../../core/handle-inbound";
 import { toConversationKey, type Language } from "../../core/messages";
 import type { ChannelSender, Clock, Logger, Translator } from "../../core/ports";
 import { renderReplies } from "../../core/render";
 import type { SessionStore } from "../../core/session.store";
-import { createBot, type ThrottleOptions } from "./telegram.bot";
+import { createBot, initBot, type ThrottleOptions } from "./telegram.bot";
 import { createCallbackCodec } from "./telegram.callback-data";
 import { createFileLoader, type FetchFn } from "./telegram.files";
 import { toMappedUpdate, type MappedUpdate, type MappingOptions } from "./telegram.mapping";
@@ -149,31 +148,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     logger.error({ err: error.error, updateId: error.ctx.update.update_id }, "telegram update failed");
   });
 
-  async function init(): Promise<void> {
-    const attempts = options.startAttempts ?? 3;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // Not bot.init(): it retries network errors for ever, and start-up should say what is wrong.
-        bot.botInfo = await bot.api.getMe();
-        return;
-      } catch (error) {
-        if (attempt < attempts) {
-          await new Promise((resolve) => setTimeout(resolve, 2000));
-          continue;
-        }
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new AppError(
-          "CHANNEL_START_FAILED",
-          `Telegram could not start: getMe failed (${reason}). Check TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT and the network.`,
-          {},
-          { cause: error },
-        );
-      }
-    }
-  }
-
   async function start(): Promise<void> {
-    await init();
+    await initBot(bot, options.startAttempts ?? 3);
     await registerBotProfile(bot.api, translator, logger);
     if (options.webhook) {
       const { url, port, host } = options.webhook;
