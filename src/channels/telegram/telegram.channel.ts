@@ -130,17 +130,18 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       inFlight.delete(handling);
     }
   });
+  bot.on("callback_query", async (ctx, next) => {
+    // Always answered, even for stale or foreign buttons, so the user's spinner stops at once,
+    // before waiting behind earlier updates of the chat.
+    await ctx.answerCallbackQuery().catch((error: unknown) => {
+      logger.warn({ err: error }, "answerCallbackQuery failed");
+    });
+    await next();
+  });
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use(async (ctx, next) => {
     if (isDuplicate(ctx.update.update_id))
       return logger.debug({ updateId: ctx.update.update_id }, "duplicate telegram update dropped");
-    await next();
-  });
-  bot.on("callback_query", async (ctx, next) => {
-    // Always answered, even for stale or foreign buttons, so the user's spinner stops.
-    await ctx.answerCallbackQuery().catch((error: unknown) => {
-      logger.warn({ err: error }, "answerCallbackQuery failed");
-    });
     await next();
   });
   bot.use((ctx) => handleUpdate(ctx.update));
@@ -171,6 +172,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
           silent: true,
           retryInterval: "exponential",
         },
+      });
+      void runner.task()?.catch((error: unknown) => {
+        logger.error(
+          { err: error },
+          "telegram polling stopped (another instance polling, or a revoked token?)",
+        );
       });
     }
     logger.info({ mode: options.webhook ? "webhook" : "polling" }, "telegram channel started");
