@@ -45,6 +45,8 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters A-Z, a-z, 0-9, _ and -")
     .optional(),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  /** Largest photo or document accepted from Telegram, in MB (the Bot API itself stops at 20). */
+  TELEGRAM_MAX_FILE_MB: z.coerce.number().positive().max(20).default(10),
   STAFF_TELEGRAM_IDS: list.default([]),
 
   WHATSAPP_ENABLED: bool.default(false),

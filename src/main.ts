@@ -6,11 +6,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import mongoose from "mongoose";
 import pino from "pino";
-import { createApp } from "./app";
+import { createApp, type App } from "./app";
+import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
 import { connectWhatsApp } from "./channels/whatsapp/whatsapp.connect";
 import { loadConfig, type Config } from "./config";
 import { isAppError } from "./core/errors";
+import type { Logger } from "./core/ports";
 import { createPinoLogger } from "./security/pino.logger";
 import { createVault } from "./security/vault";
 import { loadVaultKeys } from "./security/vault-keys";
@@ -23,6 +25,25 @@ function readConfig(): Config {
     console.error(isAppError(error) ? error.message : error);
     process.exit(1);
   }
+}
+
+function toTelegramOptions(config: Config, token: string, app: App, logger: Logger): TelegramChannelOptions {
+  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  const secret = config.TELEGRAM_WEBHOOK_SECRET;
+  return {
+    token,
+    ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+    ...(webhookUrl
+      ? { webhook: { url: webhookUrl, port: config.TELEGRAM_WEBHOOK_PORT, ...(secret ? { secret } : {}) } }
+      : {}),
+    staffIds: config.STAFF_TELEGRAM_IDS,
+    maxFileBytes: config.TELEGRAM_MAX_FILE_MB * 1024 * 1024,
+    inbound: app.inbound,
+    translator: app.translator,
+    sessions: app.services.sessions,
+    logger: logger.child({ channel: "telegram" }),
+    clock: app.services.clock,
+  };
 }
 
 async function main(): Promise<void> {
@@ -93,6 +114,20 @@ async function main(): Promise<void> {
       mongoose: storage.connection ? { connection: storage.connection, mongo: mongoose.mongo } : undefined,
     });
     stops.push(() => whatsapp.stop());
+  }
+
+  if (config.TELEGRAM_BOT_TOKEN) {
+    // Started in the background: a Telegram outage never holds up or stops the other channels.
+    const telegram = createTelegramChannel(toTelegramOptions(config, config.TELEGRAM_BOT_TOKEN, app, logger));
+    stops.push(() => telegram.stop());
+    telegram.start().then(
+      () => app.hub.register(telegram.sender),
+      (error: unknown) =>
+        logger.error(
+          { err: error },
+          `Telegram is OFF, other channels keep running: ${isAppError(error) ? error.message : String(error)}`,
+        ),
+    );
   }
 
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");

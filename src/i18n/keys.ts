@@ -9,6 +9,7 @@ import type faq from "../../locales/id/faq.json";
 import type questions from "../../locales/id/questions.json";
 import type calculator from "../../locales/id/calculator.json";
 import type eligibility from "../../locales/id/eligibility.json";
+import type telegram from "../../locales/id/telegram.json";
 
 export type Resources = {
   common: typeof common;
@@ -18,6 +19,7 @@ export type Resources = {
   questions: typeof questions;
   calculator: typeof calculator;
   eligibility: typeof eligibility;
+  telegram: typeof telegram;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

@@ -1,0 +1,61 @@
+/**
+ * Sends rendered replies to one chat, in order, and remembers per chat whether a contact
+ * keyboard is still shown (so the next plain message removes it). Also the `ChannelSender`
+ * the hub uses for proactive messages; its failures are AppErrors carrying Telegram's code.
+ */
+import { GrammyError, type Api } from "grammy";
+import { AppError } from "../../core/errors";
+import type { Language, OutboundMessage } from "../../core/messages";
+import type { ChannelSender, Translator } from "../../core/ports";
+import type { CallbackCodec } from "./telegram.callback-data";
+import { toSendPayloads } from "./telegram.render";
+
+export type TelegramSendDeps = {
+  api: Pick<Api, "sendMessage">;
+  codec: CallbackCodec;
+  translator: Translator;
+  languageOf: (userId: string) => Promise<Language>;
+};
+
+export function createTelegramSend(deps: TelegramSendDeps) {
+  const openKeyboards = new Set<string>();
+
+  /** Sends a batch to a chat; rejects on the first message Telegram refuses. */
+  async function sendTo(chatId: number | string, userId: string, messages: OutboundMessage[]): Promise<void> {
+    const key = String(chatId);
+    const language = messages.some((m) => m.requestContact) ? await deps.languageOf(userId) : "id";
+    const batch = toSendPayloads(messages, {
+      encode: (value) => deps.codec.encode(chatId, value),
+      contactButtonLabel: deps.translator.t(language, "telegram:shareContact"),
+      keyboardOpen: openKeyboards.has(key),
+    });
+    for (const payload of batch.payloads) {
+      await deps.api.sendMessage(chatId, payload.text, {
+        link_preview_options: { is_disabled: true },
+        ...(payload.entities.length > 0 ? { entities: payload.entities } : {}),
+        ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
+      });
+    }
+    if (batch.keyboardOpen) openKeyboards.add(key);
+    else openKeyboards.delete(key);
+  }
+
+  const sender: ChannelSender = {
+    channel: "telegram",
+    async send(userId, messages) {
+      try {
+        await sendTo(userId, userId, messages);
+      } catch (error) {
+        const code = error instanceof GrammyError ? error.error_code : undefined;
+        throw new AppError(
+          "CHANNEL_SEND_FAILED",
+          "Sending to a Telegram user failed",
+          { code },
+          { cause: error },
+        );
+      }
+    },
+  };
+
+  return { sendTo, sender };
+}
