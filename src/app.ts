@@ -8,12 +8,15 @@ import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Clock, Logger, Translator } from "./core/ports";
-import type { Services } from "./core/services";
+import type { ClaimsCheck } from "./core/people.port";
+import type { Services, Settings } from "./core/services";
 import { createSessionStore } from "./core/session.store";
 import type { PersonalDataVault } from "./core/vault.port";
 import { createFlowRegistry } from "./flows/registry";
 import { createTranslator } from "./i18n/translator";
 import { createAuditLog } from "./storage/repositories/audit.repository";
+import { createConsentLog } from "./storage/repositories/consents.repository";
+import { createPeopleRepository } from "./storage/repositories/people.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -22,7 +25,12 @@ export type AppOptions = {
   vault: PersonalDataVault;
   translator?: Translator;
   silenceMs?: number;
+  /** Defaults: REGISTRATION_MAX_AGE 65, REGISTRATION_REVIEW_DAYS 5. */
+  settings?: Partial<Settings>;
+  claimsCheck?: ClaimsCheck;
 };
+
+export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
 
 let sharedTranslator: Translator | undefined;
 
@@ -37,6 +45,10 @@ export function createApp(options: AppOptions) {
     sessions,
     vault: options.vault,
     audit: createAuditLog(options.store),
+    people: createPeopleRepository(options.store),
+    consents: createConsentLog(options.store),
+    settings: { ...defaultSettings, ...options.settings },
+    ...(options.claimsCheck ? { claimsCheck: options.claimsCheck } : {}),
   };
   const registry = createFlowRegistry();
   const engine = createEngine({
