@@ -8,9 +8,11 @@ import type { FlowRegistry } from "../core/engine";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
 import { menuFlow } from "./menu.flow";
+import { registrationFlow } from "./registration.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
+  registrationFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

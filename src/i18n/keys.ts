@@ -4,10 +4,16 @@
  */
 import type common from "../../locales/id/common.json";
 import type menu from "../../locales/id/menu.json";
+import type myData from "../../locales/id/myData.json";
+import type registration from "../../locales/id/registration.json";
+import type staffRegistrations from "../../locales/id/staffRegistrations.json";
 
 export type Resources = {
   common: typeof common;
   menu: typeof menu;
+  registration: typeof registration;
+  myData: typeof myData;
+  staffRegistrations: typeof staffRegistrations;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";
