@@ -8,11 +8,13 @@ import type { FlowRegistry } from "../core/engine";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
 import { menuFlow } from "./menu.flow";
+import { myDataFlow } from "./my-data.flow";
 import { registrationFlow } from "./registration.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
   registrationFlow,
+  myDataFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

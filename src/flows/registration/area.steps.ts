@@ -71,7 +71,7 @@ function typedKelurahan<D extends AreaData>(input: StepInput, data: D): StepResu
 }
 
 export function createAreaSteps<D extends AreaData>(
-  finish: (data: D, ctx: FlowContext) => StepResult<D>,
+  finish: (data: D, ctx: FlowContext) => StepResult<D> | Promise<StepResult<D>>,
 ): Record<string, Step<D>> {
   return {
     kecamatan: choose<D>({
