@@ -10,11 +10,13 @@ import { choose } from "../core/steps";
 import { menuFlow } from "./menu.flow";
 import { myDataFlow } from "./my-data.flow";
 import { registrationFlow } from "./registration.flow";
+import { staffRegistrationsFlow } from "./staff-registrations.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
   registrationFlow,
   myDataFlow,
+  staffRegistrationsFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 
