@@ -64,6 +64,8 @@ export const configSchema = z.object({
     .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")))
     .default([]),
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
+  /** Working days staff take to check a registration; told to the user on submission. */
+  REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
 });
 
 export type Config = z.infer<typeof configSchema>;

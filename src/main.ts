@@ -86,6 +86,10 @@ async function main(): Promise<void> {
     logger,
     vault,
     silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
+    settings: {
+      registrationMaxAge: config.REGISTRATION_MAX_AGE,
+      registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+    },
   });
   const stops: Array<() => Promise<void>> = [];
 

@@ -47,7 +47,13 @@ export type Person = {
   programmes: Programme[];
   /** Who pays JKK+JKM: the Pemkot (APBD) or the participant. */
   fundedBy: "apbd" | "self";
-  consent: { at: Date; channel: ChannelName; noticeVersion: string; givenBy: "self" | "proxy"; proxyName?: string };
+  consent: {
+    at: Date;
+    channel: ChannelName;
+    noticeVersion: string;
+    givenBy: "self" | "proxy";
+    proxyName?: string;
+  };
   /** Who did the registration (self, or an RT head for a resident). */
   registeredBy: Contact & { personId?: string };
   /** Where the person can be reached; broadcasts and status pushes use these. */
@@ -63,7 +69,43 @@ export type Person = {
   updatedAt: Date;
   verifiedAt?: Date;
   verifiedBy?: string;
+  /** Staff note on verification or rejection. */
+  reviewNote?: string;
+  /** Set when the person asked for deletion or withdrew consent (kept only when a claim needs it). */
+  deletionRequestedAt?: Date;
 };
+
+/** What a new registration carries; the repository adds `_id`, `reference` and timestamps. */
+export type NewPerson = Omit<Person, "_id" | "reference" | "createdAt" | "updatedAt">;
+
+/** Fields that may be changed after registration (corrections, staff review, take-over). */
+export type PersonChanges = Partial<
+  Pick<
+    Person,
+    | "name"
+    | "birthDate"
+    | "sex"
+    | "phone"
+    | "address"
+    | "occupation"
+    | "leadsRt"
+    | "income"
+    | "programmes"
+    | "fundedBy"
+    | "status"
+    | "role"
+    | "language"
+    | "verifiedAt"
+    | "verifiedBy"
+    | "reviewNote"
+    | "deletionRequestedAt"
+  >
+>;
+
+export type RegisterResult =
+  | { type: "registered"; person: Person }
+  /** A person with the same NIK hash exists: nothing was written. */
+  | { type: "duplicateNik"; existing: Person };
 
 export type PersonQuery = {
   kecamatan?: string;
@@ -90,4 +132,28 @@ export interface PeopleRepository {
   count(query: PersonQuery): Promise<number>;
   /** Marks a participant deceased: no reminder or broadcast reaches their contacts afterwards. */
   markDeceased(id: string, at: Date): Promise<void>;
+}
+
+/** The people repository with the writes registration, "data saya" and staff review need. */
+export interface PeopleRegister extends PeopleRepository {
+  /** Inserts with a fresh unique reference (`DFT-…`, retried on collision); refuses a known NIK. */
+  register(person: NewPerson, now: Date): Promise<RegisterResult>;
+  /** Applies changes; returns the person afterwards, or null when unknown. */
+  update(id: string, changes: PersonChanges, now: Date): Promise<Person | null>;
+  /** Adds a staff flag once (idempotent). */
+  addFlag(id: string, flag: string, now: Date): Promise<void>;
+  removeFlag(id: string, flag: string, now: Date): Promise<void>;
+  /** Adds a contact once (idempotent): the person can now be reached there and see their data. */
+  addContact(id: string, contact: Contact, now: Date): Promise<void>;
+  /** RT heads (pending or active) recorded for an RT. */
+  findRtHeads(rt: RtRef): Promise<Person[]>;
+  /** Removes the record entirely. */
+  remove(id: string): Promise<void>;
+  /** Keeps a stub (reference, status "deleted", area, programmes, dates) and erases personal data. */
+  anonymise(id: string, now: Date): Promise<void>;
+}
+
+/** Optional hook the claims feature can provide: whether a claim still needs a person's data. */
+export interface ClaimsCheck {
+  hasClaimFor(personId: string): Promise<boolean>;
 }

@@ -3,6 +3,8 @@
  * tests build them over the memory store (test/support/test-services.ts).
  */
 import type { AuditLog } from "./audit.port";
+import type { ConsentLog } from "./consent.port";
+import type { ClaimsCheck, PeopleRegister } from "./people.port";
 import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
@@ -14,4 +16,19 @@ export type Services = {
   sessions: SessionStore;
   vault: PersonalDataVault;
   audit: AuditLog;
+  /** Registered people (registration, "data saya", staff review; claims and broadcasts read it). */
+  people: PeopleRegister;
+  /** Proof of consent for every registration, take-over and withdrawal. */
+  consents: ConsentLog;
+  settings: Settings;
+  /** Provided by the claims feature when it exists: keeps a person's data while a claim needs it. */
+  claimsCheck?: ClaimsCheck;
+};
+
+/** Values from configuration that flows apply. */
+export type Settings = {
+  /** Registration is for people under this age (REGISTRATION_MAX_AGE, [U] 65). */
+  registrationMaxAge: number;
+  /** Working days staff take to check a registration (REGISTRATION_REVIEW_DAYS). */
+  registrationReviewDays: number;
 };

@@ -22,7 +22,7 @@ export type ParsedNik = {
   regency: string;
   /** Province + regency + kecamatan, e.g. "157108". */
   kecamatan: string;
-  /** YYYY-MM-DD derived from the NIK; the century is the latest one not in the future. */
+  /** YYYY-MM-DD derived from the NIK; the century is the latest one that is not after `today`. */
   birthDate: string;
   sex: "L" | "P";
   serial: string;
@@ -98,15 +98,15 @@ export function parseNik(input: string, today: Date): NikResult {
     return { ok: false, reason: "invalidDay" };
   if (month < 1 || month > 12) return { ok: false, reason: "invalidMonth" };
   const day = dayField > 40 ? dayField - 40 : dayField;
-  const currentYear = today.getUTCFullYear();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const todayDay = `${today.getUTCFullYear()}-${pad(today.getUTCMonth() + 1)}-${pad(today.getUTCDate())}`;
   const candidates = [2000 + yy, 1900 + yy].filter(
-    (year) => year <= currentYear && isRealDate(year, month, day),
+    (year) => isRealDate(year, month, day) && `${year}-${pad(month)}-${pad(day)}` <= todayDay,
   );
   const year = candidates[0];
   if (year === undefined) return { ok: false, reason: "invalidDate" };
   const serial = raw.slice(12);
   if (serial === "0000") return { ok: false, reason: "zeroSerial" };
-  const pad = (n: number) => String(n).padStart(2, "0");
   return {
     ok: true,
     value: {

@@ -10,6 +10,9 @@ import { choose } from "../core/steps";
 import { calculatorFlow } from "./calculator.flow";
 import { eligibilityFlow } from "./eligibility.flow";
 import { menuFlow } from "./menu.flow";
+import { myDataFlow } from "./my-data.flow";
+import { registrationFlow } from "./registration.flow";
+import { staffRegistrationsFlow } from "./staff-registrations.flow";
 import { questionsFlow } from "./questions.flow";
 
 const flows: AnyFlow[] = [
@@ -17,6 +20,9 @@ const flows: AnyFlow[] = [
   questionsFlow,
   eligibilityFlow,
   calculatorFlow,
+  registrationFlow,
+  myDataFlow,
+  staffRegistrationsFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

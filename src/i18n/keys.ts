@@ -10,6 +10,9 @@ import type questions from "../../locales/id/questions.json";
 import type calculator from "../../locales/id/calculator.json";
 import type eligibility from "../../locales/id/eligibility.json";
 import type telegram from "../../locales/id/telegram.json";
+import type myData from "../../locales/id/myData.json";
+import type registration from "../../locales/id/registration.json";
+import type staffRegistrations from "../../locales/id/staffRegistrations.json";
 
 export type Resources = {
   common: typeof common;
@@ -20,6 +23,9 @@ export type Resources = {
   calculator: typeof calculator;
   eligibility: typeof eligibility;
   telegram: typeof telegram;
+  registration: typeof registration;
+  myData: typeof myData;
+  staffRegistrations: typeof staffRegistrations;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

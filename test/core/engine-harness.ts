@@ -16,7 +16,7 @@ import type { Session } from "../../src/core/session";
 import { ask, choose, confirm } from "../../src/core/steps";
 import type { I18nKey } from "../../src/i18n/keys";
 import { createTranslator, loadResources } from "../../src/i18n/translator";
-import { createAuditLog } from "../../src/storage/repositories/audit.repository";
+import { createServices } from "../../src/app";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 import { createVault } from "../../src/security/vault";
 import { createTestClock, testVaultKeys, type TestClock } from "../support/test-chat";
@@ -154,14 +154,14 @@ export function createEngineHarness(options: HarnessOptions = {}) {
   const base = createSessionStore(store);
   const sessions = options.wrapSessions ? options.wrapSessions(base) : base;
   const hub = createChannelHub({ sessions, translator: testTranslator, logger });
-  const services = {
+  const services = createServices({
+    store,
     clock,
     logger,
-    notifier: hub,
-    sessions,
     vault: createVault(testVaultKeys),
-    audit: createAuditLog(store),
-  };
+    sessions,
+    notifier: hub,
+  });
   const engine = createEngine({
     registry: createTestRegistry(options.surveyVersion),
     services,

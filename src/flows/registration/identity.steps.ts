@@ -1,0 +1,131 @@
+/** Steps 3–5: name as on the KTP, NIK (refusal reasons, duplicates), birth date and sex. */
+import type { FlowContext } from "../../core/flow";
+import { exit, next } from "../../core/flow";
+import { reply, type Reply } from "../../core/messages";
+import type { Person } from "../../core/people.port";
+import { ask, choose, confirm, type Parsed } from "../../core/steps";
+import { checkRegistrationAge, parseBirthDate } from "../../domain/birth-date";
+import { maskNik, parseNik, type ParsedNik } from "../../domain/nik";
+import { parsePersonName } from "../../domain/person-name";
+import type { I18nKey } from "../../i18n/keys";
+import { sexKey } from "./labels";
+import {
+  nextOrSummary,
+  toActor,
+  toToday,
+  type RegistrationData,
+  type RegistrationResult,
+} from "./registration.data";
+import { takeoverBirthDateStep } from "./takeover";
+
+function toNik(text: string, ctx: FlowContext): Parsed<ParsedNik> {
+  const result = parseNik(text, toToday(ctx));
+  if (result.ok) return result;
+  return {
+    ok: false,
+    reason: result.reason,
+    ...(result.digits ? { params: { digits: result.digits } } : {}),
+  };
+}
+
+/** Someone else already holds this NIK: say so without showing anything, flag it for staff. */
+async function refuseDuplicate(existing: Person, ctx: FlowContext): Promise<RegistrationResult> {
+  await ctx.services.people.addFlag(existing._id, "duplicate_attempt", ctx.now);
+  await ctx.services.audit.record({
+    at: ctx.now,
+    actor: toActor(ctx),
+    action: "registration.duplicate_nik",
+    target: `person:${existing.reference}`,
+  });
+  return exit([{ key: "registration:nik.duplicate" }], true);
+}
+
+/** What to do when the NIK is already registered. Exported for the final check on submission. */
+export async function handleKnownNik(
+  existing: Person,
+  data: RegistrationData,
+  ctx: FlowContext,
+): Promise<RegistrationResult> {
+  const mine = existing.contacts.some((c) => c.channel === ctx.channel && c.userId === ctx.userId);
+  if (mine) return exit([reply("registration:nik.alreadyYours", { reference: existing.reference })], true);
+  if (data.subject === "self" && existing.consent.givenBy === "proxy" && existing.status !== "deleted")
+    return next("takeoverBirthDate", { ...data, takeoverPersonId: existing._id, takeoverTries: 0 }, [
+      reply("registration:takeover.found", { proxyName: existing.consent.proxyName ?? "" }),
+    ]);
+  return refuseDuplicate(existing, ctx);
+}
+
+async function acceptNik(
+  parsed: ParsedNik,
+  data: RegistrationData,
+  ctx: FlowContext,
+): Promise<RegistrationResult> {
+  const sealed = ctx.services.vault.seal(parsed.nik);
+  const existing = await ctx.services.people.findByNikHash(sealed.hash);
+  if (existing) return handleKnownNik(existing, data, ctx);
+  const nik = {
+    ...sealed,
+    masked: maskNik(parsed.nik),
+    inKotaJambi: parsed.inKotaJambi,
+    birthDate: parsed.birthDate,
+    sex: parsed.sex,
+  };
+  const notes: Reply[] = parsed.inKotaJambi ? [] : [{ key: "registration:nik.outsideKotaJambi" }];
+  return next("nikConfirm", { ...data, nik }, notes);
+}
+
+/** After the birth date is known: the age rule, then on to the phone. */
+export function afterBirthDate(data: RegistrationData, ctx: FlowContext): RegistrationResult {
+  const age = checkRegistrationAge(
+    data.birthDate ?? "",
+    toToday(ctx),
+    ctx.services.settings.registrationMaxAge,
+  );
+  if (!age.ok)
+    return exit([reply(`registration:age.${age.reason}`, { age: age.age, limit: age.limit })], true);
+  return nextOrSummary(data.subject === "self" && ctx.phone ? "phoneConfirm" : "phone", data);
+}
+
+export const identitySteps = {
+  name: ask<RegistrationData, string>({
+    prompt: (data) => ({
+      key: data.subject === "resident" ? "registration:name.promptResident" : "registration:name.prompt",
+    }),
+    parse: parsePersonName,
+    invalid: (reason) => `registration:name.${reason}` as I18nKey,
+    onAnswer: (name, data) => nextOrSummary("nik", { ...data, name }),
+  }),
+  nik: ask<RegistrationData, ParsedNik>({
+    prompt: (data) => ({
+      key: data.subject === "resident" ? "registration:nik.promptResident" : "registration:nik.prompt",
+    }),
+    parse: toNik,
+    invalid: (reason) => `registration:nik.${reason}` as I18nKey,
+    onAnswer: acceptNik,
+  }),
+  nikConfirm: confirm<RegistrationData>({
+    prompt: (data, ctx) =>
+      reply("registration:nikConfirm.prompt", {
+        date: new Date(`${data.nik?.birthDate ?? ""}T00:00:00+07:00`),
+        sex: ctx.translator.t(ctx.language, sexKey(data.nik?.sex ?? "L")),
+      }),
+    onYes: (data, ctx) =>
+      afterBirthDate({ ...data, birthDate: data.nik?.birthDate, sex: data.nik?.sex }, ctx),
+    onNo: (data) => next("birthDate", data),
+  }),
+  birthDate: ask<RegistrationData, string>({
+    prompt: "registration:birthDate.prompt",
+    parse: (text, ctx) => parseBirthDate(text, toToday(ctx)),
+    invalid: (reason) => `registration:birthDate.${reason}` as I18nKey,
+    onAnswer: (birthDate, data) => next("sex", { ...data, birthDate }),
+  }),
+  sex: choose<RegistrationData>({
+    prompt: "registration:sex.prompt",
+    options: [
+      { value: "L", label: "registration:sex.L", aliases: ["l", "laki", "pria", "lk", "male", "man"] },
+      { value: "P", label: "registration:sex.P", aliases: ["p", "pr", "wanita", "cewek", "female", "woman"] },
+    ],
+    onChoice: (value, data, ctx) => afterBirthDate({ ...data, sex: value === "P" ? "P" : "L" }, ctx),
+  }),
+  takeoverBirthDate: takeoverBirthDateStep<RegistrationData>(),
+};

@@ -1,0 +1,133 @@
+/**
+ * Step 13: the registration is saved with status "pending" (menunggu verifikasi), a DFT- reference,
+ * a consent record and an audit entry; the user is told what happens next and when.
+ */
+import type { CompleteResult, FlowContext } from "../../core/flow";
+import { reply, type Reply } from "../../core/messages";
+import type { NewPerson, Person, RtRef } from "../../core/people.port";
+import { findOccupation } from "../../domain/occupations";
+import { handleKnownNik } from "./identity.steps";
+import { toActor, type RegistrationData } from "./registration.data";
+
+const leave = (replies: Reply[]): CompleteResult => ({ type: "exit", replies, showMenu: true });
+
+const isComplete = (rt: { [K in keyof RtRef]?: string | undefined } | undefined): rt is RtRef =>
+  Boolean(rt?.kecamatan && rt.kelurahan && rt.rw && rt.rt);
+
+function toFlags(data: RegistrationData): string[] {
+  const flags: string[] = [];
+  if (data.nik && (data.birthDate !== data.nik.birthDate || data.sex !== data.nik.sex))
+    flags.push("nik_birthdate_mismatch");
+  if (data.nik && !data.nik.inKotaJambi) flags.push("nik_outside_kota_jambi");
+  if (data.fundedBy === "apbd" && !findOccupation(data.occupation ?? "")?.apbdGroup)
+    flags.push("apbd_proposed");
+  return flags;
+}
+
+function toNewPerson(data: RegistrationData, ctx: FlowContext): NewPerson | undefined {
+  const { nik, name, birthDate, sex, income, programmes, fundedBy, occupation, consentAt, noticeVersion } =
+    data;
+  if (
+    !nik ||
+    !name ||
+    !birthDate ||
+    !sex ||
+    !income ||
+    !programmes ||
+    !fundedBy ||
+    !occupation ||
+    !consentAt ||
+    !noticeVersion
+  )
+    return undefined;
+  if (!isComplete(data.address)) return undefined;
+  const proxy = data.subject === "resident" ? data.proxy : undefined;
+  const leadsRt = occupation === "ketua_rt" && isComplete(data.leadsRt) ? data.leadsRt : undefined;
+  return {
+    status: "pending",
+    role: leadsRt ? "rt_head" : "worker",
+    name,
+    nik: { cipher: nik.cipher, hash: nik.hash },
+    birthDate,
+    sex,
+    ...(data.phone ? { phone: data.phone } : {}),
+    address: data.address,
+    occupation: { code: occupation, ...(data.occupationOther ? { other: data.occupationOther } : {}) },
+    ...(leadsRt ? { leadsRt } : {}),
+    income,
+    programmes,
+    fundedBy,
+    consent: {
+      at: consentAt,
+      channel: ctx.channel,
+      noticeVersion,
+      givenBy: proxy ? "proxy" : "self",
+      ...(proxy ? { proxyName: proxy.name } : {}),
+    },
+    registeredBy: {
+      channel: ctx.channel,
+      userId: ctx.userId,
+      ...(proxy ? { personId: proxy.personId } : {}),
+    },
+    contacts: proxy ? [] : [{ channel: ctx.channel, userId: ctx.userId }],
+    language: ctx.language,
+    flags: toFlags(data),
+  };
+}
+
+/** A new RT head while another is recorded: pending replacement until staff confirm. */
+async function rtHeadReplacement(person: NewPerson, ctx: FlowContext): Promise<boolean> {
+  if (!person.leadsRt) return false;
+  const heads = await ctx.services.people.findRtHeads(person.leadsRt);
+  return heads.some((h) => h.nik.hash !== person.nik.hash);
+}
+
+async function recordConsent(person: Person, data: RegistrationData, ctx: FlowContext): Promise<void> {
+  await ctx.services.consents.record({
+    personId: person._id,
+    at: data.consentAt ?? ctx.now,
+    channel: ctx.channel,
+    noticeVersion: data.noticeVersion ?? "",
+    action: "given",
+    givenBy: data.proxy && data.subject === "resident" ? "proxy" : "self",
+    ...(data.proxy && data.subject === "resident"
+      ? { proxyName: data.proxy.name, proxyPersonId: data.proxy.personId }
+      : {}),
+    actor: toActor(ctx),
+  });
+}
+
+export async function submitRegistration(data: RegistrationData, ctx: FlowContext): Promise<CompleteResult> {
+  const person = toNewPerson(data, ctx);
+  if (!person) return leave([{ key: "registration:done.incomplete" }]);
+  const replacing = await rtHeadReplacement(person, ctx);
+  if (replacing) person.flags.push("rt_head_replacement_pending");
+  const result = await ctx.services.people.register(person, ctx.now);
+  if (result.type === "duplicateNik") {
+    // Registered by someone else while this user was answering: same outcome as at the NIK step.
+    const outcome = await handleKnownNik(result.existing, data, ctx);
+    if (outcome.type === "exit") return leave(outcome.replies ?? []);
+    return leave([
+      ...(outcome.type === "next" ? (outcome.replies ?? []) : []),
+      { key: "registration:takeover.useMyData" },
+    ]);
+  }
+  const saved = result.person;
+  await recordConsent(saved, data, ctx);
+  await ctx.services.audit.record({
+    at: ctx.now,
+    actor: toActor(ctx),
+    action: "registration.submitted",
+    target: `person:${saved.reference}`,
+    details: { proxy: data.subject === "resident", flags: saved.flags },
+  });
+  const replies: Reply[] = [
+    reply(data.subject === "resident" ? "registration:done.resident" : "registration:done.self", {
+      reference: saved.reference,
+      days: ctx.services.settings.registrationReviewDays,
+    }),
+  ];
+  if (replacing) replies.push({ key: "registration:done.rtHeadReplacement" });
+  if (data.subject === "resident") replies.push({ key: "registration:done.another" });
+  return replies;
+}

@@ -1,0 +1,74 @@
+/**
+ * Taking over a record an RT head registered: the resident proves it is them (phone match, or
+ * NIK + birth date), then their chat account is added as a contact and they confirm consent.
+ */
+import type { FlowContext, Step, StepResult } from "../../core/flow";
+import { exit, invalid } from "../../core/flow";
+import { reply } from "../../core/messages";
+import type { Person } from "../../core/people.port";
+import { ask } from "../../core/steps";
+import { parseBirthDate } from "../../domain/birth-date";
+import { privacyNoticeVersion } from "./consent.steps";
+import { toActor, toToday, type TakeoverData } from "./registration.data";
+
+const maxTries = 3;
+
+/** Adds the caller as a contact of `person` and records their own consent. */
+export async function takeOver(
+  person: Person,
+  ctx: FlowContext,
+  how: "phone" | "nikBirthDate",
+): Promise<void> {
+  const { people, consents, audit } = ctx.services;
+  await people.addContact(person._id, { channel: ctx.channel, userId: ctx.userId }, ctx.now);
+  if (ctx.phone && !person.phone) await people.update(person._id, { phone: ctx.phone }, ctx.now);
+  if (how === "nikBirthDate" && person.consent.givenBy === "self")
+    await people.addFlag(person._id, "contact_added_by_nik_check", ctx.now);
+  await consents.record({
+    personId: person._id,
+    at: ctx.now,
+    channel: ctx.channel,
+    noticeVersion: privacyNoticeVersion,
+    action: "confirmed",
+    givenBy: "self",
+    actor: toActor(ctx),
+  });
+  await audit.record({
+    at: ctx.now,
+    actor: toActor(ctx),
+    action: "person.taken_over",
+    target: `person:${person.reference}`,
+    details: { how },
+  });
+}
+
+/** "Type your birth date" to prove a record found by NIK is yours; three tries. */
+export function takeoverBirthDateStep<D extends TakeoverData>(): Step<D> {
+  return ask<D, string>({
+    prompt: "registration:takeover.askBirthDate",
+    parse: (text, ctx) => parseBirthDate(text, toToday(ctx)),
+    invalid: (reason) => `registration:birthDate.${reason}` as "registration:birthDate.notDate",
+    onAnswer: async (birthDate, data, ctx): Promise<StepResult<D>> => {
+      const person = data.takeoverPersonId ? await ctx.services.people.findById(data.takeoverPersonId) : null;
+      if (!person) return exit([{ key: "registration:takeover.failed" }], true);
+      if (person.birthDate === birthDate) {
+        await takeOver(person, ctx, "nikBirthDate");
+        return exit([reply("registration:takeover.done", { reference: person.reference })], true);
+      }
+      const tries = (data.takeoverTries ?? 0) + 1;
+      if (tries < maxTries)
+        return invalid(
+          { key: "registration:takeover.mismatch" },
+          { data: { ...data, takeoverTries: tries } },
+        );
+      await ctx.services.people.addFlag(person._id, "takeover_failed", ctx.now);
+      await ctx.services.audit.record({
+        at: ctx.now,
+        actor: toActor(ctx),
+        action: "person.takeover_failed",
+        target: `person:${person.reference}`,
+      });
+      return exit([{ key: "registration:takeover.failed" }], true);
+    },
+  });
+}

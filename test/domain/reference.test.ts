@@ -1,0 +1,27 @@
+import { createReference, parseReference, referenceAlphabet } from "../../src/domain/reference";
+
+describe("references", () => {
+  it("are the prefix and 6 characters without look-alikes", () => {
+    for (let i = 0; i < 500; i++) {
+      const reference = createReference("DFT");
+      expect(reference).toMatch(/^DFT-[2-9A-HJKMNP-Z]{6}$/);
+    }
+    expect(referenceAlphabet).not.toMatch(/[01OIL]/);
+  });
+
+  it("work with any prefix (claims use KLM-)", () => {
+    expect(createReference("KLM")).toMatch(/^KLM-[2-9A-HJKMNP-Z]{6}$/);
+  });
+
+  it("use the random source given, so collisions can be tested", () => {
+    expect(createReference("DFT", () => 0)).toBe("DFT-222222");
+  });
+
+  it("are read back as people type them", () => {
+    expect(parseReference("dft 4kq 7mz", "DFT")).toBe("DFT-4KQ7MZ");
+    expect(parseReference("DFT4KQ7MZ", "DFT")).toBe("DFT-4KQ7MZ");
+    expect(parseReference("DFT-4KQ7M", "DFT")).toBeUndefined();
+    expect(parseReference("DFT-4KQ7M0", "DFT")).toBeUndefined();
+    expect(parseReference("KLM-4KQ7MZ", "DFT")).toBeUndefined();
+  });
+});

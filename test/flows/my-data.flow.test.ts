@@ -1,0 +1,163 @@
+import { createTestChat, type TestChat } from "../support/test-chat";
+import { registerRtHead } from "../support/registration-script";
+
+async function registerResident(chat: TestChat, phone = "0813 1111 2222"): Promise<void> {
+  for (const line of [
+    "daftar",
+    "ya",
+    "2",
+    "ya",
+    "Siti Aminah",
+    "1571 0845 1290 0002",
+    "ya",
+    phone,
+    "pedagang",
+    "ok",
+    "2",
+    "1",
+    "kirim",
+  ])
+    await chat.says(line);
+}
+
+describe("data saya", () => {
+  it("shows my registration with the NIK masked", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    await chat.says("data saya");
+    expect(chat.keys()).toEqual(["myData:view", "registration:status.pending", "myData:home.prompt"]);
+    const text = chat.texts().join("\n");
+    expect(text).toContain(reference);
+    expect(text).toContain("NIK: 1571********0001");
+    expect(text).not.toContain("1571080703800001");
+  });
+
+  it("corrects the name, re-validated and audited", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    for (const line of ["data saya", "1", "nama"]) await chat.says(line);
+    await chat.says("B4di");
+    expect(chat.replies()[0]).toHaveKey("registration:name.notName");
+    await chat.says("Budi Santosa");
+    expect(chat.keys()[0]).toBe("myData:corrected");
+    expect(chat.texts().join("\n")).toContain("Nama: Budi Santosa");
+    expect(await chat.app.services.audit.list({ target: `person:${reference}` })).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: "person.corrected", details: { fields: ["name"] } }),
+      ]),
+    );
+  });
+
+  it("corrects the address with a typed kelurahan", async () => {
+    const chat = createTestChat();
+    await registerRtHead(chat);
+    for (const line of ["data saya", "1", "alamat", "kel. payo lebar", "RT 5 RW 1"]) await chat.says(line);
+    expect(chat.texts().join("\n")).toContain("RT 5/RW 1, Kel. Payo Lebar, Kec. Jelutung");
+  });
+
+  it("deletes a pending registration when consent is withdrawn, recording it for staff", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    const [person] = await chat.app.services.people.findByContact({ channel: "terminal", userId: "warga-1" });
+    for (const line of ["data saya", "2", "ya"]) await chat.says(line);
+    expect(chat.replies()[0]).toHaveKey("myData:withdraw.deleted");
+    expect(await chat.app.services.people.findByReference(reference)).toBeNull();
+    expect(await chat.app.services.consents.listFor(person!._id)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: "withdrawn" })]),
+    );
+    expect(await chat.app.services.audit.list({ target: `person:${reference}` })).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: "person.deletion_requested", details: { outcome: "deleted" } }),
+      ]),
+    );
+  });
+
+  it("anonymises a verified registration and says BPJS membership is separate", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    const person = await chat.app.services.people.findByReference(reference);
+    await chat.app.services.people.update(person!._id, { status: "active" }, chat.clock.now());
+    for (const line of ["data saya", "2", "ya"]) await chat.says(line);
+    expect(chat.replies()[0]).toHaveKey("myData:withdraw.anonymised");
+    expect(await chat.app.services.people.findByReference(reference)).toMatchObject({
+      status: "deleted",
+      name: "",
+    });
+  });
+
+  it("keeps the data when a claim needs it, and says so", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    chat.app.services.claimsCheck = { hasClaimFor: async () => true };
+    for (const line of ["data saya", "2", "ya"]) await chat.says(line);
+    expect(chat.replies()[0]).toHaveKey("myData:withdraw.keptForClaim");
+    expect(await chat.app.services.people.findByReference(reference)).toMatchObject({
+      name: "Budi Santoso",
+      flags: expect.arrayContaining(["deletion_requested"]),
+    });
+  });
+
+  it("lets a resident registered by the RT head take the record over from their own WhatsApp number", async () => {
+    const chat = createTestChat();
+    await registerRtHead(chat);
+    await registerResident(chat);
+    chat.as({ userId: "+6281311112222", channel: "whatsapp", phone: "+6281311112222" });
+    await chat.says("data saya");
+    expect(chat.lastReply()).toHaveKey("myData:claim.prompt");
+    expect(chat.texts().join("\n")).toContain("Ketua RT Budi Santoso");
+    await chat.says("ya");
+    expect(chat.keys()).toEqual([
+      "registration:takeover.done",
+      "myData:view",
+      "registration:status.pending",
+      "myData:home.prompt",
+    ]);
+    const [resident] = await chat.app.services.people.findByPhone("+6281311112222");
+    expect(resident?.contacts).toEqual([{ channel: "whatsapp", userId: "+6281311112222" }]);
+    expect(await chat.app.services.consents.listFor(resident!._id)).toMatchObject([
+      { action: "given", givenBy: "proxy" },
+      { action: "confirmed", givenBy: "self", actor: "whatsapp:+6281311112222" },
+    ]);
+  });
+
+  it("lets a resident without the registered phone take over with NIK and birth date", async () => {
+    const chat = createTestChat();
+    await registerRtHead(chat);
+    await registerResident(chat, "tidak ada");
+    chat.as({ userId: "tg-55", channel: "telegram" });
+    await chat.says("data saya");
+    expect(chat.lastReply()).toHaveKey("myData:none.prompt");
+    for (const line of ["1", "1571084512900002"]) await chat.says(line);
+    expect(chat.lastReply()).toHaveKey("registration:takeover.askBirthDate");
+    await chat.says("6/12/1990");
+    expect(chat.replies()[0]).toHaveKey("registration:takeover.mismatch");
+    await chat.says("5 Des 1990");
+    expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
+    await chat.says("data saya");
+    expect(chat.texts().join("\n")).toContain("Didaftarkan oleh Ketua RT Budi Santoso");
+  });
+
+  it("also lets a resident take over when they start registering with their NIK", async () => {
+    const chat = createTestChat();
+    await registerRtHead(chat);
+    await registerResident(chat, "tidak ada");
+    chat.as({ userId: "resident-own" });
+    for (const line of ["daftar", "ya", "1", "Siti Aminah", "1571084512900002"]) await chat.says(line);
+    expect(chat.keys()).toEqual(["registration:takeover.found", "registration:takeover.askBirthDate"]);
+    await chat.says("05-12-1990");
+    expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
+  });
+
+  it("stops after three wrong birth dates and flags the record", async () => {
+    const chat = createTestChat();
+    await registerRtHead(chat);
+    await registerResident(chat, "tidak ada");
+    chat.as({ userId: "stranger" });
+    for (const line of ["data saya", "1", "1571084512900002", "1/1/1990", "2/1/1990", "3/1/1990"])
+      await chat.says(line);
+    expect(chat.replies()[0]).toHaveKey("registration:takeover.failed");
+    const [resident] = await chat.app.services.people.search({ text: "siti" });
+    expect(resident?.flags).toContain("takeover_failed");
+    expect(resident?.contacts).toEqual([]);
+  });
+});
