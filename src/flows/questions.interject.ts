@@ -30,19 +30,30 @@ function toTitleList(decision: Extract<Decision, { type: "suggest" }>, ctx: Flow
   return decision.topics.map((t) => ctx.translator.t(ctx.language, `faq:${t}.title`)).join("; ");
 }
 
+/** Mostly digits: a NIK, phone or amount typed wrongly, never a question to answer mid-flow. */
+function isMostlyDigits(text: string): boolean {
+  const visible = text.replace(/\s/g, "");
+  return visible.length > 0 && visible.replace(/\D/g, "").length / visible.length >= 0.5;
+}
+
 async function toInterjection(text: string, ctx: FlowContext): Promise<Interjection | null> {
   const inFlow = ctx.session.flow !== null;
+  if (inFlow && isMostlyDigits(text)) return null;
   const decision = decideAnswer(text, ctx, inFlow ? midFlowAnswerAt : undefined);
   remember(decision, ctx);
   switch (decision.type) {
     case "none":
       return null;
     case "replies": {
+      // Mid-flow, text that is no clear question is a bad answer: the step re-asks with its reason.
+      if (inFlow && !looksLikeQuestion(text)) return null;
       if (inFlow || !decision.outOfScope) return decision.replies;
       const menu = await menuFlow.steps.main?.prompt({}, ctx);
       return [...decision.replies, ...(menu ?? [])];
     }
     case "start":
+      // Mid-flow, one word is an answer ("kemarin" is no death report); a request has a few words.
+      if (inFlow && text.trim().split(/\s+/).length < 2) return null;
       return {
         replies: [],
         start: { flow: decision.flow, ...(decision.data === undefined ? {} : { data: decision.data }) },
