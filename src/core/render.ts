@@ -73,3 +73,30 @@ export function toNumberedText(message: OutboundMessage, bold: (s: string) => st
   if (message.choices.length === 0) return text;
   return `${text}\n${message.choices.map((c, i) => `${i + 1}. ${c.label}`).join("\n")}`;
 }
+
+/**
+ * Joins a turn's consecutive messages into one where the earlier ones carry no choices or
+ * contact request: fewer messages arrive faster under per-chat rate limits and read as one answer.
+ */
+export function toCombinedMessages(
+  messages: readonly OutboundMessage[],
+  maxLength: number,
+): OutboundMessage[] {
+  const combined: OutboundMessage[] = [];
+  for (const message of messages) {
+    const previous = combined.at(-1);
+    const fits = previous && previous.text.length + 2 + message.text.length <= maxLength;
+    if (!previous || !fits || previous.choices.length > 0 || previous.requestContact) {
+      combined.push({ ...message, spans: [...message.spans], choices: [...message.choices] });
+      continue;
+    }
+    const offset = previous.text.length + 2;
+    combined[combined.length - 1] = {
+      text: `${previous.text}\n\n${message.text}`,
+      spans: [...previous.spans, ...message.spans.map((s) => ({ ...s, offset: s.offset + offset }))],
+      choices: [...message.choices],
+      requestContact: message.requestContact,
+    };
+  }
+  return combined;
+}

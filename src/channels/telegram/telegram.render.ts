@@ -4,6 +4,7 @@
  * split on line boundaries with their entities re-based; choices become an inline keyboard and a
  * contact request a one-time reply keyboard, removed again by the next plain message.
  */
+import { toCombinedMessages } from "../../core/render";
 import type {
   InlineKeyboardButton,
   InlineKeyboardMarkup,
@@ -108,7 +109,13 @@ export function toSendPayloads(messages: readonly OutboundMessage[], options: Re
   const payloads: SendPayload[] = [];
   let keyboardOpen = options.keyboardOpen;
   let requestedHere = false;
-  for (const message of messages) {
+  // A reply keyboard is removed by a plain message of its own, so the first one stays apart then.
+  const [first, ...rest] = messages;
+  const combined =
+    options.keyboardOpen && first
+      ? [first, ...toCombinedMessages(rest, maxTextLength)]
+      : toCombinedMessages(messages, maxTextLength);
+  for (const message of combined) {
     const inline =
       message.requestContact || message.choices.length === 0
         ? undefined
