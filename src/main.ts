@@ -63,6 +63,17 @@ async function main(): Promise<void> {
     logger,
     vault,
     silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
+    broadcasting: {
+      quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },
+      remindersEnabled: config.REMINDERS_ENABLED,
+      campaigns: {
+        coverageDaysBefore: config.REMINDER_COVERAGE_DAYS_BEFORE,
+        registrationAfterDays: config.REMINDER_REGISTRATION_AFTER_DAYS,
+        claimDocumentsAfterDays: config.REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS,
+      },
+      campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
+      telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
+    },
   });
   const stops: Array<() => Promise<void>> = [];
 
@@ -80,6 +91,11 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
+  // Broadcasts and reminders start once every channel is registered (they send through them).
+  const startJobs = async () => {
+    await app.broadcasting.start();
+    stops.push(() => app.broadcasting.stop());
+  };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
   if (terminal) {
     if (process.stdin.isTTY)
@@ -91,9 +107,10 @@ async function main(): Promise<void> {
       interactive: Boolean(process.stdin.isTTY),
     });
     app.hub.register(channel.sender);
+    await startJobs();
     await channel.run(app.inbound);
     await shutdown("end of input");
-  }
+  } else await startJobs();
 }
 
 main().catch((error: unknown) => {

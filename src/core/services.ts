@@ -3,6 +3,8 @@
  * tests build them over the memory store (test/support/test-services.ts).
  */
 import type { AuditLog } from "./audit.port";
+import type { BroadcastService } from "./broadcast.port";
+import type { OptOutService } from "./opt-out.port";
 import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
@@ -14,4 +16,6 @@ export type Services = {
   sessions: SessionStore;
   vault: PersonalDataVault;
   audit: AuditLog;
+  broadcasts: BroadcastService;
+  optOuts: OptOutService;
 };

@@ -7,10 +7,18 @@ import { z } from "zod";
 import type { FlowRegistry } from "../core/engine";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
+import { broadcastManageFlow } from "./broadcast-manage.flow";
+import { broadcastFlow } from "./broadcast.flow";
 import { menuFlow } from "./menu.flow";
+import { optInFlow } from "./opt-in.flow";
+import { optOutFlow } from "./opt-out.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
+  optOutFlow,
+  optInFlow,
+  broadcastFlow,
+  broadcastManageFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -4,10 +4,12 @@
  */
 import type common from "../../locales/id/common.json";
 import type menu from "../../locales/id/menu.json";
+import type broadcast from "../../locales/id/broadcast.json";
 
 export type Resources = {
   common: typeof common;
   menu: typeof menu;
+  broadcast: typeof broadcast;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";
