@@ -61,7 +61,7 @@ export const configSchema = z.object({
     .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")))
     .default([]),
   /** Telegram broadcast pace, messages per second overall (Telegram allows about 30). */
-  BROADCAST_TELEGRAM_RATE: z.coerce.number().positive().max(30).default(30),
+  BROADCAST_TELEGRAM_RATE: z.coerce.number().positive().max(30).default(29.5),
   REMINDERS_ENABLED: bool.default(true),
   REMINDER_COVERAGE_DAYS_BEFORE: z.coerce.number().int().min(1).max(90).default(14),
   REMINDER_REGISTRATION_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(2),

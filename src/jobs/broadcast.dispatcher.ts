@@ -5,10 +5,14 @@
  * between messages. After a crash the next run takes over once the heartbeat is stale and
  * starts at the first delivery not finished.
  *
- * Delivery guarantee: a record left in "sending" by a dead runner is sent again (at-least-once).
- * A delivery is claimed before it waits for its pacing slot, so almost every such record was
- * never handed to the platform; a duplicate is only possible when the process dies between the
- * platform accepting a message and the "sent" write (a few milliseconds per message).
+ * Delivery guarantee, as seen by the recipient: nothing twice, and nobody skipped unless the
+ * process dies while a message is on the wire. A delivery is claimed before it waits for its
+ * pacing slot, and `attemptedAt` is written just before the message is handed to the channel.
+ * When a dead runner's records are found in "sending": without `attemptedAt` they were never
+ * sent and go out again; with it the outcome is unknown and they are recorded as failed
+ * "uncertain" (at-most-once), visible to staff in the progress. A duplicate reminder cannot be
+ * taken back; an uncertain one can be followed up. Only the few milliseconds of one HTTP request
+ * per channel lane are exposed.
  */
 import { randomUUID } from "node:crypto";
 import type { Broadcast } from "../core/broadcast.port";
@@ -158,6 +162,7 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     const recipient = { channel: delivery.channel, userId: delivery.userId };
     for (let attempt = 0; ; attempt++) {
       await deps.pacer.acquire(delivery.channel);
+      if (attempt === 0) await repo.markAttempted(delivery, runId, clock.now());
       try {
         await deps.notifier.notify(recipient, [reply], { language: delivery.language, kind: "unsolicited" });
         return await repo.finish(delivery, runId, { status: "sent", at: clock.now() });
@@ -241,12 +246,9 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     heartbeat.unref();
     const control = createControl(broadcast._id);
     try {
-      const recovered = await repo.deliveries.update(
-        { broadcastId: broadcast._id, status: "sending" },
-        { $set: { status: "pending" }, $inc: { recoveries: 1 } },
-      );
-      if (recovered > 0)
-        deps.logger.warn({ broadcast: broadcast._id, recovered }, "deliveries of a dead run are sent again");
+      const recovered = await repo.recoverStale(broadcast._id);
+      if (recovered.resent + recovered.uncertain > 0)
+        deps.logger.warn({ broadcast: broadcast._id, ...recovered }, "resolved the deliveries of a dead run");
       const ready = broadcast.recipientsReady ? broadcast : await materialiseDeliveries(deps, broadcast);
       await control.check();
       await Promise.all(Object.keys(ready.totals).map((c) => lane(ready, c as ChannelName, runId, control)));

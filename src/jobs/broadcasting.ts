@@ -33,7 +33,7 @@ export const defaultBroadcastingSettings: BroadcastingSettings = {
   campaigns: { coverageDaysBefore: 14, registrationAfterDays: 2, claimDocumentsAfterDays: 3 },
   remindersEnabled: true,
   campaignCheckMs: 60 * 60_000,
-  telegramRatePerSecond: 30,
+  telegramRatePerSecond: 29.5,
 };
 
 export type BroadcastingDeps = {

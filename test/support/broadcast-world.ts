@@ -35,6 +35,7 @@ export function createBroadcastWorld(
       claims: { listAwaitingDocuments: async (before) => claims.filter((c) => c.since <= before) },
       scheduler,
       broadcasting: {
+        telegramRatePerSecond: 1_000_000,
         dispatcher: {
           controlCheckMs: 0,
           concurrency: { telegram: 2, whatsapp: 1, terminal: 1 },

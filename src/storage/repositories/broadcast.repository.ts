@@ -49,8 +49,10 @@ export type Delivery = {
   reason?: string;
   owner?: string;
   claimedAt?: Date;
+  /** Written just before the message is handed to the channel. */
+  attemptedAt?: Date;
   sentAt?: Date;
-  /** Times a stale "sending" record was put back after its runner died (at-least-once). */
+  /** Times a stale "sending" record was resolved after its runner died. */
   recoveries?: number;
   createdAt: Date;
 };
@@ -93,6 +95,29 @@ export function createBroadcastRepository(store: DocumentStore) {
         { _id: toDeliveryId(broadcastId, channel, seq), status: "pending" },
         { $set: { status: "sending", owner, claimedAt: now } },
       );
+    },
+    /** Marks the moment the message is handed to the channel (see the dispatcher's guarantee). */
+    async markAttempted(delivery: Delivery, owner: string, at: Date) {
+      await deliveries.update(
+        { _id: delivery._id, status: "sending", owner },
+        { $set: { attemptedAt: at } },
+        { multi: false },
+      );
+    },
+    /**
+     * Resolves what a dead runner left in "sending": never handed to the channel → pending again;
+     * handed over but unconfirmed → failed "uncertain" (at-most-once: never sent twice).
+     */
+    async recoverStale(broadcastId: string): Promise<{ resent: number; uncertain: number }> {
+      const resent = await deliveries.update(
+        { broadcastId, status: "sending", attemptedAt: { $exists: false } },
+        { $set: { status: "pending" }, $inc: { recoveries: 1 } },
+      );
+      const uncertain = await deliveries.update(
+        { broadcastId, status: "sending", attemptedAt: { $exists: true } },
+        { $set: { status: "failed", reason: "uncertain" }, $inc: { recoveries: 1 } },
+      );
+      return { resent, uncertain };
     },
     /** Records the outcome, only while this runner still owns the claim. */
     async finish(
