@@ -34,6 +34,7 @@ const toSegment = (d: Data): Segment => ({
 });
 const toMessage = (d: Data): BroadcastMessage =>
   d.message ?? { type: "template", template: "activeReminder" };
+const audienceOrder = ["registered", "active", "pending", "coverageEnding", "started", "chatted"] as const;
 const staffTemplates = [
   "activeReminder",
   "coverageEnding",
@@ -98,7 +99,7 @@ export const broadcastFlow = defineFlow({
   steps: {
     audience: choose<Data>({
       prompt: "broadcast:create.audience.prompt",
-      options: segmentStates.map((state) => ({
+      options: audienceOrder.map((state) => ({
         value: state,
         label: `broadcast:create.audience.${state}` as const,
       })),
