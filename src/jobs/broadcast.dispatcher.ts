@@ -20,13 +20,13 @@ import type { ChannelName } from "../core/messages";
 import type { Clock, Logger, Notifier, Translator } from "../core/ports";
 import type { OptOutService } from "../core/opt-out.port";
 import type { PeopleRepository } from "../core/people.port";
-import { isQuietTime, toSendableTime, type QuietHours } from "../domain/quiet-hours";
-import type { BroadcastRepository, Delivery } from "../storage/repositories/broadcast.repository";
-import { isDeceased, type RecipientResolver } from "./broadcast-recipients";
-import { toBroadcastReply } from "./broadcast-message";
+import { toSendableTime, type QuietHours } from "../domain/quiet-hours";
+import type { BroadcastRepository } from "../storage/repositories/broadcast.repository";
+import type { RecipientResolver } from "./broadcast-recipients";
+import { createDeliverer } from "./broadcast-delivery";
 import type { ChannelPacer } from "./channel-pacer";
+import { createDispatchControl, type DispatchControl, type StopReason } from "./dispatch-control";
 import { materialiseDeliveries } from "./materialise-deliveries";
-import { toRetryAfterMs, toSendFailure } from "./send-outcome";
 
 export type DispatcherOptions = {
   /** Messages in flight per channel. */
@@ -67,11 +67,12 @@ export type DispatchOutcome =
   | { type: "completed" | "paused" | "cancelled" | "idle" | "stopped" }
   | { type: "postponed" | "busy" | "waiting"; at: Date };
 
-type StopReason = "paused" | "cancelled" | "quiet" | "lost" | null;
-
 export function createBroadcastDispatcher(deps: DispatcherDeps) {
   const options = { ...defaultDispatcherOptions, ...deps.options };
   const { repo, clock } = deps;
+  const deliver = createDeliverer({ ...deps, maxRetries: options.maxRetries });
+  const createControl = (id: string) =>
+    createDispatchControl({ ...deps, checkMs: options.controlCheckMs }, id);
 
   /** Waits for the end of quiet hours; a campaign keeps its status (it stays switched on). */
   async function postpone(broadcast: Broadcast, at: Date): Promise<DispatchOutcome> {
@@ -111,83 +112,7 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     );
   }
 
-  /** Re-reads the broadcast now and then; says why workers must stop, if they must. */
-  function createControl(id: string) {
-    let last = -Infinity;
-    let reason: StopReason = null;
-    let totals: Broadcast["totals"] = {};
-    return {
-      get reason() {
-        return reason;
-      },
-      lose: () => void (reason = "lost"),
-      total: (channel: ChannelName) => totals[channel] ?? 0,
-      async check(): Promise<boolean> {
-        if (reason) return true;
-        if (isQuietTime(clock.now(), deps.quietHours)) reason = "quiet";
-        else if (performance.now() - last >= options.controlCheckMs) {
-          last = performance.now();
-          const current = await repo.broadcasts.findById(id);
-          totals = current?.totals ?? {};
-          if (!current || current.status === "cancelled") reason = "cancelled";
-          else if (current.status === "paused") reason = "paused";
-          else if (current.status !== "sending") reason = "lost";
-        }
-        return reason !== null;
-      },
-    };
-  }
-
-  /** Why a delivery must not go out any more, checked just before sending. */
-  async function toSkipReason(broadcast: Broadcast, delivery: Delivery): Promise<string | undefined> {
-    const contact = { channel: delivery.channel, userId: delivery.userId };
-    if (await deps.optOuts.isOptedOut(contact, delivery.personId)) return "optedOut";
-    if (delivery.personId && isDeceased((await deps.people.findById(delivery.personId)) ?? undefined))
-      return "deceased";
-    const message = delivery.message ?? broadcast.message;
-    if (message.type === "template" && message.template === "coverageEnding" && !delivery.params.deadline)
-      return "noCoverageEndDate";
-    return undefined;
-  }
-
-  async function deliver(broadcast: Broadcast, delivery: Delivery, runId: string): Promise<void> {
-    const skip = await toSkipReason(broadcast, delivery);
-    if (skip) return repo.finish(delivery, runId, { status: "skipped", reason: skip, at: clock.now() });
-    const reply = toBroadcastReply(
-      delivery.message ?? broadcast.message,
-      delivery.params,
-      delivery.language,
-      deps.translator,
-    );
-    const recipient = { channel: delivery.channel, userId: delivery.userId };
-    for (let attempt = 0; ; attempt++) {
-      await deps.pacer.acquire(delivery.channel);
-      if (attempt === 0) await repo.markAttempted(delivery, runId, clock.now());
-      try {
-        await deps.notifier.notify(recipient, [reply], { language: delivery.language, kind: "unsolicited" });
-        return await repo.finish(delivery, runId, { status: "sent", at: clock.now() });
-      } catch (error) {
-        const wait = toRetryAfterMs(error);
-        if (wait !== undefined && attempt < options.maxRetries) {
-          deps.pacer.holdOff(delivery.channel, wait);
-          continue;
-        }
-        const failure = toSendFailure(error);
-        deps.logger.warn(
-          { broadcast: broadcast._id, delivery: delivery._id, reason: failure.reason },
-          "delivery not sent",
-        );
-        return repo.finish(delivery, runId, { ...failure, at: clock.now() });
-      }
-    }
-  }
-
-  async function lane(
-    broadcast: Broadcast,
-    channel: ChannelName,
-    runId: string,
-    control: ReturnType<typeof createControl>,
-  ) {
+  async function lane(broadcast: Broadcast, channel: ChannelName, runId: string, control: DispatchControl) {
     const first = await repo.firstPending(broadcast._id, channel);
     if (first === undefined) return;
     let cursor = first;
