@@ -20,9 +20,16 @@ export type AgendaSchedulerOptions = {
   lockLifetimeMs?: number;
 };
 
-export function createAgendaScheduler(options: AgendaSchedulerOptions): JobScheduler {
+/**
+ * Connects the backend first, so a failure is a rejection the caller catches (Agenda's own
+ * constructor connects again without a catch: an unhandled rejection, STACK.md §5). Connecting
+ * twice is harmless: it selects the collection and ensures one index.
+ */
+export async function connectAgendaScheduler(options: AgendaSchedulerOptions): Promise<JobScheduler> {
+  const backend = new MongoBackend({ mongo: options.db });
+  await backend.connect();
   const agenda = new Agenda({
-    backend: new MongoBackend({ mongo: options.db }),
+    backend,
     processEvery: options.processEveryMs ?? 5000,
     defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
   });
