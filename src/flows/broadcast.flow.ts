@@ -7,7 +7,9 @@
 import { z } from "zod";
 import { broadcastTemplates, type BroadcastMessage } from "../core/broadcast.port";
 import { defineFlow, done, exit, next, type FlowContext, type Step } from "../core/flow";
+import type { Reply } from "../core/messages";
 import { ask, choose } from "../core/steps";
+import type { I18nKey } from "../i18n/keys";
 import { parseSegmentFilters, segmentStates, type Segment } from "../domain/broadcast-segment";
 import { messageLimits, toTooLongChannels } from "../domain/message-limits";
 import { fillPlaceholders, toUnknownPlaceholders } from "../domain/message-template";
@@ -160,15 +162,19 @@ export const broadcastFlow = defineFlow({
     };
     const { broadcasts } = ctx.services;
     const created = await broadcasts.create({ segment: toSegment(d), message: toMessage(d) }, by);
-    if (created.status !== "ok")
-      return [{ key: "broadcast:create.refused", params: { reason: created.reason } }];
+    const refused = (reason: string): Reply[] => [
+      {
+        key: "broadcast:create.refused",
+        params: { reason: ctx.translator.t(ctx.language, `broadcast:create.reasons.${reason}` as I18nKey) },
+      },
+    ];
+    if (created.status !== "ok") return refused(created.reason);
     const scheduled = await broadcasts.schedule(
       created.broadcast._id,
       d.sendAt ? new Date(d.sendAt) : "now",
       by,
     );
-    if (scheduled.status !== "ok")
-      return [{ key: "broadcast:create.refused", params: { reason: scheduled.reason } }];
+    if (scheduled.status !== "ok") return refused(scheduled.reason);
     const { broadcast } = scheduled;
     const recipients = (
       await broadcasts.preview({ segment: broadcast.segment, message: broadcast.message }, 0)

@@ -88,3 +88,21 @@ describe("staff broadcast flow", () => {
     expect(world.chat.keys()).not.toContain("broadcast:create.audience.prompt");
   });
 });
+
+describe("staff broadcast flow, nobody to send to", () => {
+  it("says in words why no broadcast was created", async () => {
+    const world = createBroadcastWorld();
+    world.chat.as({ userId: "staff-1", channel: "telegram", isStaff: true });
+    await world.chat.says("menu");
+    await world.chat.says("7");
+    await world.chat.says("1");
+    await world.chat.says("3"); // Menunggu verifikasi: nobody
+    await world.chat.says("-");
+    await world.chat.says("1");
+    expect(world.chat.texts()[0]).toContain("Penerima: 0 orang");
+    await world.chat.says("Kirim sekarang");
+    expect(world.chat.texts().join("\n")).toContain(
+      "Siaran tidak dibuat: tidak ada penerima untuk segmen ini.",
+    );
+  });
+});
