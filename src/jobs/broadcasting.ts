@@ -105,8 +105,10 @@ export function createBroadcasting(deps: BroadcastingDeps) {
     async start(): Promise<void> {
       await deps.scheduler.start();
       await recover();
-      if (definitions.length > 0)
-        await deps.scheduler.every(campaignsJob, settings.campaignCheckMs, { key: campaignsJob });
+      if (definitions.length === 0) return;
+      await deps.scheduler.every(campaignsJob, settings.campaignCheckMs, { key: campaignsJob });
+      // And once now: a restarted bot should not wait a whole interval (runs are idempotent).
+      await deps.scheduler.schedule(campaignsJob, deps.clock.now(), { key: `${campaignsJob}:start` });
     },
     stop: () => deps.scheduler.stop(),
   };

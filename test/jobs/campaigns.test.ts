@@ -92,4 +92,14 @@ describe("automatic reminders", () => {
     await world.runJobs();
     expect(world.received()).toHaveLength(1);
   });
+
+  it("runs the reminders once at start-up, without waiting for the first interval", async () => {
+    const person = createPerson({ coverageEndsAt: new Date("2026-03-12T00:00:00+07:00") });
+    const world = createBroadcastWorld({ people: [person] });
+    await world.wrote("telegram", person.contacts[0]!.userId);
+    await world.broadcasting.start();
+    await world.runJobs();
+    await world.broadcasting.stop();
+    expect(world.received()).toHaveLength(1);
+  });
 });
