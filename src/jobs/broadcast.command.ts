@@ -3,7 +3,8 @@
  *   list | campaigns | preview | dry-run | create | send | status | pause | resume | cancel
  * Options: --state registered|active|pending|started|coverageEnding|chatted, --before YYYY-MM-DD,
  * --filter "kecamatan=…, rt=3, peran=rt, bahasa=id, kanal=wa", --template <name> | --text "…",
- * --at "24-12-2026 08:30" (WIB), --sample N, and the broadcast id for status/pause/resume/cancel.
+ * --at "24-12-2026 08:30" (WIB), --sample N, and the broadcast id for status/pause/resume/cancel
+ * (and for `send <id>`, which schedules a draft made with `create`).
  */
 import { broadcastTemplates, type BroadcastDraft, type BroadcastService } from "../core/broadcast.port";
 import { parseSegmentFilters, segmentStates, type SegmentState } from "../domain/broadcast-segment";
@@ -49,6 +50,20 @@ const progressLine = (p: {
 }) =>
   `${p.id}  ${p.status}  sent ${p.sent}  failed ${p.failed}  skipped ${p.skipped}  remaining ${p.remaining} / ${p.total}`;
 
+/** `send <id>`: schedules a draft made with `create`. */
+async function scheduleExisting(
+  id: string,
+  options: Options,
+  deps: { service: BroadcastService; actor: string; now: Date },
+): Promise<{ lines: string[]; code: number }> {
+  const at = options.at ? parseWibMoment(options.at, deps.now) : undefined;
+  if (at && !at.ok) return { lines: [`bad --at: ${at.reason}`], code: 1 };
+  const result = await deps.service.schedule(id, at?.ok ? at.value : "now", { actor: deps.actor });
+  if (result.status !== "ok") return { lines: [`${id}: refused (${result.reason})`], code: 1 };
+  const when = result.broadcast.scheduledAt ?? deps.now;
+  return { lines: [`scheduled ${id} for ${formatDate(when)} ${formatTime(when)}`], code: 0 };
+}
+
 /** Runs one command; resolves to the lines to print and an exit code. */
 export async function runBroadcastCommand(
   args: string[],
@@ -70,6 +85,7 @@ export async function runBroadcastCommand(
       ),
       code: 0,
     };
+  if (command === "send" && positional[0]) return scheduleExisting(positional[0], options, deps);
   if (["preview", "dry-run", "create", "send"].includes(command)) {
     const draft = toDraft(options);
     if (typeof draft === "string") return fail(draft);

@@ -32,6 +32,23 @@ describe("broadcast CLI", () => {
     );
   });
 
+  it("creates a draft that sends nothing until 'send <id>'", async () => {
+    const people = [createPerson()];
+    const world = createBroadcastWorld({ people });
+    await world.wrote("telegram", people[0]!.contacts[0]!.userId);
+    const deps = { service: world.broadcasting.service, actor: "cli:budi", now: world.clock.now() };
+    const created = await runBroadcastCommand(
+      ["create", "--state", "active", "--template", "activeReminder"],
+      deps,
+    );
+    const id = /created (SB-\w+)/.exec(created.lines.join("\n"))?.[1] ?? "";
+    await world.runJobs();
+    expect(world.received()).toHaveLength(0);
+    expect((await runBroadcastCommand(["send", id], deps)).code).toBe(0);
+    await world.runJobs();
+    expect(world.received()).toHaveLength(1);
+  });
+
   it("explains a bad filter instead of sending to everyone", async () => {
     const world = createBroadcastWorld();
     const result = await runBroadcastCommand(["send", "--filter", "desa=X", "--template", "activeReminder"], {
