@@ -1,24 +1,30 @@
 /**
- * Builds the bot over a document store: services (ports), flow registry, engine, inbound handler
- * and channel hub. main.ts, the transcript runner, the benchmarks and the tests all start here,
- * so they run the same bot.
+ * Builds the bot over a document store: services (ports), flow registry, engine, inbound handler,
+ * channel hub and broadcasting. main.ts, the transcript runner, the benchmarks and the tests all
+ * start here, so they run the same bot.
  */
 import { createChannelHub } from "./core/channel-hub";
+import type { ClaimRepository } from "./core/claims.port";
 import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Language } from "./core/messages";
+import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
 import type { Clock, Logger, Notifier, Translator } from "./core/ports";
-import type { ClaimsCheck } from "./core/people.port";
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
 import type { PersonalDataVault } from "./core/vault.port";
 import { createQuestionInterjector } from "./flows/questions.interject";
 import { createFlowRegistry } from "./flows/registry";
 import { createTranslator } from "./i18n/translator";
+import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
+import { createInProcessScheduler } from "./jobs/in-process.scheduler";
+import type { JobScheduler } from "./jobs/scheduler.port";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createConsentLog } from "./storage/repositories/consents.repository";
+import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
+import { unwiredClaims } from "./storage/repositories/unwired.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -32,38 +38,66 @@ export type AppOptions = {
   /** Defaults: REGISTRATION_MAX_AGE 65, REGISTRATION_REVIEW_DAYS 5. */
   settings?: Partial<Settings>;
   claimsCheck?: ClaimsCheck;
+  /** Read-only people for broadcasting and opt-outs (test fakes); default: the registrations. */
+  people?: PeopleRepository;
+  claims?: ClaimRepository;
+  /** Agenda on MongoDB (jobs/agenda.scheduler.ts); by default an in-process scheduler. */
+  scheduler?: JobScheduler;
+  broadcasting?: Partial<BroadcastingSettings>;
 };
 
 export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
 
 let sharedTranslator: Translator | undefined;
 
+type ServiceOptions = Omit<AppOptions, "translator"> & {
+  translator: Translator;
+  sessions: SessionStore;
+  notifier: Notifier;
+};
+
 /** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
-export function createServices(
-  options: Pick<AppOptions, "store" | "clock" | "logger" | "vault" | "settings" | "claimsCheck"> & {
-    sessions: SessionStore;
-    notifier: Notifier;
-  },
-): Services {
-  return {
-    clock: options.clock,
-    logger: options.logger,
+export function createServices(options: ServiceOptions): { services: Services; broadcasting: Broadcasting } {
+  const { store, clock, logger } = options;
+  const audit = createAuditLog(store);
+  const people = createPeopleRepository(store);
+  const audience = options.people ?? people;
+  const optOuts = createOptOutService({ store, people: audience, audit });
+  const broadcasting = createBroadcasting({
+    store,
+    scheduler: options.scheduler ?? createInProcessScheduler({ clock, logger }),
+    notifier: options.notifier,
+    translator: options.translator,
+    people: audience,
+    claims: options.claims ?? unwiredClaims,
+    optOuts,
+    audit,
+    clock,
+    logger,
+    ...(options.broadcasting ? { settings: options.broadcasting } : {}),
+  });
+  const services: Services = {
+    clock,
+    logger,
     notifier: options.notifier,
     sessions: options.sessions,
     vault: options.vault,
-    audit: createAuditLog(options.store),
-    people: createPeopleRepository(options.store),
-    consents: createConsentLog(options.store),
+    audit,
+    people,
+    consents: createConsentLog(store),
     settings: { ...defaultSettings, ...options.settings },
     ...(options.claimsCheck ? { claimsCheck: options.claimsCheck } : {}),
+    broadcasts: broadcasting.service,
+    optOuts,
   };
+  return { services, broadcasting };
 }
 
 export function createApp(options: AppOptions) {
   const translator = options.translator ?? (sharedTranslator ??= createTranslator());
   const sessions = createSessionStore(options.store);
   const hub = createChannelHub({ sessions, translator, logger: options.logger });
-  const services = createServices({ ...options, sessions, notifier: hub });
+  const { services, broadcasting } = createServices({ ...options, translator, sessions, notifier: hub });
   const registry = createFlowRegistry({ interject: createQuestionInterjector() });
   const engine = createEngine({
     registry,
@@ -80,7 +114,7 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     clock: options.clock,
   });
-  return { services, registry, engine, inbound, hub, translator, store: options.store };
+  return { services, registry, engine, inbound, hub, translator, store: options.store, broadcasting };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -63,6 +63,13 @@ export const configSchema = z.object({
   EXTRA_HOLIDAYS: list
     .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")))
     .default([]),
+  /** Telegram broadcast pace, messages per second overall (Telegram allows about 30). */
+  BROADCAST_TELEGRAM_RATE: z.coerce.number().positive().max(30).default(29.5),
+  REMINDERS_ENABLED: bool.default(true),
+  REMINDER_COVERAGE_DAYS_BEFORE: z.coerce.number().int().min(1).max(90).default(14),
+  REMINDER_REGISTRATION_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  REMINDER_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),

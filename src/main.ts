@@ -90,6 +90,17 @@ async function main(): Promise<void> {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
     },
+    broadcasting: {
+      quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },
+      remindersEnabled: config.REMINDERS_ENABLED,
+      campaigns: {
+        coverageDaysBefore: config.REMINDER_COVERAGE_DAYS_BEFORE,
+        registrationAfterDays: config.REMINDER_REGISTRATION_AFTER_DAYS,
+        claimDocumentsAfterDays: config.REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS,
+      },
+      campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
+      telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
+    },
   });
   const stops: Array<() => Promise<void>> = [];
 
@@ -134,6 +145,11 @@ async function main(): Promise<void> {
     );
   }
 
+  // Broadcasts and reminders start once every channel is registered (they send through them).
+  const startJobs = async () => {
+    await app.broadcasting.start();
+    stops.push(() => app.broadcasting.stop());
+  };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
   if (terminal) {
     if (process.stdin.isTTY)
@@ -145,9 +161,10 @@ async function main(): Promise<void> {
       interactive: Boolean(process.stdin.isTTY),
     });
     app.hub.register(channel.sender);
+    await startJobs();
     await channel.run(app.inbound);
     await shutdown("end of input");
-  }
+  } else await startJobs();
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,8 @@
 import type { AuditLog } from "./audit.port";
 import type { ConsentLog } from "./consent.port";
 import type { ClaimsCheck, PeopleRegister } from "./people.port";
+import type { BroadcastService } from "./broadcast.port";
+import type { OptOutService } from "./opt-out.port";
 import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
@@ -23,6 +25,8 @@ export type Services = {
   settings: Settings;
   /** Provided by the claims feature when it exists: keeps a person's data while a claim needs it. */
   claimsCheck?: ClaimsCheck;
+  broadcasts: BroadcastService;
+  optOuts: OptOutService;
 };
 
 /** Values from configuration that flows apply. */

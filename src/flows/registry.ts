@@ -7,13 +7,17 @@ import { z } from "zod";
 import type { FlowRegistry } from "../core/engine";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
+import { broadcastManageFlow } from "./broadcast-manage.flow";
+import { broadcastFlow } from "./broadcast.flow";
 import { calculatorFlow } from "./calculator.flow";
 import { eligibilityFlow } from "./eligibility.flow";
 import { menuFlow } from "./menu.flow";
 import { myDataFlow } from "./my-data.flow";
+import { optInFlow } from "./opt-in.flow";
+import { optOutFlow } from "./opt-out.flow";
+import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
-import { questionsFlow } from "./questions.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
@@ -23,6 +27,10 @@ const flows: AnyFlow[] = [
   registrationFlow,
   myDataFlow,
   staffRegistrationsFlow,
+  optOutFlow,
+  optInFlow,
+  broadcastFlow,
+  broadcastManageFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -13,6 +13,7 @@ import type telegram from "../../locales/id/telegram.json";
 import type myData from "../../locales/id/myData.json";
 import type registration from "../../locales/id/registration.json";
 import type staffRegistrations from "../../locales/id/staffRegistrations.json";
+import type broadcast from "../../locales/id/broadcast.json";
 
 export type Resources = {
   common: typeof common;
@@ -26,6 +27,7 @@ export type Resources = {
   registration: typeof registration;
   myData: typeof myData;
   staffRegistrations: typeof staffRegistrations;
+  broadcast: typeof broadcast;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

@@ -154,7 +154,8 @@ export function createEngineHarness(options: HarnessOptions = {}) {
   const base = createSessionStore(store);
   const sessions = options.wrapSessions ? options.wrapSessions(base) : base;
   const hub = createChannelHub({ sessions, translator: testTranslator, logger });
-  const services = createServices({
+  const { services } = createServices({
+    translator: testTranslator,
     store,
     clock,
     logger,

@@ -6,7 +6,7 @@
  *   await chat.says("daftar");
  *   expect(chat.lastReply()).toHaveKey("registration:consent.prompt");
  */
-import { createApp, type App } from "../../src/app";
+import { createApp, type App, type AppOptions } from "../../src/app";
 import type { DocumentStore } from "../../src/core/document-store.port";
 import type {
   ChannelName,
@@ -56,6 +56,8 @@ export type TestChatOptions = {
   isStaff?: boolean;
   phone?: string;
   logger?: Logger;
+  /** Extra app options (people, claims, scheduler, broadcasting settings). */
+  app?: Partial<Pick<AppOptions, "people" | "claims" | "scheduler" | "broadcasting">>;
 };
 
 export function createTestChat(options: TestChatOptions = {}) {
@@ -73,7 +75,7 @@ export function createTestChat(options: TestChatOptions = {}) {
   };
 
   function build(): App {
-    const built = createApp({ store, clock, logger, vault: createVault(testVaultKeys) });
+    const built = createApp({ store, clock, logger, vault: createVault(testVaultKeys), ...options.app });
     for (const channel of ["terminal", "telegram", "whatsapp"] as const) {
       const sender: ChannelSender = {
         channel,

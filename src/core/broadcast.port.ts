@@ -1,0 +1,114 @@
+/**
+ * Staff broadcasts and automatic reminders (DESIGN §6). Flows and the CLI use `BroadcastService`;
+ * jobs/ implements it over the document store, a scheduler and the Notifier.
+ */
+import type { BroadcastStatus } from "../domain/broadcast-lifecycle";
+import type { Segment } from "../domain/broadcast-segment";
+import type { ChannelName, Language } from "./messages";
+import type { Recipient } from "./ports";
+
+export const broadcastTemplates = [
+  "activeReminder",
+  "coverageEnding",
+  "verificationPending",
+  "registrationUnfinished",
+  "claimDocuments",
+] as const;
+/** A locale template: `broadcast:templates.<name>`, filled with the recipient's name, RT, deadline… */
+export type BroadcastTemplate = (typeof broadcastTemplates)[number];
+
+export type BroadcastMessage =
+  | { type: "template"; template: BroadcastTemplate }
+  /** Staff text with placeholders such as {nama}, {rt}, {batas}. */
+  | { type: "text"; text: string };
+
+/** Who acted, as in the audit log ("telegram:123", "cli:budi"), and where to report progress. */
+export type Actor = { actor: string; notify?: Recipient };
+
+export type Broadcast = {
+  _id: string;
+  kind: "broadcast" | "campaign";
+  status: BroadcastStatus;
+  segment: Segment;
+  message: BroadcastMessage;
+  createdBy: string;
+  notify?: Recipient;
+  createdAt: Date;
+  updatedAt: Date;
+  /** When sending may start (WIB wall-clock chosen by staff, or moved by quiet hours). */
+  scheduledAt?: Date;
+  postponedForQuietHours?: boolean;
+  startedAt?: Date;
+  finishedAt?: Date;
+  /** True once every recipient has a delivery record. */
+  recipientsReady: boolean;
+  /** Deliveries per channel (their `seq` runs 0…n-1). */
+  totals: Partial<Record<ChannelName, number>>;
+  /** The dispatcher run that owns the broadcast; a stale heartbeat means it died. */
+  runnerId: string | null;
+  runnerHeartbeatAt?: Date;
+};
+
+export type BroadcastProgress = {
+  id: string;
+  status: BroadcastStatus;
+  sent: number;
+  failed: number;
+  skipped: number;
+  remaining: number;
+  total: number;
+};
+
+export type Exclusions = {
+  optedOut: number;
+  deceased: number;
+  /** WhatsApp contacts who never wrote to the bot (we may not write first). */
+  neverWrote: number;
+  /** Extra channels or shared contacts of someone who already gets it. */
+  duplicate: number;
+};
+
+export type BroadcastPreview = {
+  /** Exactly how many will get the message. */
+  recipients: number;
+  excluded: Exclusions;
+  byChannel: Partial<Record<ChannelName, number>>;
+  byLanguage: Partial<Record<Language, number>>;
+  /** The message as each language renders it, and where it is too long. */
+  renders: { language: Language; text: string; tooLongFor: ChannelName[] }[];
+  /** A few recipients as they will get it (user ids masked). */
+  sample: { channel: ChannelName; user: string; language: Language; text: string }[];
+};
+
+export type BroadcastDraft = { segment: Segment; message: BroadcastMessage };
+
+export type CampaignInfo = {
+  id: string;
+  name: string;
+  enabled: boolean;
+  progress: BroadcastProgress;
+};
+
+export type BroadcastActionResult =
+  | { status: "ok"; broadcast: Broadcast }
+  | {
+      status: "refused";
+      reason: "notFound" | "invalidState" | "tooLong" | "empty" | "nobody";
+      current?: BroadcastStatus;
+    };
+
+export interface BroadcastService {
+  preview(draft: BroadcastDraft, sampleSize?: number): Promise<BroadcastPreview>;
+  /** Creates a draft; refused when the text is too long for a channel it goes to, or nobody matches. */
+  create(draft: BroadcastDraft, by: Actor): Promise<BroadcastActionResult>;
+  /** Schedules a draft now or at a time; quiet hours move it to their end. */
+  schedule(id: string, at: Date | "now", by: Actor): Promise<BroadcastActionResult>;
+  pause(id: string, by: Actor): Promise<BroadcastActionResult>;
+  resume(id: string, by: Actor): Promise<BroadcastActionResult>;
+  cancel(id: string, by: Actor): Promise<BroadcastActionResult>;
+  get(id: string): Promise<Broadcast | null>;
+  progress(id: string): Promise<BroadcastProgress | null>;
+  /** Newest first, campaigns included. */
+  list(limit?: number): Promise<{ broadcast: Broadcast; progress: BroadcastProgress }[]>;
+  campaigns(): Promise<CampaignInfo[]>;
+}

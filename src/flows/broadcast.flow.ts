@@ -1,0 +1,190 @@
+/**
+ * Staff: create a broadcast. Segment (registration state, optional date, filters) → message
+ * (a locale template or own text, length-checked per channel) → preview with exact counts and
+ * each language's rendering → send now or at a WIB time. The preview step reads (I/O in its
+ * prompt); the broadcast is created and scheduled in `complete`.
+ */
+import { z } from "zod";
+import { broadcastTemplates, type BroadcastMessage } from "../core/broadcast.port";
+import { defineFlow, done, exit, next, type FlowContext, type Step } from "../core/flow";
+import type { Reply } from "../core/messages";
+import { ask, choose } from "../core/steps";
+import type { I18nKey } from "../i18n/keys";
+import { parseSegmentFilters, segmentStates, type Segment } from "../domain/broadcast-segment";
+import { messageLimits, toTooLongChannels } from "../domain/message-limits";
+import { fillPlaceholders, toUnknownPlaceholders } from "../domain/message-template";
+import { parseDay, parseWibMoment } from "../domain/wib-input";
+import { toPreviewReplies } from "./broadcast-replies";
+
+const messageSchema = z.union([
+  z.object({ type: z.literal("template"), template: z.enum(broadcastTemplates) }),
+  z.object({ type: z.literal("text"), text: z.string() }),
+]);
+const data = z.object({
+  state: z.enum(segmentStates).default("registered"),
+  coverageEndsBefore: z.string().optional(),
+  filters: z.record(z.string(), z.string()).default({}),
+  message: messageSchema.optional(),
+  sendAt: z.string().optional(),
+});
+type Data = z.infer<typeof data>;
+
+const toSegment = (d: Data): Segment => ({
+  ...d.filters,
+  state: d.state,
+  ...(d.coverageEndsBefore ? { coverageEndsBefore: d.coverageEndsBefore } : {}),
+});
+const toMessage = (d: Data): BroadcastMessage =>
+  d.message ?? { type: "template", template: "activeReminder" };
+const audienceOrder = ["registered", "active", "pending", "coverageEnding", "started", "chatted"] as const;
+const staffTemplates = [
+  "activeReminder",
+  "coverageEnding",
+  "verificationPending",
+  "registrationUnfinished",
+] as const;
+
+function parseText(text: string, ctx: FlowContext) {
+  if (text.trim() === "") return { ok: false as const, reason: "empty" };
+  const unknown = toUnknownPlaceholders(text)[0];
+  if (unknown) return { ok: false as const, reason: "unknownPlaceholder", params: { name: `{${unknown}}` } };
+  const channel = (ctx.session.flow?.data as Data | undefined)?.filters.channel as
+    keyof typeof messageLimits | undefined;
+  const worst = fillPlaceholders(
+    text,
+    {},
+    { name: "x".repeat(40), rt: "000", kelurahan: "x".repeat(30), deadline: "31 Desember 2026" },
+  );
+  const tooLong = toTooLongChannels(worst, channel ? [channel] : ["telegram", "whatsapp"]);
+  if (tooLong.length > 0) {
+    const limit = Math.min(...tooLong.map((c) => messageLimits[c]));
+    return {
+      ok: false as const,
+      reason: "tooLong",
+      params: { channels: tooLong.join(", "), length: worst.length, limit },
+    };
+  }
+  return { ok: true as const, value: text.trim() };
+}
+
+const previewChoice = choose<Data>({
+  prompt: "broadcast:create.preview.prompt",
+  options: [
+    { value: "now", label: "broadcast:create.preview.sendNow", aliases: ["kirim", "send"] },
+    { value: "later", label: "broadcast:create.preview.schedule", aliases: ["jadwal", "nanti"] },
+    { value: "cancel", label: "broadcast:create.preview.cancel" },
+  ],
+  onChoice: (value, d) =>
+    value === "now"
+      ? done(d)
+      : value === "later"
+        ? next("scheduleAt", d)
+        : exit([{ key: "common:cancelled" }], true),
+});
+
+const preview: Step<Data> = {
+  ...previewChoice,
+  prompt: async (d, ctx) => {
+    const result = await ctx.services.broadcasts.preview({ segment: toSegment(d), message: toMessage(d) });
+    return [...toPreviewReplies(result), ...(await previewChoice.prompt(d, ctx))];
+  },
+};
+
+export const broadcastFlow = defineFlow({
+  id: "broadcast",
+  version: 1,
+  start: "audience",
+  staffOnly: true,
+  staffMenuLabel: "broadcast:menu.create",
+  data,
+  initial: () => data.parse({}),
+  steps: {
+    audience: choose<Data>({
+      prompt: "broadcast:create.audience.prompt",
+      options: audienceOrder.map((state) => ({
+        value: state,
+        label: `broadcast:create.audience.${state}` as const,
+      })),
+      onChoice: (value, d) => {
+        const state = z.enum(segmentStates).parse(value);
+        return next(state === "coverageEnding" ? "coverageDate" : "filters", { ...d, state });
+      },
+    }),
+    coverageDate: ask<Data, string>({
+      prompt: "broadcast:create.coverageDate.prompt",
+      parse: (text) => parseDay(text),
+      invalid: "broadcast:create.coverageDate.invalid",
+      onAnswer: (day, d) => next("filters", { ...d, coverageEndsBefore: day }),
+    }),
+    filters: ask({
+      prompt: "broadcast:create.filters.prompt",
+      parse: (text) => {
+        const parsed = parseSegmentFilters(text);
+        return parsed.ok ? parsed : { ok: false, reason: parsed.reason, params: { field: parsed.field } };
+      },
+      invalid: (reason) => `broadcast:create.filters.${reason as "unknownField" | "badValue" | "empty"}`,
+      onAnswer: (filters, d: Data) => next("message", { ...d, filters: filters }),
+    }),
+    message: choose<Data>({
+      prompt: "broadcast:create.message.prompt",
+      options: [...staffTemplates, "freeText" as const].map((name) => ({
+        value: name,
+        label: `broadcast:templateNames.${name}` as const,
+      })),
+      onChoice: (value, d) =>
+        value === "freeText"
+          ? next("freeText", d)
+          : next("preview", {
+              ...d,
+              message: { type: "template", template: z.enum(broadcastTemplates).parse(value) },
+            }),
+    }),
+    freeText: ask<Data, string>({
+      prompt: "broadcast:create.freeText.prompt",
+      parse: parseText,
+      invalid: (reason) =>
+        `broadcast:create.freeText.${reason as "tooLong" | "unknownPlaceholder" | "empty"}`,
+      onAnswer: (text, d) => next("preview", { ...d, message: { type: "text", text } }),
+    }),
+    preview,
+    scheduleAt: ask<Data, Date>({
+      prompt: "broadcast:create.scheduleAt.prompt",
+      parse: (text, ctx) => parseWibMoment(text, ctx.now),
+      invalid: (reason) =>
+        reason === "past" ? "broadcast:create.scheduleAt.past" : "broadcast:create.scheduleAt.invalid",
+      onAnswer: (at, d) => done({ ...d, sendAt: at.toISOString() }),
+    }),
+  },
+  async complete(d, ctx) {
+    const by = {
+      actor: `${ctx.channel}:${ctx.userId}`,
+      notify: { channel: ctx.channel, userId: ctx.userId },
+    };
+    const { broadcasts } = ctx.services;
+    const created = await broadcasts.create({ segment: toSegment(d), message: toMessage(d) }, by);
+    const refused = (reason: string): Reply[] => [
+      {
+        key: "broadcast:create.refused",
+        params: { reason: ctx.translator.t(ctx.language, `broadcast:create.reasons.${reason}` as I18nKey) },
+      },
+    ];
+    if (created.status !== "ok") return refused(created.reason);
+    const scheduled = await broadcasts.schedule(
+      created.broadcast._id,
+      d.sendAt ? new Date(d.sendAt) : "now",
+      by,
+    );
+    if (scheduled.status !== "ok") return refused(scheduled.reason);
+    const { broadcast } = scheduled;
+    const recipients = (
+      await broadcasts.preview({ segment: broadcast.segment, message: broadcast.message }, 0)
+    ).recipients;
+    const params = { id: broadcast._id, at: broadcast.scheduledAt ?? ctx.now, recipients };
+    return [
+      {
+        key: broadcast.postponedForQuietHours ? "broadcast:create.postponed" : "broadcast:create.created",
+        params,
+      },
+    ];
+  },
+});

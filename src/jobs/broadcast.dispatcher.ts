@@ -1,0 +1,220 @@
+/**
+ * Sends a broadcast: takes it over (one runner per broadcast, with a heartbeat), creates one
+ * delivery per recipient, then claims deliveries one by one (pending → sending, atomically) and
+ * sends them through the Notifier, paced per channel. Pause, cancel and quiet hours stop it
+ * between messages. After a crash the next run takes over once the heartbeat is stale and
+ * starts at the first delivery not finished.
+ *
+ * Delivery guarantee, as seen by the recipient: nothing twice, and nobody skipped unless the
+ * process dies while a message is on the wire. A delivery is claimed before it waits for its
+ * pacing slot, and `attemptedAt` is written just before the message is handed to the channel.
+ * When a dead runner's records are found in "sending": without `attemptedAt` they were never
+ * sent and go out again; with it the outcome is unknown and they are recorded as failed
+ * "uncertain" (at-most-once), visible to staff in the progress. A duplicate reminder cannot be
+ * taken back; an uncertain one can be followed up. Only the few milliseconds of one HTTP request
+ * per channel lane are exposed.
+ */
+import { randomUUID } from "node:crypto";
+import type { Broadcast } from "../core/broadcast.port";
+import type { ChannelName } from "../core/messages";
+import type { Clock, Logger, Notifier, Translator } from "../core/ports";
+import type { OptOutService } from "../core/opt-out.port";
+import type { PeopleRepository } from "../core/people.port";
+import { toSendableTime, type QuietHours } from "../domain/quiet-hours";
+import type { BroadcastRepository } from "../storage/repositories/broadcast.repository";
+import type { RecipientResolver } from "./broadcast-recipients";
+import { createDeliverer } from "./broadcast-delivery";
+import type { ChannelPacer } from "./channel-pacer";
+import { createDispatchControl, type DispatchControl, type StopReason } from "./dispatch-control";
+import { materialiseDeliveries } from "./materialise-deliveries";
+
+export type DispatcherOptions = {
+  /** Messages in flight per channel. */
+  concurrency: Partial<Record<ChannelName, number>>;
+  /** A runner whose heartbeat is older than this is taken for dead. */
+  runnerStaleMs: number;
+  heartbeatMs: number;
+  /** How often (real time) workers re-read the broadcast for pause/cancel; 0 = before every message. */
+  controlCheckMs: number;
+  maxRetries: number;
+};
+
+export const defaultDispatcherOptions: DispatcherOptions = {
+  concurrency: { telegram: 4, whatsapp: 1, terminal: 1 },
+  runnerStaleMs: 30_000,
+  heartbeatMs: 5_000,
+  controlCheckMs: 500,
+  maxRetries: 5,
+};
+
+export type DispatcherDeps = {
+  repo: BroadcastRepository;
+  resolver: RecipientResolver;
+  notifier: Notifier;
+  translator: Translator;
+  optOuts: OptOutService;
+  people: PeopleRepository;
+  clock: Clock;
+  logger: Logger;
+  pacer: ChannelPacer;
+  quietHours: QuietHours;
+  /** Runs `dispatch(broadcastId)` again at `at` (through the scheduler). */
+  reschedule: (broadcastId: string, at: Date) => Promise<void>;
+  options?: Partial<DispatcherOptions>;
+};
+
+export type DispatchOutcome =
+  | { type: "completed" | "paused" | "cancelled" | "idle" | "stopped" }
+  | { type: "postponed" | "busy" | "waiting"; at: Date };
+
+export function createBroadcastDispatcher(deps: DispatcherDeps) {
+  const options = { ...defaultDispatcherOptions, ...deps.options };
+  const { repo, clock } = deps;
+  const deliver = createDeliverer({ ...deps, maxRetries: options.maxRetries });
+  const createControl = (id: string) =>
+    createDispatchControl({ ...deps, checkMs: options.controlCheckMs }, id);
+
+  /** Waits for the end of quiet hours; a campaign keeps its status (it stays switched on). */
+  async function postpone(broadcast: Broadcast, at: Date): Promise<DispatchOutcome> {
+    const id = broadcast._id;
+    if (broadcast.kind === "campaign") {
+      await repo.broadcasts.update({ _id: id }, { $set: { runnerId: null } });
+      await deps.reschedule(id, at);
+      return { type: "postponed", at };
+    }
+    await repo.broadcasts.update(
+      { _id: id, status: { $in: ["scheduled", "sending"] } },
+      { $set: { status: "scheduled", scheduledAt: at, postponedForQuietHours: true, runnerId: null } },
+    );
+    await deps.reschedule(id, at);
+    return { type: "postponed", at };
+  }
+
+  function takeOver(id: string, runId: string, now: Date) {
+    return repo.broadcasts.findOneAndUpdate(
+      {
+        _id: id,
+        status: { $in: ["scheduled", "sending"] },
+        $or: [
+          { runnerId: null },
+          { runnerHeartbeatAt: { $lt: new Date(now.getTime() - options.runnerStaleMs) } },
+        ],
+      },
+      {
+        $set: {
+          status: "sending",
+          runnerId: runId,
+          runnerHeartbeatAt: now,
+          postponedForQuietHours: false,
+          updatedAt: now,
+        },
+      },
+    );
+  }
+
+  async function lane(broadcast: Broadcast, channel: ChannelName, runId: string, control: DispatchControl) {
+    const first = await repo.firstPending(broadcast._id, channel);
+    if (first === undefined) return;
+    let cursor = first;
+    const worker = async () => {
+      while (!(await control.check())) {
+        const seq = cursor++;
+        if (seq >= control.total(channel)) return;
+        const delivery = await repo.claim(broadcast._id, channel, seq, runId, clock.now());
+        if (delivery) await deliver(broadcast, delivery, runId);
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency[channel] ?? 1 }, worker));
+  }
+
+  async function finish(broadcast: Broadcast, runId: string, reason: StopReason): Promise<DispatchOutcome> {
+    await repo.broadcasts.update({ _id: broadcast._id, runnerId: runId }, { $set: { runnerId: null } });
+    const now = clock.now();
+    if (reason === "quiet") return postpone(broadcast, toSendableTime(now, deps.quietHours));
+    if (reason === "paused" || reason === "cancelled") return { type: reason };
+    if (reason === "lost" || broadcast.kind === "campaign") return { type: "stopped" };
+    const remaining = await repo.deliveries.count({
+      broadcastId: broadcast._id,
+      status: { $in: ["pending", "sending"] },
+    });
+    if (remaining > 0) {
+      await deps.reschedule(broadcast._id, now);
+      return { type: "waiting", at: now };
+    }
+    const done = await repo.broadcasts.update(
+      { _id: broadcast._id, status: "sending" },
+      { $set: { status: "completed", finishedAt: now, updatedAt: now } },
+    );
+    if (done > 0) await reportToCreator({ ...broadcast, status: "completed" });
+    return { type: "completed" };
+  }
+
+  async function reportToCreator(broadcast: Broadcast): Promise<void> {
+    if (!broadcast.notify) return;
+    const progress = await repo.progress(broadcast);
+    await deps.notifier
+      .notify(broadcast.notify, [{ key: "broadcast:finished", params: { ...progress } }], { kind: "reply" })
+      .catch((error: unknown) =>
+        deps.logger.warn({ err: error, broadcast: broadcast._id }, "could not report to the creator"),
+      );
+  }
+
+  async function run(broadcast: Broadcast, runId: string): Promise<DispatchOutcome> {
+    const heartbeat = setInterval(() => {
+      void repo.broadcasts
+        .update({ _id: broadcast._id, runnerId: runId }, { $set: { runnerHeartbeatAt: clock.now() } })
+        .then(
+          (matched) => matched === 0 && control.lose(),
+          () => undefined,
+        );
+    }, options.heartbeatMs);
+    heartbeat.unref();
+    const control = createControl(broadcast._id);
+    try {
+      const recovered = await repo.recoverStale(broadcast._id);
+      if (recovered.resent + recovered.uncertain > 0)
+        deps.logger.warn({ broadcast: broadcast._id, ...recovered }, "resolved the deliveries of a dead run");
+      const ready = broadcast.recipientsReady ? broadcast : await materialiseDeliveries(deps, broadcast);
+      await control.check();
+      await Promise.all(Object.keys(ready.totals).map((c) => lane(ready, c as ChannelName, runId, control)));
+      return await finish(ready, runId, control.reason);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Sends what is due of one broadcast; safe to call twice, from two workers or after a crash. */
+  async function dispatch(id: string): Promise<DispatchOutcome> {
+    const broadcast = await repo.broadcasts.findById(id);
+    if (!broadcast || (broadcast.status !== "scheduled" && broadcast.status !== "sending"))
+      return { type: "idle" };
+    const now = clock.now();
+    if (broadcast.scheduledAt && broadcast.scheduledAt > now) {
+      await deps.reschedule(id, broadcast.scheduledAt);
+      return { type: "waiting", at: broadcast.scheduledAt };
+    }
+    const sendable = toSendableTime(now, deps.quietHours);
+    if (sendable > now) {
+      if (broadcast.kind === "campaign") {
+        await deps.reschedule(id, sendable);
+        return { type: "postponed", at: sendable };
+      }
+      return postpone(broadcast, sendable);
+    }
+    const runId = randomUUID();
+    const owned = await takeOver(id, runId, now);
+    if (!owned) {
+      const at = new Date(
+        (broadcast.runnerHeartbeatAt?.getTime() ?? now.getTime()) + options.runnerStaleMs + 1,
+      );
+      await deps.reschedule(id, at);
+      return { type: "busy", at };
+    }
+    if (!owned.startedAt) await repo.broadcasts.update({ _id: id }, { $set: { startedAt: now } });
+    return run(owned, runId);
+  }
+
+  return { dispatch };
+}
+
+export type BroadcastDispatcher = ReturnType<typeof createBroadcastDispatcher>;

@@ -1,0 +1,61 @@
+import { runBroadcastCommand } from "../../src/jobs/broadcast.command";
+import { createBroadcastWorld } from "../support/broadcast-world";
+import { createPerson } from "../support/fake-people";
+
+describe("broadcast CLI", () => {
+  it("dry-runs, sends at a WIB time, shows status and pauses, auditing as the CLI user", async () => {
+    const people = [createPerson(), createPerson()];
+    const world = createBroadcastWorld({ people });
+    for (const p of people) await world.wrote("telegram", p.contacts[0]!.userId);
+    const run = (...args: string[]) =>
+      runBroadcastCommand(args, {
+        service: world.broadcasting.service,
+        actor: "cli:budi",
+        now: world.clock.now(),
+      });
+
+    const dry = await run("dry-run", "--state", "active", "--template", "activeReminder", "--sample", "1");
+    expect(dry.lines[0]).toContain("recipients: 2");
+    expect(dry.lines.filter((l) => l.startsWith("sample:"))).toHaveLength(1);
+
+    const sent = await run("send", "--state", "active", "--text", "Halo {nama}", "--at", "10:00");
+    expect(sent.code).toBe(0);
+    const id = /scheduled (SB-\w+)/.exec(sent.lines.join("\n"))?.[1] ?? "";
+    expect(sent.lines.at(-1)).toContain("10.00 WIB");
+    expect((await run("status", id)).lines[0]).toContain("scheduled");
+    expect((await run("pause", id)).lines[0]).toBe(`${id}: paused`);
+    expect((await run("cancel", id)).code).toBe(0);
+    expect((await run("resume", id)).code).toBe(1);
+    const audit = await world.chat.app.services.audit.list({ actor: "cli:budi" });
+    expect(audit.map((a) => a.action).sort()).toEqual(
+      ["broadcast.cancel", "broadcast.create", "broadcast.pause", "broadcast.schedule"].sort(),
+    );
+  });
+
+  it("creates a draft that sends nothing until 'send <id>'", async () => {
+    const people = [createPerson()];
+    const world = createBroadcastWorld({ people });
+    await world.wrote("telegram", people[0]!.contacts[0]!.userId);
+    const deps = { service: world.broadcasting.service, actor: "cli:budi", now: world.clock.now() };
+    const created = await runBroadcastCommand(
+      ["create", "--state", "active", "--template", "activeReminder"],
+      deps,
+    );
+    const id = /created (SB-\w+)/.exec(created.lines.join("\n"))?.[1] ?? "";
+    await world.runJobs();
+    expect(world.received()).toHaveLength(0);
+    expect((await runBroadcastCommand(["send", id], deps)).code).toBe(0);
+    await world.runJobs();
+    expect(world.received()).toHaveLength(1);
+  });
+
+  it("explains a bad filter instead of sending to everyone", async () => {
+    const world = createBroadcastWorld();
+    const result = await runBroadcastCommand(["send", "--filter", "desa=X", "--template", "activeReminder"], {
+      service: world.broadcasting.service,
+      actor: "cli:budi",
+      now: world.clock.now(),
+    });
+    expect(result).toEqual({ lines: ["bad --filter: unknownField desa"], code: 1 });
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * A world for broadcast tests: the real app (createTestChat) over the memory store, fake people
+ * and claims, a scheduler that runs only when told (`runJobs()`), and helpers to seed sessions.
+ */
+import type { ClaimAwaitingDocuments } from "../../src/core/claims.port";
+import type { ChannelName, Language } from "../../src/core/messages";
+import type { Person } from "../../src/core/people.port";
+import { createSession } from "../../src/core/session";
+import { createSessionStore } from "../../src/core/session.store";
+import type { DispatcherOptions } from "../../src/jobs/broadcast.dispatcher";
+import { createInProcessScheduler } from "../../src/jobs/in-process.scheduler";
+import { silentLogger } from "../../src/security/pino.logger";
+import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
+import { createFakePeople } from "./fake-people";
+import { createTestChat, createTestClock, type TestChatOptions } from "./test-chat";
+
+export function createBroadcastWorld(
+  options: {
+    people?: Person[];
+    start?: string;
+    dispatcher?: Partial<DispatcherOptions>;
+  } & TestChatOptions = {},
+) {
+  const store = options.store ?? createMemoryDocumentStore();
+  const clock = options.clock ?? createTestClock(options.start ?? "2026-03-02T09:00:00+07:00");
+  const people = createFakePeople(options.people ?? []);
+  const claims: ClaimAwaitingDocuments[] = [];
+  const scheduler = createInProcessScheduler({ clock, logger: silentLogger, timers: false });
+  const chat = createTestChat({
+    ...options,
+    store,
+    clock,
+    app: {
+      people,
+      claims: { listAwaitingDocuments: async (before) => claims.filter((c) => c.since <= before) },
+      scheduler,
+      broadcasting: {
+        telegramRatePerSecond: 1_000_000,
+        dispatcher: {
+          controlCheckMs: 0,
+          concurrency: { telegram: 2, whatsapp: 1, terminal: 1 },
+          ...options.dispatcher,
+        },
+      },
+    },
+  });
+  const sessions = createSessionStore(store);
+  return {
+    chat,
+    store,
+    clock,
+    people,
+    claims,
+    scheduler,
+    get broadcasting() {
+      return chat.app.broadcasting;
+    },
+    staff: { actor: "telegram:staff-1", notify: { channel: "telegram" as const, userId: "staff-1" } },
+    /** Someone who wrote to the bot on `channel` at `at` (default: now). */
+    async wrote(
+      channel: ChannelName,
+      userId: string,
+      extra: { at?: Date; language?: Language; phone?: string } = {},
+    ) {
+      const session = createSession(channel, userId, extra.at ?? clock.now(), extra.language ?? "id");
+      session.version = 1;
+      if (extra.phone) session.phone = extra.phone;
+      await sessions.save(session);
+    },
+    runJobs: () => scheduler.runDue(),
+    /** User ids that got an unsolicited message, in order. */
+    received: () => chat.pushed().map((p) => `${p.channel}:${p.userId}`),
+  };
+}
+
+export type BroadcastWorld = ReturnType<typeof createBroadcastWorld>;
