@@ -3,6 +3,8 @@
  * (place, role, language, channel), parsed from what staff type:
  * "kecamatan=Telanaipura, rt=3, peran=rt, bahasa=en, kanal=wa" (or "-" for no filter).
  */
+import { kotaJambiAreas, matchArea } from "./area-match";
+import { lookup } from "./lookup";
 export const segmentStates = [
   "registered",
   "started",
@@ -67,16 +69,23 @@ const values: Partial<Record<keyof SegmentFilters, Record<string, string>>> = {
   },
 };
 
-/** RT and RW numbers as written on Indonesian forms: three digits ("3" → "003"). */
+/** RT and RW numbers as registrations store them: no leading zeros ("003" → "3"). */
 export function toRtNumber(text: string): string | undefined {
   const digits = text.replace(/^(rt|rw)\s*/i, "").trim();
-  return /^\d{1,3}$/.test(digits) ? digits.padStart(3, "0") : undefined;
+  return /^\d{1,3}$/.test(digits) && Number(digits) > 0 ? String(Number(digits)) : undefined;
+}
+
+/** A kecamatan or kelurahan typed loosely, as its official name (what registrations store). */
+function toAreaName(kind: "kecamatan" | "kelurahan", raw: string): string | undefined {
+  const match = matchArea(raw, kotaJambiAreas.filter((a) => a.kind === kind));
+  return match.type === "match" ? match.entry.name : undefined;
 }
 
 function toValue(field: keyof SegmentFilters, raw: string): string | undefined {
   if (field === "rt" || field === "rw") return toRtNumber(raw);
-  const table = values[field];
-  if (table) return table[raw.toLowerCase()];
+  if (field === "kecamatan" || field === "kelurahan") return toAreaName(field, raw);
+  const table = lookup(values, field);
+  if (table) return lookup(table, raw.toLowerCase());
   return raw.replace(/\s+/g, " ");
 }
 
@@ -91,7 +100,7 @@ export function parseSegmentFilters(text: string): SegmentParse {
     .filter(Boolean)) {
     const match = /^([a-zA-Z_ ]+?)\s*[=:]\s*(.+)$/.exec(part);
     if (!match) return { ok: false, reason: "badValue", field: part };
-    const field = fieldNames[(match[1] ?? "").trim().toLowerCase()];
+    const field = lookup(fieldNames, (match[1] ?? "").trim().toLowerCase());
     if (!field) return { ok: false, reason: "unknownField", field: (match[1] ?? "").trim() };
     const value = toValue(field, (match[2] ?? "").trim());
     if (!value) return { ok: false, reason: "badValue", field };

@@ -4,6 +4,14 @@ import { fillPlaceholders, toUnknownPlaceholders } from "../../src/domain/messag
 import { parseWibMoment } from "../../src/domain/wib-input";
 
 describe("segment filters typed by staff", () => {
+  it("takes places typed loosely as their official names and RT numbers as registrations store them", () => {
+    expect(parseSegmentFilters("kel=lbk bandung, rt=022, rw=03")).toEqual({
+      ok: true,
+      value: { kelurahan: "Lebak Bandung", rt: "22", rw: "3" },
+    });
+    expect(parseSegmentFilters("kelurahan=Medan")).toMatchObject({ ok: false, reason: "badValue" });
+  });
+
   it("reads place, role, language and channel in Indonesian words", () => {
     expect(
       parseSegmentFilters(
@@ -14,7 +22,7 @@ describe("segment filters typed by staff", () => {
       value: {
         kecamatan: "Telanaipura",
         kelurahan: "Simpang IV Sipin",
-        rt: "003",
+        rt: "3",
         role: "rt_head",
         language: "en",
         channel: "whatsapp",
