@@ -53,4 +53,25 @@ export const programmeFacts = {
     asOf: "2026-01-01",
   },
   scholarshipMaxTotal: { value: 174_000_000, source: "PP 82/2019", asOf: "2019-12-02" },
+  /** BPU: full JKM after this many consecutive months of contributions, the limited amount before. */
+  jkmFullAfterMonths: { value: 3, source: "Brosur BPU 2026; bursakota (DOMAIN §2.2)", asOf: "2026-01-01" },
+  /** JKM scholarship needs this many years of contributions (JKK death: none). */
+  scholarshipMinYears: { value: 3, source: "PP 82/2019", asOf: "2019-12-02" },
+  scholarshipMaxChildren: { value: 2, source: "PP 82/2019", asOf: "2019-12-02" },
+  /** Report a work accident within this many hours, first at a PLKK (DOMAIN §2.3). */
+  workAccidentReportHours: {
+    value: 48,
+    source: "Permenaker 1/2025 Art. 48A; inews (DOMAIN §2.3)",
+    asOf: "2025-02-24",
+  },
+  /** JKM is paid within this many working days of a complete application (DOMAIN §3.3). */
+  jkmPaymentWorkingDays: {
+    value: 3,
+    source: "Permenaker 44/2015 Art. 19; Permenaker 1/2025 Art. 79; Kompas 2022-01-18",
+    asOf: "2025-02-24",
+  },
+  /** JKK cash benefits within this many working days (PP 44/2015 Art. 37). */
+  jkkPaymentWorkingDays: { value: 7, source: "PP 44/2015 Art. 37", asOf: "2015-07-01" },
+  /** JKK claims lapse this many years after the accident. */
+  jkkClaimLapseYears: { value: 5, source: "PP 82/2019", asOf: "2019-12-02" },
 } satisfies Record<string, Fact<unknown>>;

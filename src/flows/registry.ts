@@ -7,10 +7,18 @@ import { z } from "zod";
 import type { FlowRegistry } from "../core/engine";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
+import { claimStatusFlow } from "./claim-status.flow";
+import { claimDocumentsFlow } from "./death-report/claim-documents.flow";
+import { deathReportFlow } from "./death-report/death-report.flow";
 import { menuFlow } from "./menu.flow";
+import { staffClaimsFlow } from "./staff-claims.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
+  deathReportFlow,
+  claimDocumentsFlow,
+  claimStatusFlow,
+  staffClaimsFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -4,10 +4,16 @@
  */
 import type common from "../../locales/id/common.json";
 import type menu from "../../locales/id/menu.json";
+import type deathReport from "../../locales/id/deathReport.json";
+import type claimStatus from "../../locales/id/claimStatus.json";
+import type staffClaims from "../../locales/id/staffClaims.json";
 
 export type Resources = {
   common: typeof common;
   menu: typeof menu;
+  deathReport: typeof deathReport;
+  claimStatus: typeof claimStatus;
+  staffClaims: typeof staffClaims;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

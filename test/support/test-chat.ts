@@ -16,6 +16,8 @@ import type {
   Reply,
 } from "../../src/core/messages";
 import { toConversationKey } from "../../src/core/messages";
+import type { FileStore } from "../../src/core/files.port";
+import type { PeopleRepository } from "../../src/core/people.port";
 import type { ChannelSender, Logger } from "../../src/core/ports";
 import type { Session } from "../../src/core/session";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
@@ -56,6 +58,9 @@ export type TestChatOptions = {
   isStaff?: boolean;
   phone?: string;
   logger?: Logger;
+  /** Registered people the bot knows (e.g. test/support/fake-people.ts). */
+  people?: PeopleRepository;
+  files?: FileStore;
 };
 
 export function createTestChat(options: TestChatOptions = {}) {
@@ -73,7 +78,14 @@ export function createTestChat(options: TestChatOptions = {}) {
   };
 
   function build(): App {
-    const built = createApp({ store, clock, logger, vault: createVault(testVaultKeys) });
+    const built = createApp({
+      store,
+      clock,
+      logger,
+      vault: createVault(testVaultKeys),
+      ...(options.people ? { people: options.people } : {}),
+      ...(options.files ? { files: options.files } : {}),
+    });
     for (const channel of ["terminal", "telegram", "whatsapp"] as const) {
       const sender: ChannelSender = {
         channel,
