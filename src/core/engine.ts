@@ -298,9 +298,14 @@ export function createEngine(deps: EngineDeps) {
           this.session.language = this.session.language === "id" ? "en" : "id";
           this.replies.push({ key: "common:languageChanged" });
           return this.prompt();
-        case "flow":
-          if (!registry.get(command.flow)) return this.step();
+        case "flow": {
+          const target = registry.get(command.flow);
+          if (!target) return this.step();
+          // The flow's own word inside it ("status" while checking a status) starts it over.
+          if (active?.id === target.id && (!target.staffOnly || this.ctx.isStaff))
+            return this.begin(target, undefined);
           return this.startById(command.flow, undefined);
+        }
       }
     }
   }

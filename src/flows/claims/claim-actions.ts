@@ -4,7 +4,7 @@
  * Every change is pushed to the heir in their language; a failed push is recorded, never fatal.
  */
 import type { Claim, ClaimNotification, ClaimStage } from "../../core/claims.port";
-import type { Reply } from "../../core/messages";
+import { toConversationKey, type Language, type Reply } from "../../core/messages";
 import type { Translator } from "../../core/ports";
 import type { Services } from "../../core/services";
 import type { DocumentType } from "../../domain/claim-documents";
@@ -38,14 +38,13 @@ export async function updateClaim(
   return null;
 }
 
-function viewFor(deps: ActionDeps, claim: Claim): ViewContext {
+/** The heir's language now (they may have switched since reporting), for the texts pushed to them. */
+async function viewFor(deps: ActionDeps, claim: Claim): Promise<ViewContext> {
   const { services, translator } = deps;
-  return {
-    translator,
-    language: claim.heir.language,
-    calendar: services.calendar,
-    now: services.clock.now(),
-  };
+  const { channel, userId } = claim.heir.contact;
+  const session = await services.sessions.load(toConversationKey(channel, userId)).catch(() => null);
+  const language = session?.language ?? claim.heir.language;
+  return { translator, language, calendar: services.calendar, now: services.clock.now() };
 }
 
 /** Sends replies to the heir's chat and records whether it went out. */
@@ -54,12 +53,13 @@ export async function notifyHeir(
   claim: Claim,
   subject: ClaimNotification["stage"],
   replies: Reply[],
+  language: Language,
 ): Promise<boolean> {
   const { services } = deps;
   let record: ClaimNotification;
   try {
     await services.notifier.notify(claim.heir.contact, replies, {
-      language: claim.heir.language,
+      language,
       kind: "unsolicited",
     });
     record = { stage: subject, at: services.clock.now(), status: "sent" };
@@ -126,11 +126,13 @@ export async function moveClaim(
     target: `claim:${input.reference}`,
     details: { from: current.stage, to: input.to, withNote: Boolean(input.note) },
   });
+  const view = await viewFor(deps, moved);
   const notified = await notifyHeir(
     deps,
     moved,
     input.to,
-    toStageReplies(moved, viewFor(deps, moved), input.note),
+    toStageReplies(moved, view, input.note),
+    view.language,
   );
   return { status: "moved", claim: moved, notified };
 }
@@ -160,7 +162,7 @@ export async function requestDocument(
     target: `claim:${input.reference}`,
     details: { type: input.type, withNote: Boolean(input.note) },
   });
-  const view = viewFor(deps, claim);
+  const view = await viewFor(deps, claim);
   const replies: Reply[] = [
     {
       key: "claimStatus:push.documentRequested",
@@ -175,7 +177,7 @@ export async function requestDocument(
   return {
     status: "requested",
     claim,
-    notified: await notifyHeir(deps, claim, "documentRequested", replies),
+    notified: await notifyHeir(deps, claim, "documentRequested", replies, view.language),
   };
 }
 
