@@ -13,6 +13,7 @@ import { createPinoLogger } from "./security/pino.logger";
 import { createVault } from "./security/vault";
 import { loadVaultKeys } from "./security/vault-keys";
 import { connectStorage } from "./storage/connect-storage";
+import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
 
 function readConfig(): Config {
   try {
@@ -49,20 +50,21 @@ async function main(): Promise<void> {
       "⚠️  WARNING: no MongoDB available; using the MEMORY store. Nothing you enter survives exit. Set MONGODB_URI.",
     );
   }
-  const vault = createVault(
-    loadVaultKeys({
-      encryptionKey: config.ENCRYPTION_KEY,
-      hashKey: config.HASH_KEY,
-      dataDir: config.DATA_DIR,
-      logger,
-    }),
-  );
+  const vaultKeys = loadVaultKeys({
+    encryptionKey: config.ENCRYPTION_KEY,
+    hashKey: config.HASH_KEY,
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+  const vault = createVault(vaultKeys);
   const app = createApp({
     store: storage.store,
     clock: { now: () => new Date() },
     logger,
     vault,
     silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
+    files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(vaultKeys) }),
+    extraHolidays: config.EXTRA_HOLIDAYS,
   });
   const stops: Array<() => Promise<void>> = [];
 

@@ -61,3 +61,11 @@ export function createDiskFileStore(options: { dir: string; keys: FileKeys }): F
     locate: (fileKey) => path.resolve(toPath(fileKey)),
   };
 }
+
+/** Document keys derived from every vault key, so documents sealed under an old key still open. */
+export function toFileKeys(vault: { current: string; keys: Record<string, Buffer> }): FileKeys {
+  return {
+    current: vault.current,
+    keys: Object.fromEntries(Object.entries(vault.keys).map(([id, key]) => [id, deriveFileKey(key)])),
+  };
+}
