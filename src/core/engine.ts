@@ -301,9 +301,9 @@ export function createEngine(deps: EngineDeps) {
         case "flow": {
           const target = registry.get(command.flow);
           if (!target) return this.step();
-          // The flow's own word inside it ("status" while checking a status) starts it over.
-          if (active?.id === target.id && (!target.staffOnly || this.ctx.isStaff))
-            return this.begin(target, undefined);
+          // A global word ("status", "stop") starts its flow afresh, never resumes an old one.
+          delete this.session.parked[target.id];
+          if (active?.id === target.id) this.session.flow = null;
           return this.startById(command.flow, undefined);
         }
       }

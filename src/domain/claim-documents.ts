@@ -83,3 +83,18 @@ export function toMissing(claim: {
 }): DocumentType[] {
   return missingDocuments([...claim.required, ...claim.requested.map((r) => r.type)], claim.received);
 }
+
+/** Short words people type to name a document when asked which one they sent. */
+export const documentAliases: Readonly<Record<DocumentType, readonly string[]>> = {
+  kpjCard: ["kpj", "kartu bpjs", "kartu peserta", "jmo"],
+  ktpDeceased: ["ktp almarhum", "ktp almarhumah", "ktp alm", "ktp suami", "ktp istri"],
+  ktpHeir: ["ktp saya", "ktp ahli waris", "ktp pelapor", "my ktp"],
+  deathCertificate: ["akta kematian", "akte kematian", "akta", "surat kematian", "death certificate"],
+  familyCard: ["kk", "kartu keluarga", "family card"],
+  heirLetter: ["ahli waris", "surat ahli waris", "surat keterangan ahli waris", "heirship letter"],
+  marriageBook: ["buku nikah", "akta nikah", "surat nikah"],
+  bankBook: ["buku tabungan", "tabungan", "rekening", "bank book"],
+  accidentChronology: ["kronologi", "kronologi kecelakaan"],
+  schoolProof: ["bukti sekolah", "sekolah", "rapor", "kuliah"],
+  other: ["lain", "lainnya", "dokumen lain", "other"],
+};

@@ -21,6 +21,8 @@ const data = z.object({
   stage: z.enum(claimStages).optional(),
   to: z.enum(claimStages).optional(),
   docType: z.enum(documentTypes).optional(),
+  /** The references of the last list, so staff can pick one by its number. */
+  listed: z.array(z.string()).default([]),
 });
 type D = z.infer<typeof data>;
 
@@ -74,7 +76,7 @@ export const staffClaimsFlow = defineFlow<D>({
   staffOnly: true,
   staffMenuLabel: "staffClaims:menuLabel",
   data,
-  initial: () => ({}),
+  initial: () => ({ listed: [] }),
   steps: {
     action: choose<D>({
       prompt: "staffClaims:action.prompt",
@@ -97,8 +99,24 @@ export const staffClaimsFlow = defineFlow<D>({
       onChoice: async (value, state, ctx) => {
         const claims = await ctx.services.claims.list({ stage: value as ClaimStage }, { limit: 30 });
         await audit(ctx, "claim.list", "claims", { stage: value, count: claims.length });
-        return next("action", state, [toClaimList(claims, view(ctx))]);
+        if (claims.length === 0) return next("action", state, [toClaimList(claims, view(ctx))]);
+        return next("pickClaim", { ...state, listed: claims.map((c) => c.reference) }, [
+          toClaimList(claims, view(ctx)),
+        ]);
       },
+    }),
+    pickClaim: choose<D>({
+      prompt: "staffClaims:pickClaim.prompt",
+      options: (state) => [
+        ...state.listed.map((reference) => ({
+          value: reference,
+          label: "staffClaims:pickClaim.item" as const,
+          params: { reference },
+        })),
+        { value: "back", label: "staffClaims:claimAction.back" as const },
+      ],
+      onChoice: (value, state, ctx) =>
+        value === "back" ? next("action", state) : open(value, { ...state, listed: [] }, ctx),
     }),
     open: ask<D, string>({
       prompt: "staffClaims:open.prompt",

@@ -11,6 +11,7 @@ import type { MediaInput, Reply } from "../../core/messages";
 import { choose } from "../../core/steps";
 import { toComparable } from "../../core/text";
 import {
+  documentAliases,
   documentTypes,
   toDocumentTypeFromCaption,
   toMissing,
@@ -123,7 +124,11 @@ const collect: Step<D> = {
 const label = choose<D>({
   prompt: "deathReport:label.prompt",
   options: (state) =>
-    [...state.labelOptions, "other" as const].map((type) => ({ value: type, label: documentKey(type) })),
+    [...state.labelOptions, "other" as const].map((type) => ({
+      value: type,
+      label: documentKey(type),
+      aliases: documentAliases[type],
+    })),
   onChoice: async (value, state, ctx) => {
     const type = value as DocumentType;
     if (state.pending) await ctx.services.claimDocuments.label(state.pending, type);
