@@ -4,9 +4,9 @@
  * start here, so they run the same bot.
  */
 import { createChannelHub } from "./core/channel-hub";
-import type { ClaimRepository } from "./core/claims.port";
 import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
+import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Language } from "./core/messages";
 import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
@@ -14,17 +14,20 @@ import type { Clock, Logger, Notifier, Translator } from "./core/ports";
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
 import type { PersonalDataVault } from "./core/vault.port";
+import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
 import { createQuestionInterjector } from "./flows/questions.interject";
 import { createFlowRegistry } from "./flows/registry";
 import { createTranslator } from "./i18n/translator";
 import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
 import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
+import { createMemoryFileStore } from "./storage/files/memory-file.store";
 import { createAuditLog } from "./storage/repositories/audit.repository";
+import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
+import { createClaimRepository } from "./storage/repositories/claims.repository";
 import { createConsentLog } from "./storage/repositories/consents.repository";
 import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
-import { unwiredClaims } from "./storage/repositories/unwired.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -37,13 +40,21 @@ export type AppOptions = {
   defaultLanguage?: Language;
   /** Defaults: REGISTRATION_MAX_AGE 65, REGISTRATION_REVIEW_DAYS 5. */
   settings?: Partial<Settings>;
+  /** Whether a claim needs a person's data (default: the claims repository). */
   claimsCheck?: ClaimsCheck;
   /** Read-only people for broadcasting and opt-outs (test fakes); default: the registrations. */
   people?: PeopleRepository;
-  claims?: ClaimRepository;
+  /** Claims with missing documents for the reminders (test fakes); default: the claims repository. */
+  claims?: Pick<Services["claims"], "listAwaitingDocuments">;
   /** Agenda on MongoDB (jobs/agenda.scheduler.ts); by default an in-process scheduler. */
   scheduler?: JobScheduler;
   broadcasting?: Partial<BroadcastingSettings>;
+  /** Where heirs' documents go; default in memory (main.ts passes the encrypted disk store). */
+  files?: FileStore;
+  /** Working-day calendar; default national holidays plus `extraHolidays`. */
+  calendar?: WorkingCalendar;
+  /** EXTRA_HOLIDAYS (cuti bersama), YYYY-MM-DD. */
+  extraHolidays?: readonly string[];
 };
 
 export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
@@ -61,6 +72,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
   const { store, clock, logger } = options;
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
+  const claims = createClaimRepository(store);
   const audience = options.people ?? people;
   const optOuts = createOptOutService({ store, people: audience, audit });
   const broadcasting = createBroadcasting({
@@ -69,7 +81,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
     notifier: options.notifier,
     translator: options.translator,
     people: audience,
-    claims: options.claims ?? unwiredClaims,
+    claims: options.claims ?? claims,
     optOuts,
     audit,
     clock,
@@ -86,9 +98,14 @@ export function createServices(options: ServiceOptions): { services: Services; b
     people,
     consents: createConsentLog(store),
     settings: { ...defaultSettings, ...options.settings },
-    ...(options.claimsCheck ? { claimsCheck: options.claimsCheck } : {}),
+    claimsCheck: options.claimsCheck ?? claims,
     broadcasts: broadcasting.service,
     optOuts,
+    claims,
+    claimDocuments: createClaimDocumentRepository(store),
+    files: options.files ?? createMemoryFileStore(),
+    calendar:
+      options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
   };
   return { services, broadcasting };
 }

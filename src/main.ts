@@ -17,6 +17,7 @@ import { createPinoLogger } from "./security/pino.logger";
 import { createVault } from "./security/vault";
 import { loadVaultKeys } from "./security/vault-keys";
 import { connectStorage } from "./storage/connect-storage";
+import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
 
 function readConfig(): Config {
   try {
@@ -72,14 +73,13 @@ async function main(): Promise<void> {
       "⚠️  WARNING: no MongoDB available; using the MEMORY store. Nothing you enter survives exit. Set MONGODB_URI.",
     );
   }
-  const vault = createVault(
-    loadVaultKeys({
-      encryptionKey: config.ENCRYPTION_KEY,
-      hashKey: config.HASH_KEY,
-      dataDir: config.DATA_DIR,
-      logger,
-    }),
-  );
+  const vaultKeys = loadVaultKeys({
+    encryptionKey: config.ENCRYPTION_KEY,
+    hashKey: config.HASH_KEY,
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+  const vault = createVault(vaultKeys);
   const app = createApp({
     store: storage.store,
     clock: { now: () => new Date() },
@@ -101,6 +101,8 @@ async function main(): Promise<void> {
       campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
       telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
     },
+    files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(vaultKeys) }),
+    extraHolidays: config.EXTRA_HOLIDAYS,
   });
   const stops: Array<() => Promise<void>> = [];
 

@@ -12,7 +12,13 @@ import type {
 } from "../../src/core/document-store.port";
 
 /** One measured figure beside its budget (DESIGN §8). `ok` is null for figures without a budget. */
-export type BenchRow = { what: string; value: number | string; unit: string; budget: string; ok: boolean | null };
+export type BenchRow = {
+  what: string;
+  value: number | string;
+  unit: string;
+  budget: string;
+  ok: boolean | null;
+};
 
 /** A file `scripts/bench/<name>.bench.ts` exports one of these as `section`. */
 export type BenchSection = { name: string; run(): Promise<BenchRow[]> };

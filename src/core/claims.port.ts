@@ -2,8 +2,11 @@
  * Death claims (issue 5 owns the implementation). Broadcast reminders rely on
  * `listAwaitingDocuments`. Extend freely; do not rename.
  */
-import type { Contact } from "./people.port";
+import type { DocumentType } from "../domain/claim-documents";
+import type { HeirGroup, Relationship } from "../domain/heirs";
+import type { ClaimsCheck, Contact } from "./people.port";
 import type { Language } from "./messages";
+import type { Sealed } from "./vault.port";
 
 export type ClaimStage =
   | "LAPORAN_DITERIMA"
@@ -19,11 +22,113 @@ export type ClaimStage =
 export type ClaimAwaitingDocuments = {
   reference: string;
   heir: Contact & { language: Language };
+  /** Document type codes (DocumentType), translated with `deathReport:doc.<code>`. */
   missing: string[];
   since: Date;
 };
 
-export interface ClaimRepository {
+export type ClaimCause = "work" | "commute" | "other" | "unknown";
+
+/** One stage change: when, who ("telegram:123", "cli:ani", "system") and why. */
+export type ClaimHistoryEntry = { stage: ClaimStage; at: Date; by: string; note?: string };
+
+/** A stage change pushed to the heir; a failed push is kept, the stage change is not lost. */
+export type ClaimNotification = {
+  stage: ClaimStage | "documentRequested";
+  at: Date;
+  status: "sent" | "failed";
+  error?: string;
+};
+
+export type DocumentRequest = { type: DocumentType; note?: string; at: Date; by: string };
+
+export type Claim = {
+  _id: string;
+  /** "KLM-" + 6 characters without look-alikes. */
+  reference: string;
+  stage: ClaimStage;
+  stageAt: Date;
+  programme: "JKK" | "JKM";
+  cause: ClaimCause;
+  deceased: {
+    name: string;
+    /** YYYY-MM-DD (WIB). */
+    deathDate: string;
+    nik?: Sealed;
+    kpj?: string;
+    kelurahan?: string;
+    rt?: string;
+    /** The registration matched and confirmed by the heir. */
+    personId?: string;
+    personReference?: string;
+  };
+  heir: {
+    name: string;
+    nik: Sealed;
+    /** E.164. */
+    phone?: string;
+    relationship: Relationship;
+    /** The closest group the heir said is alive before theirs (DOMAIN §3.1). */
+    closestLiving?: HeirGroup;
+    standing: "entitled" | "someoneCloser";
+    /** Where status changes are sent: the chat the heir reported from. */
+    contact: Contact;
+    language: Language;
+  };
+  schoolChildren: boolean;
+  required: DocumentType[];
+  requested: DocumentRequest[];
+  received: DocumentType[];
+  /** Reasons for staff to look: "deceased_not_found", "death_before_registration", … */
+  flags: string[];
+  history: ClaimHistoryEntry[];
+  notifications: ClaimNotification[];
+  /** YYYY-MM-DD (WIB): the payment deadline once submitted to BPJS. */
+  slaDue?: string;
+  /** Last stage change or document: reminders wait for silence after this. */
+  lastActivityAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Optimistic concurrency: incremented on every save. */
+  version: number;
+};
+
+export type NewClaim = Omit<Claim, "_id" | "reference" | "version">;
+
+export type ClaimQuery = { stage?: ClaimStage | ClaimStage[]; slaDueBefore?: string };
+
+export interface ClaimRepository extends ClaimsCheck {
+  /** Stores a new claim under a fresh unique reference. */
+  create(claim: NewClaim): Promise<Claim>;
+  findByReference(reference: string): Promise<Claim | null>;
+  findByHeirContact(contact: Contact): Promise<Claim[]>;
+  findByHeirPhone(phone: string): Promise<Claim[]>;
+  findByHeirNikHash(hash: string): Promise<Claim[]>;
+  list(query: ClaimQuery, options?: { limit?: number }): Promise<Claim[]>;
+  /** Saves a changed claim if nobody else saved it since it was read; false on a conflict. */
+  save(claim: Claim): Promise<boolean>;
   /** Claims in MENUNGGU_DOKUMEN (or with missing documents) whose last document or stage change is older than `before`. */
   listAwaitingDocuments(before: Date): Promise<ClaimAwaitingDocuments[]>;
+}
+
+/** Metadata of one file an heir sent; the bytes are in the FileStore. */
+export type ClaimDocument = {
+  _id: string;
+  claimReference: string;
+  /** Undefined until the heir says what it is. */
+  type?: DocumentType;
+  fileKey: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  fileName?: string;
+  channel: Contact["channel"];
+  receivedAt: Date;
+};
+
+export interface ClaimDocumentRepository {
+  add(document: ClaimDocument): Promise<void>;
+  findById(id: string): Promise<ClaimDocument | null>;
+  label(id: string, type: DocumentType): Promise<void>;
+  listByClaim(reference: string): Promise<ClaimDocument[]>;
 }

@@ -327,9 +327,14 @@ export function createEngine(deps: EngineDeps) {
           this.session.language = this.session.language === "id" ? "en" : "id";
           this.replies.push({ key: "common:languageChanged" });
           return this.prompt();
-        case "flow":
-          if (!registry.get(command.flow)) return this.step();
+        case "flow": {
+          const target = registry.get(command.flow);
+          if (!target) return this.step();
+          // A global word ("status", "stop") starts its flow afresh, never resumes an old one.
+          delete this.session.parked[target.id];
+          if (active?.id === target.id) this.session.flow = null;
           return this.startById(command.flow, undefined);
+        }
       }
     }
   }

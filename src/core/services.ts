@@ -7,9 +7,12 @@ import type { ConsentLog } from "./consent.port";
 import type { ClaimsCheck, PeopleRegister } from "./people.port";
 import type { BroadcastService } from "./broadcast.port";
 import type { OptOutService } from "./opt-out.port";
+import type { ClaimDocumentRepository, ClaimRepository } from "./claims.port";
+import type { FileStore } from "./files.port";
 import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
+import type { WorkingCalendar } from "../domain/working-days";
 
 export type Services = {
   clock: Clock;
@@ -24,9 +27,15 @@ export type Services = {
   consents: ConsentLog;
   settings: Settings;
   /** Provided by the claims feature when it exists: keeps a person's data while a claim needs it. */
-  claimsCheck?: ClaimsCheck;
+  claimsCheck: ClaimsCheck;
   broadcasts: BroadcastService;
   optOuts: OptOutService;
+  claims: ClaimRepository;
+  claimDocuments: ClaimDocumentRepository;
+  /** Documents heirs send (encrypted on disk in production). */
+  files: FileStore;
+  /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
+  calendar: WorkingCalendar;
 };
 
 /** Values from configuration that flows apply. */

@@ -77,7 +77,10 @@ export function toRtNumber(text: string): string | undefined {
 
 /** A kecamatan or kelurahan typed loosely, as its official name (what registrations store). */
 function toAreaName(kind: "kecamatan" | "kelurahan", raw: string): string | undefined {
-  const match = matchArea(raw, kotaJambiAreas.filter((a) => a.kind === kind));
+  const match = matchArea(
+    raw,
+    kotaJambiAreas.filter((a) => a.kind === kind),
+  );
   return match.type === "match" ? match.entry.name : undefined;
 }
 

@@ -10,6 +10,9 @@ import { choose } from "../core/steps";
 import { broadcastManageFlow } from "./broadcast-manage.flow";
 import { broadcastFlow } from "./broadcast.flow";
 import { calculatorFlow } from "./calculator.flow";
+import { claimStatusFlow } from "./claim-status.flow";
+import { claimDocumentsFlow } from "./death-report/claim-documents.flow";
+import { deathReportFlow } from "./death-report/death-report.flow";
 import { eligibilityFlow } from "./eligibility.flow";
 import { menuFlow } from "./menu.flow";
 import { myDataFlow } from "./my-data.flow";
@@ -17,6 +20,7 @@ import { optInFlow } from "./opt-in.flow";
 import { optOutFlow } from "./opt-out.flow";
 import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
+import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
 
 const flows: AnyFlow[] = [
@@ -31,6 +35,10 @@ const flows: AnyFlow[] = [
   optInFlow,
   broadcastFlow,
   broadcastManageFlow,
+  deathReportFlow,
+  claimDocumentsFlow,
+  claimStatusFlow,
+  staffClaimsFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

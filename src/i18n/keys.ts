@@ -14,6 +14,9 @@ import type myData from "../../locales/id/myData.json";
 import type registration from "../../locales/id/registration.json";
 import type staffRegistrations from "../../locales/id/staffRegistrations.json";
 import type broadcast from "../../locales/id/broadcast.json";
+import type deathReport from "../../locales/id/deathReport.json";
+import type claimStatus from "../../locales/id/claimStatus.json";
+import type staffClaims from "../../locales/id/staffClaims.json";
 
 export type Resources = {
   common: typeof common;
@@ -28,6 +31,9 @@ export type Resources = {
   myData: typeof myData;
   staffRegistrations: typeof staffRegistrations;
   broadcast: typeof broadcast;
+  deathReport: typeof deathReport;
+  claimStatus: typeof claimStatus;
+  staffClaims: typeof staffClaims;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

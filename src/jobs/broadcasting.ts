@@ -42,7 +42,7 @@ export type BroadcastingDeps = {
   notifier: Notifier;
   translator: Translator;
   people: PeopleRepository;
-  claims: ClaimRepository;
+  claims: Pick<ClaimRepository, "listAwaitingDocuments">;
   optOuts: OptOutService;
   audit: AuditLog;
   clock: Clock;

@@ -63,7 +63,7 @@ type Due = { recipient: ResolvedRecipient; period: string; params?: RecipientPar
 export function createCampaignRunner(deps: {
   repo: BroadcastRepository;
   resolver: RecipientResolver;
-  claims: ClaimRepository;
+  claims: Pick<ClaimRepository, "listAwaitingDocuments">;
   clock: Clock;
   logger: Logger;
   definitions: CampaignDefinition[];

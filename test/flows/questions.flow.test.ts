@@ -43,14 +43,14 @@ describe("questions from the home menu", () => {
     expect(chat.keys()).toEqual([`faq:${first}.answer`, "questions:free.prompt"]);
   });
 
-  it("starts the flow a request names (an unbuilt flow is reported as not available)", async () => {
+  it("starts the flow a request names", async () => {
     const chat = createTestChat();
     await chat.says("menu");
     await chat.says("sy pedagang bs daftar?");
     expect(chat.lastReply()).toHaveKey("eligibility:askNik.prompt");
     const other = createTestChat();
     await other.says("suami sy meninggal kemarin");
-    expect(other.keys()).toContain("common:notAvailable");
+    expect(other.keys()).toContain("deathReport:consent.condolences");
   });
 
   it("understands 'terus dokumennya apa?' after a claim answer, and after a registration answer", async () => {

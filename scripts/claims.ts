@@ -1,0 +1,199 @@
+/**
+ * Staff CLI for death claims (same actions as the staff chat flow, every one audited):
+ *
+ *   npm run claims -- list [STAGE]                       claims, optionally of one stage
+ *   npm run claims -- overdue                            claims past the BPJS SLA date
+ *   npm run claims -- show KLM-XXXXXX                    one claim, its history and documents
+ *   npm run claims -- move KLM-XXXXXX STAGE [NOTE…]      move it (only allowed moves); the heir is told
+ *   npm run claims -- request-doc KLM-XXXXXX TYPE [NOTE…] ask the heir for a document
+ *   npm run claims -- export-doc DOCUMENT_ID OUT_FILE    decrypt one document to a file for review
+ *
+ * Storage and keys come from the same configuration as the bot (.env / environment).
+ */
+import { writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { createApp, type App } from "../src/app";
+import { loadConfig } from "../src/config";
+import { isAppError } from "../src/core/errors";
+import type { Reply } from "../src/core/messages";
+import { renderReplies, toNumberedText } from "../src/core/render";
+import { documentTypes, type DocumentType } from "../src/domain/claim-documents";
+import { parseClaimReference } from "../src/domain/claim-reference";
+import { claimStages, isStage, nextStages, slaRunningStages } from "../src/domain/claim-lifecycle";
+import { toJakartaDay } from "../src/domain/jakarta-time";
+import { moveClaim, requestDocument } from "../src/flows/claims/claim-actions";
+import { toClaimDetail, toClaimList } from "../src/flows/claims/claim-staff-view";
+import { createPinoLogger } from "../src/security/pino.logger";
+import { createVault } from "../src/security/vault";
+import { loadVaultKeys } from "../src/security/vault-keys";
+import { connectStorage } from "../src/storage/connect-storage";
+import { createDiskFileStore, toFileKeys } from "../src/storage/files/disk-file.store";
+
+const usage = `Usage: npm run claims -- list [STAGE] | overdue | show KLM-… | move KLM-… STAGE [NOTE…] | request-doc KLM-… TYPE [NOTE…] | export-doc DOCUMENT_ID OUT_FILE
+Stages: ${claimStages.join(", ")}
+Document types: ${documentTypes.join(", ")}`;
+
+const actor = `cli:${userInfo().username}`;
+
+function print(app: App, replies: Reply[]): void {
+  for (const message of renderReplies(replies, "id", app.translator))
+    console.log(`${toNumberedText(message)}\n`);
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+function referenceArg(value: string | undefined): string {
+  return parseClaimReference(value ?? "") ?? fail(`Not a claim reference: ${value ?? "(missing)"}`);
+}
+
+function view(app: App) {
+  const { services } = app;
+  return {
+    translator: app.translator,
+    language: "id" as const,
+    calendar: services.calendar,
+    now: services.clock.now(),
+    vault: services.vault,
+    files: services.files,
+  };
+}
+
+async function show(app: App, reference: string): Promise<void> {
+  const claim = (await app.services.claims.findByReference(reference)) ?? fail(`No claim ${reference}`);
+  const documents = await app.services.claimDocuments.listByClaim(reference);
+  await app.services.audit.record({
+    at: app.services.clock.now(),
+    actor,
+    action: "claim.view",
+    target: `claim:${reference}`,
+  });
+  print(app, toClaimDetail(claim, documents, view(app)));
+  console.log(`Allowed moves: ${nextStages(claim.stage).join(", ") || "(none: final)"}`);
+}
+
+async function run(app: App, [command, ...args]: string[]): Promise<void> {
+  const deps = { services: app.services, translator: app.translator };
+  const now = app.services.clock.now();
+  switch (command) {
+    case "list": {
+      const stage = args[0];
+      if (stage !== undefined && !isStage(stage)) fail(`Unknown stage ${stage}`);
+      const claims = await app.services.claims.list(stage ? { stage } : {});
+      await app.services.audit.record({
+        at: now,
+        actor,
+        action: "claim.list",
+        target: "claims",
+        details: { stage, count: claims.length },
+      });
+      return print(app, [toClaimList(claims, view(app))]);
+    }
+    case "overdue": {
+      const claims = await app.services.claims.list({
+        stage: [...slaRunningStages],
+        slaDueBefore: toJakartaDay(now),
+      });
+      await app.services.audit.record({
+        at: now,
+        actor,
+        action: "claim.list",
+        target: "claims",
+        details: { overdue: true, count: claims.length },
+      });
+      return print(app, [toClaimList(claims, view(app))]);
+    }
+    case "show":
+      return show(app, referenceArg(args[0]));
+    case "move": {
+      const to = args[1];
+      if (!to || !isStage(to)) fail(`Unknown stage ${to ?? "(missing)"}`);
+      const note = args.slice(2).join(" ").trim();
+      const result = await moveClaim(deps, {
+        reference: referenceArg(args[0]),
+        to,
+        actor,
+        ...(note ? { note } : {}),
+      });
+      if (result.status === "refused") fail(`Refused: ${result.reason}`);
+      console.log(
+        `Moved ${result.claim.reference} to ${to}.${result.notified ? " The heir was told." : " WARNING: the heir could not be told (recorded); contact them directly."}`,
+      );
+      return;
+    }
+    case "request-doc": {
+      const type = args[1] as DocumentType | undefined;
+      if (!type || !documentTypes.includes(type)) fail(`Unknown document type ${type ?? "(missing)"}`);
+      const note = args.slice(2).join(" ").trim();
+      const result = await requestDocument(deps, {
+        reference: referenceArg(args[0]),
+        type,
+        actor,
+        ...(note ? { note } : {}),
+      });
+      if (result.status === "notFound") fail("No such claim");
+      console.log(
+        `Requested ${type}.${result.notified ? " The heir was told." : " WARNING: the heir could not be told (recorded); contact them directly."}`,
+      );
+      return;
+    }
+    case "export-doc": {
+      const [id, out] = args;
+      const doc =
+        (id ? await app.services.claimDocuments.findById(id) : null) ??
+        fail(`No document ${id ?? "(missing)"}`);
+      if (!out) fail("Missing OUT_FILE");
+      writeFileSync(path.resolve(out), await app.services.files.get(doc.fileKey), { mode: 0o600 });
+      await app.services.audit.record({
+        at: now,
+        actor,
+        action: "claim.document.export",
+        target: `claim:${doc.claimReference}`,
+        details: { document: doc._id },
+      });
+      console.log(`Wrote ${doc.mimeType} (${doc.size} bytes) to ${out}. Delete it when done.`);
+      return;
+    }
+    default:
+      fail(command ? `Unknown command ${command}` : "No command");
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createPinoLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
+  const storage = await connectStorage({
+    mongodbUri: config.MONGODB_URI,
+    embedded: config.EMBEDDED_MONGO,
+    embeddedTimeoutMs: config.EMBEDDED_MONGO_TIMEOUT_MS,
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+  const keys = loadVaultKeys({
+    encryptionKey: config.ENCRYPTION_KEY,
+    hashKey: config.HASH_KEY,
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+  const app = createApp({
+    store: storage.store,
+    clock: { now: () => new Date() },
+    logger,
+    vault: createVault(keys),
+    files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
+    extraHolidays: config.EXTRA_HOLIDAYS,
+  });
+  try {
+    await run(app, process.argv.slice(2));
+  } finally {
+    await storage.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(isAppError(error) ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+import { createClaimsChat, fixture, reportDeath } from "./death-report/report-helpers";
+
+async function setup() {
+  const { chat, people } = createClaimsChat({ userId: "heir-chat" });
+  await people.seed({});
+  const claim = await reportDeath(chat);
+  await chat.sendsFile({ mimeType: "image/png", bytes: fixture("ktp.png"), caption: "ktp almarhum" });
+  await chat.says("selesai");
+  chat.as({ userId: "staff-1", isStaff: true });
+  await chat.says("menu");
+  await chat.says("menu petugas");
+  await chat.says("klaim kematian");
+  return { chat, claim };
+}
+
+describe("staff claims in the chat", () => {
+  it("is not there for citizens", async () => {
+    const { chat } = createClaimsChat();
+    await chat.says("menu");
+    await chat.says("klaim kematian");
+    expect(chat.keys()).not.toContain("staffClaims:action.prompt");
+  });
+
+  it("lists claims by stage", async () => {
+    const { chat, claim } = await setup();
+    expect(chat.lastReply()).toHaveKey("staffClaims:action.prompt");
+    await chat.says("daftar per tahap");
+    await chat.says("laporan diterima");
+    expect(chat.replies()[0]).toHaveKey("staffClaims:list.header");
+    expect(chat.texts()[0]).toContain(claim.reference);
+  });
+
+  it("opens a claim with its history and documents, masks NIKs, and audits the view", async () => {
+    const { chat, claim } = await setup();
+    await chat.says("buka satu klaim");
+    await chat.says(claim.reference);
+    const text = chat.texts().join("\n");
+    expect(text).toContain("Ahmad Yani");
+    expect(text).toContain("1571********0001");
+    expect(text).not.toContain("1571020101800001");
+    expect(text).toContain("e-KTP almarhum/almarhumah · image/png");
+    expect(text).toContain("memory:mem/");
+    const audit = await chat.app.services.audit.list({ target: `claim:${claim.reference}` });
+    expect(audit).toContainEqual(
+      expect.objectContaining({ actor: "terminal:staff-1", action: "claim.view" }),
+    );
+  });
+
+  it("moves a claim with a note, offering only allowed stages, and the heir is told", async () => {
+    const { chat, claim } = await setup();
+    await chat.says("buka satu klaim");
+    await chat.says(claim.reference);
+    await chat.says("pindah tahap");
+    expect(chat.lastReply()?.choices?.map((c) => c.value)).toEqual([
+      "VERIFIKASI_RT_KELURAHAN",
+      "DITOLAK_PERLU_TINDAK_LANJUT",
+    ]);
+    await chat.says("1");
+    await chat.says("Sudah dicek Ketua RT 05");
+    expect(chat.replies()[0]).toHaveKey("staffClaims:moved");
+    const pushed = chat
+      .pushed("heir-chat")
+      .at(-1)!
+      .messages.map((m) => m.text)
+      .join("\n");
+    expect(pushed).toContain("Verifikasi RT/kelurahan");
+    expect(pushed).toContain("Sudah dicek Ketua RT 05");
+  });
+
+  it("asks the heir for a missing document from the chat", async () => {
+    const { chat, claim } = await setup();
+    await chat.says("buka satu klaim");
+    await chat.says(claim.reference);
+    await chat.says("minta dokumen");
+    await chat.says("buku nikah");
+    await chat.says("-");
+    expect(chat.replies()[0]).toHaveKey("staffClaims:requested");
+    expect(chat.pushed("heir-chat").at(-1)!.messages[0]?.text).toContain("Buku nikah");
+  });
+
+  it("lists claims past their SLA", async () => {
+    const { chat, claim } = await setup();
+    const stored = (await chat.app.services.claims.findByReference(claim.reference))!;
+    await chat.app.services.claims.save({ ...stored, stage: "DIPROSES_BPJS", slaDue: "2026-03-02" });
+    await chat.says("lewat batas sla");
+    expect(chat.texts()[0]).not.toContain(claim.reference);
+    chat.clock.advance(20 * 60 * 60 * 1000);
+    await chat.says("lewat batas sla");
+    expect(chat.texts()[0]).toContain(`${claim.reference} · Diproses BPJS`);
+    expect(chat.texts()[0]).toContain("⚠️");
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { NewClaim } from "../../src/core/claims.port";
+import { createDiskFileStore, deriveFileKey } from "../../src/storage/files/disk-file.store";
+import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
+import { createClaimRepository } from "../../src/storage/repositories/claims.repository";
+
+const at = new Date("2026-03-02T02:00:00Z");
+const newClaim = (overrides: Partial<NewClaim> = {}): NewClaim => ({
+  stage: "MENUNGGU_DOKUMEN",
+  stageAt: at,
+  programme: "JKM",
+  cause: "other",
+  deceased: { name: "A", deathDate: "2026-03-01" },
+  heir: {
+    name: "B",
+    nik: { cipher: "k1:x", hash: "h" },
+    relationship: "spouse",
+    standing: "entitled",
+    contact: { channel: "whatsapp", userId: "+6281200000009" },
+    language: "id",
+  },
+  schoolChildren: false,
+  required: ["deathCertificate", "heirLetter"],
+  requested: [],
+  received: ["deathCertificate"],
+  flags: [],
+  history: [],
+  notifications: [],
+  lastActivityAt: at,
+  createdAt: at,
+  updatedAt: at,
+  ...overrides,
+});
+
+describe("claims repository", () => {
+  it("lists claims still waiting for documents after a quiet period, with what is missing", async () => {
+    const claims = createClaimRepository(createMemoryDocumentStore());
+    const waiting = await claims.create(newClaim());
+    await claims.create(newClaim({ received: ["deathCertificate", "heirLetter"] }));
+    await claims.create(newClaim({ stage: "DIBAYAR" }));
+    const found = await claims.listAwaitingDocuments(new Date("2026-03-05T00:00:00Z"));
+    expect(found).toEqual([
+      {
+        reference: waiting.reference,
+        heir: { channel: "whatsapp", userId: "+6281200000009", language: "id" },
+        missing: ["heirLetter"],
+        since: at,
+      },
+    ]);
+    expect(await claims.listAwaitingDocuments(at)).toEqual([]);
+  });
+
+  it("refuses a stale save instead of overwriting a newer one", async () => {
+    const claims = createClaimRepository(createMemoryDocumentStore());
+    const claim = await claims.create(newClaim());
+    expect(await claims.save({ ...claim, stage: "BERKAS_LENGKAP" })).toBe(true);
+    expect(await claims.save({ ...claim, stage: "DITOLAK_PERLU_TINDAK_LANJUT" })).toBe(false);
+    expect((await claims.findByReference(claim.reference))?.stage).toBe("BERKAS_LENGKAP");
+  });
+
+  it("draws a new reference when one is taken", async () => {
+    const draws = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
+    const claims = createClaimRepository(createMemoryDocumentStore(), () => draws.shift() ?? 2);
+    expect((await claims.create(newClaim())).reference).toBe("KLM-222222");
+    expect((await claims.create(newClaim())).reference).toBe("KLM-333333");
+  });
+});
+
+describe("encrypted disk file store", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "jamsos-files-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = createDiskFileStore({
+    dir,
+    keys: { current: "k1", keys: { k1: deriveFileKey(Buffer.alloc(32, 7)) } },
+  });
+
+  it("keeps files encrypted on disk and gives the same bytes back", async () => {
+    const bytes = new TextEncoder().encode("%PDF-1.4 akta kematian Ahmad Yani");
+    const stored = await files.put(bytes, { extension: "pdf" });
+    const raw = readFileSync(files.locate(stored.key));
+    expect(raw.toString("latin1")).not.toContain("Ahmad Yani");
+    expect(await files.get(stored.key)).toEqual(bytes);
+    expect(stored.size).toBe(bytes.length);
+  });
+
+  it("refuses a file that was altered on disk", async () => {
+    const stored = await files.put(new Uint8Array([1, 2, 3, 4]), { extension: "jpg" });
+    const raw = readFileSync(files.locate(stored.key));
+    raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 0xff;
+    writeFileSync(files.locate(stored.key), raw);
+    await expect(files.get(stored.key)).rejects.toThrow();
+  });
+
+  it("refuses keys that would leave its folder", async () => {
+    await expect(files.get("../../etc/passwd")).rejects.toThrow("Invalid file key");
+  });
+});
