@@ -3,16 +3,13 @@
  * replies and the new session as data. It never sends, saves or logs personal data itself;
  * handle-inbound.ts does the I/O around it.
  */
-import type { AnyFlow, FlowContext, StepInput, StepResult } from "./flow";
+import type { AnyFlow, FlowContext } from "./flow";
 import { deepCopy } from "./copy";
-import { AppError } from "./errors";
-import { toGlobalCommand, type GlobalCommand } from "./global-commands";
-import { matchChoice } from "./choice-match";
 import type { InboundMessage, Language, Reply } from "./messages";
 import type { Logger, Translator } from "./ports";
-import { createSession, type FlowState, type Session } from "./session";
+import { createSession, type Session } from "./session";
+import { Turn } from "./turn";
 import type { Services } from "./services";
-import { toCleanText } from "./text";
 
 /**
  * What the question answerer makes of text a step refused: replies (then the step is asked
@@ -41,22 +38,7 @@ export type EngineDeps = {
 
 export type EngineResult = { session: Session; replies: Reply[] };
 
-const resumeOptions = [
-  {
-    value: "continue",
-    label: "common:resume.continue" as const,
-    aliases: ["lanjut", "lanjutkan", "continue", "ya", "iya"],
-  },
-  {
-    value: "restart",
-    label: "common:resume.restart" as const,
-    aliases: ["mulai lagi", "ulang", "restart", "dari awal"],
-  },
-];
-
 export function createEngine(deps: EngineDeps) {
-  const { registry, translator } = deps;
-
   async function handle(stored: Session | null, message: InboundMessage, now: Date): Promise<EngineResult> {
     const session: Session = stored
       ? deepCopy(stored)
@@ -65,278 +47,11 @@ export function createEngine(deps: EngineDeps) {
     if (message.displayName) session.displayName = message.displayName;
     const silentFor = now.getTime() - session.lastActivityAt.getTime();
     session.lastActivityAt = now;
-    const turn = new Turn(session, message, now);
+    const turn = new Turn(deps, session, message, now);
     if (!stored) turn.replies.push({ key: "common:welcome" });
     await turn.run(silentFor);
     session.version += 1;
     return { session, replies: turn.replies };
-  }
-
-  /** One message's worth of work on a session. */
-  class Turn {
-    readonly replies: Reply[] = [];
-    readonly input: StepInput;
-    constructor(
-      readonly session: Session,
-      readonly message: InboundMessage,
-      readonly now: Date,
-    ) {
-      const text = message.content.type === "text" ? toCleanText(message.content.text) : "";
-      this.input = {
-        content: message.content.type === "text" ? { type: "text", text } : message.content,
-        text,
-      };
-    }
-
-    get ctx(): FlowContext {
-      return {
-        now: this.now,
-        channel: this.message.channel,
-        userId: this.message.userId,
-        language: this.session.language,
-        phone: this.message.phone ?? this.session.phone,
-        isStaff: this.message.isStaff ?? false,
-        session: this.session,
-        services: deps.services,
-        translator,
-        logger: deps.logger,
-        setLanguage: (language) => {
-          this.session.language = language;
-        },
-        setContext: (patch) => {
-          for (const [name, value] of Object.entries(patch)) {
-            if (value === undefined) delete this.session.context[name];
-            else this.session.context[name] = value;
-          }
-        },
-      };
-    }
-
-    async run(silentFor: number): Promise<void> {
-      const command = this.input.text ? toGlobalCommand(this.input.text) : undefined;
-      if (command) {
-        // A command after a long silence is clear enough: do it instead of asking whether to continue.
-        this.session.resumePending = false;
-        return this.command(command);
-      }
-      if (this.session.flow && !this.session.resumePending && silentFor > deps.silenceMs) {
-        this.session.resumePending = true;
-        this.replies.push({ key: "common:resume.prompt", choices: resumeOptions });
-        return;
-      }
-      if (this.session.resumePending) {
-        this.session.resumePending = false;
-        const picked = matchChoice(this.input.content, resumeOptions, translator);
-        if (picked === "continue") return this.prompt();
-        if (picked === "restart") {
-          this.session.flow = null;
-          return this.prompt();
-        }
-      }
-      return this.step();
-    }
-
-    /** The active flow and its state; the menu when none is active. */
-    current(): { flow: AnyFlow; state: FlowState } {
-      const state = this.session.flow;
-      const flow = state ? registry.get(state.id) : undefined;
-      if (state && flow) return { flow, state };
-      const home = registry.home;
-      return {
-        flow: home,
-        state: {
-          id: home.id,
-          version: home.version,
-          step: home.start,
-          data: home.initial(this.ctx),
-          history: [],
-          startedAt: this.now,
-        },
-      };
-    }
-
-    async prompt(): Promise<void> {
-      const { flow, state } = this.current();
-      const step = flow.steps[state.step];
-      // A state saved by an older version of the flow (e.g. resumed after a long silence).
-      if (state.version !== flow.version) return this.restart(flow, state);
-      if (!step)
-        throw new AppError("STEP_NOT_FOUND", `Flow "${flow.id}" has no step "${state.step}"`, {
-          flow: flow.id,
-          step: state.step,
-        });
-      this.replies.push(...(await step.prompt(state.data, this.ctx)));
-    }
-
-    /** Starts the flow again with an apology: its stored state no longer fits it. */
-    async restart(flow: AnyFlow, state: FlowState): Promise<void> {
-      deps.logger.warn(
-        { flow: flow.id, step: state.step, stored: state.version, current: flow.version },
-        "stored flow state is outdated; restarting the flow",
-      );
-      this.replies.push({ key: "common:flowRestarted" });
-      return this.begin(flow, undefined);
-    }
-
-    async step(): Promise<void> {
-      const { flow, state } = this.current();
-      const parsed = flow.data.safeParse(state.data);
-      const step = flow.steps[state.step];
-      if (state.version !== flow.version || !parsed.success || !step) return this.restart(flow, state);
-      const result = await step.handle(this.input, parsed.data, this.ctx);
-      if (result.type === "invalid" && this.input.text && registry.interject) {
-        const answer = await registry.interject(this.input.text, this.ctx);
-        if (answer && !Array.isArray(answer)) {
-          this.replies.push(...answer.replies);
-          return this.startById(answer.start.flow, answer.start.data);
-        }
-        if (answer) {
-          this.replies.push(...answer);
-          if (this.session.flow) {
-            this.replies.push({ key: "common:backToStep" });
-            await this.prompt();
-          }
-          return;
-        }
-      }
-      return this.apply(flow, state, result);
-    }
-
-    async apply(flow: AnyFlow, state: FlowState, result: StepResult<unknown>): Promise<void> {
-      switch (result.type) {
-        case "next": {
-          const history = state.step === result.step ? state.history : [...state.history, state.step];
-          this.session.flow = { ...state, step: result.step, data: result.data, history };
-          this.replies.push(...(result.replies ?? []));
-          return this.prompt();
-        }
-        case "invalid": {
-          if (result.data !== undefined && this.session.flow)
-            this.session.flow = { ...state, data: result.data };
-          this.replies.push(...result.replies);
-          if (result.reprompt) await this.prompt();
-          return;
-        }
-        case "stay":
-          if (this.session.flow || flow !== registry.home)
-            this.session.flow = { ...state, data: result.data };
-          this.replies.push(...result.replies);
-          return;
-        case "done":
-          this.replies.push(...(result.replies ?? []));
-          this.session.flow = null;
-          delete this.session.parked[flow.id];
-          return this.complete(flow, result.data);
-        case "start": {
-          this.replies.push(...(result.replies ?? []));
-          return this.startById(result.flow, result.data);
-        }
-        case "exit":
-          this.replies.push(...(result.replies ?? []));
-          this.session.flow = null;
-          delete this.session.parked[flow.id];
-          if (result.showMenu) await this.prompt();
-          return;
-      }
-    }
-
-    async complete(flow: AnyFlow, data: unknown): Promise<void> {
-      if (!flow.complete) return;
-      const outcome = await flow.complete(data, this.ctx);
-      if (Array.isArray(outcome)) {
-        this.replies.push(...outcome);
-        return;
-      }
-      return this.apply(flow, this.current().state, outcome);
-    }
-
-    /** Enters a flow by id: resumes it when it was parked half-way, refuses unknown or staff-only ones. */
-    async startById(id: string, input: unknown): Promise<void> {
-      const target = registry.get(id);
-      if (!target || (target.staffOnly && !this.ctx.isStaff)) {
-        this.session.flow = null;
-        this.replies.push({ key: "common:notAvailable" });
-        return this.prompt();
-      }
-      this.park();
-      const parked = this.session.parked[id];
-      if (parked && parked.version === target.version && input === undefined) {
-        delete this.session.parked[id];
-        this.session.flow = parked;
-        this.replies.push({ key: "common:resumed" });
-        return this.prompt();
-      }
-      return this.begin(target, input);
-    }
-
-    async begin(flow: AnyFlow, input: unknown): Promise<void> {
-      delete this.session.parked[flow.id];
-      this.session.flow =
-        flow === registry.home
-          ? null
-          : {
-              id: flow.id,
-              version: flow.version,
-              step: flow.start,
-              data: flow.initial(this.ctx, input),
-              history: [],
-              startedAt: this.now,
-            };
-      return this.prompt();
-    }
-
-    /** Keeps the active flow's answers so the user can come back to it. */
-    park(): void {
-      const active = this.session.flow;
-      if (active && active.id !== registry.home.id) this.session.parked[active.id] = active;
-      this.session.flow = null;
-    }
-
-    async command(command: GlobalCommand): Promise<void> {
-      const active = this.session.flow;
-      switch (command.type) {
-        case "menu":
-          this.park();
-          if (active) this.replies.push({ key: "common:parked" });
-          return this.prompt();
-        case "cancel":
-          this.session.flow = null;
-          if (active) delete this.session.parked[active.id];
-          this.replies.push({ key: active ? "common:cancelled" : "common:nothingToCancel" });
-          return this.prompt();
-        case "back": {
-          const previous = active?.history.at(-1);
-          if (!active || previous === undefined) {
-            this.session.flow = null;
-            this.replies.push({ key: active ? "common:backToMenu" : "common:nothingToGoBack" });
-            if (active) delete this.session.parked[active.id];
-            return this.prompt();
-          }
-          this.session.flow = { ...active, step: previous, history: active.history.slice(0, -1) };
-          this.replies.push({ key: "common:wentBack" });
-          return this.prompt();
-        }
-        case "help": {
-          const { flow, state } = this.current();
-          const specific = flow.steps[state.step]?.help ?? `${flow.id}:${state.step}.help`;
-          const key = translator.has(this.session.language, specific) ? specific : "common:help";
-          this.replies.push({ key: key as Reply["key"] });
-          return this.prompt();
-        }
-        case "language":
-          this.session.language = this.session.language === "id" ? "en" : "id";
-          this.replies.push({ key: "common:languageChanged" });
-          return this.prompt();
-        case "flow": {
-          const target = registry.get(command.flow);
-          if (!target) return this.step();
-          // A global word ("status", "stop") starts its flow afresh, never resumes an old one.
-          delete this.session.parked[target.id];
-          if (active?.id === target.id) this.session.flow = null;
-          return this.startById(command.flow, undefined);
-        }
-      }
-    }
   }
 
   return { handle };
