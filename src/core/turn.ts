@@ -73,7 +73,9 @@ export class Turn {
       this.session.resumePending = false;
       return runGlobalCommand(this, command);
     }
-    if (this.session.flow && !this.session.resumePending && silentFor > this.deps.silenceMs) {
+    // Only typed text is ambiguous after a long silence; a photo, file or contact answers the step.
+    const ambiguous = this.input.content.type === "text";
+    if (ambiguous && this.session.flow && !this.session.resumePending && silentFor > this.deps.silenceMs) {
       this.session.resumePending = true;
       this.replies.push({ key: "common:resume.prompt", choices: resumeOptions });
       return;
