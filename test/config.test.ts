@@ -1,4 +1,6 @@
-import { loadConfig } from "../src/config";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { configSchema, loadConfig } from "../src/config";
 import { isAppError } from "../src/core/errors";
 
 /** The error loadConfig throws for `env`, or undefined when it accepts it. */
@@ -62,5 +64,15 @@ describe("configuration", () => {
 
   it("treats an empty value as unset", () => {
     expect(loadConfig({ MONGODB_URI: "", LOG_LEVEL: "" })).toMatchObject({ LOG_LEVEL: "info" });
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every setting the configuration reads, and nothing it does not", () => {
+    const documented = readFileSync(path.join(__dirname, "../.env.example"), "utf8")
+      .split("\n")
+      .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+      .filter((key): key is string => key !== undefined);
+    expect([...documented].sort()).toEqual(Object.keys(configSchema.shape).sort());
   });
 });
