@@ -65,17 +65,21 @@ export type StoreCounts = { reads: number; writes: number };
 const readMethods = new Set(["findById", "findOne", "find", "count"]);
 const writeMethods = new Set(["insert", "replace", "update", "findOneAndUpdate", "delete"]);
 
-/** Wraps a document store so every read and write of every collection is counted. */
-export function createCountingStore(store: DocumentStore): DocumentStore & { counts: StoreCounts } {
+/** Wraps a document store so every read and write of every collection is counted, in all and per collection. */
+export function createCountingStore(
+  store: DocumentStore,
+): DocumentStore & { counts: StoreCounts; byCollection: Record<string, StoreCounts> } {
   const counts: StoreCounts = { reads: 0, writes: 0 };
-  const wrap = <T extends StoredDoc>(collection: Collection<T>): Collection<T> =>
+  const byCollection: Record<string, StoreCounts> = {};
+  const wrap = <T extends StoredDoc>(collection: Collection<T>, name: string): Collection<T> =>
     new Proxy(collection, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== "function" || typeof property !== "string") return value;
         return (...args: unknown[]): unknown => {
-          if (readMethods.has(property)) counts.reads += 1;
-          if (writeMethods.has(property)) counts.writes += 1;
+          const own = (byCollection[name] ??= { reads: 0, writes: 0 });
+          if (readMethods.has(property)) [counts.reads, own.reads] = [counts.reads + 1, own.reads + 1];
+          if (writeMethods.has(property)) [counts.writes, own.writes] = [counts.writes + 1, own.writes + 1];
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
@@ -83,7 +87,8 @@ export function createCountingStore(store: DocumentStore): DocumentStore & { cou
   return {
     kind: store.kind,
     counts,
-    collection: <T extends StoredDoc>(spec: CollectionSpec) => wrap(store.collection<T>(spec)),
+    byCollection,
+    collection: <T extends StoredDoc>(spec: CollectionSpec) => wrap(store.collection<T>(spec), spec.name),
     close: () => store.close(),
   };
 }

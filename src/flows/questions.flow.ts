@@ -51,10 +51,17 @@ function answerFreeText(text: string, data: QuestionsData, ctx: FlowContext): St
   }
 }
 
-function pickOptions(data: QuestionsData): ChoiceOption[] {
+/** A topic as a choice; titles may carry numbers too ("Diskon iuran 50%"). */
+const toTopicOption = (topic: FaqTopic, ctx: FlowContext): ChoiceOption => ({
+  value: topic,
+  label: `faq:${topic}.title`,
+  params: toFaqParams(ctx.language),
+});
+
+function pickOptions(data: QuestionsData, ctx: FlowContext): ChoiceOption[] {
   if (data.suggestions.length > 0)
     return [
-      ...data.suggestions.filter(isFaqTopic).map((t) => ({ value: t, label: `faq:${t}.title` as const })),
+      ...data.suggestions.filter(isFaqTopic).map((t) => toTopicOption(t, ctx)),
       { value: "human", label: "questions:suggest.human", aliases: ["petugas", "hubungi petugas", "cs"] },
     ];
   return [...categories, ...tools].map((value) => ({ value, label: `questions:pick.${value}` as const }));
@@ -83,11 +90,8 @@ export const questionsFlow = defineFlow({
     }),
     topics: choose<QuestionsData>({
       prompt: "questions:topics.prompt",
-      options: (data) =>
-        (faqCategories[data.category as FaqCategory] ?? []).map((t: FaqTopic) => ({
-          value: t,
-          label: `faq:${t}.title` as const,
-        })),
+      options: (data, ctx) =>
+        (faqCategories[data.category as FaqCategory] ?? []).map((t: FaqTopic) => toTopicOption(t, ctx)),
       onChoice: (value, data, ctx) => (isFaqTopic(value) ? answerTopic(value, ctx) : next("pick", data)),
       onOther: (input, data, ctx) => answerFreeText(input.text, data, ctx),
     }),

@@ -6,6 +6,7 @@
 import type { FlowRegistry, Interjection } from "../core/engine";
 import type { FlowContext } from "../core/flow";
 import type { Reply } from "../core/messages";
+import { toFaqParams } from "../nlu/faq-params";
 import { menuFlow } from "./menu.flow";
 import { decideAnswer, type Decision } from "./question-answerer";
 
@@ -27,7 +28,8 @@ export function remember(decision: Decision, ctx: FlowContext): void {
 }
 
 function toTitleList(decision: Extract<Decision, { type: "suggest" }>, ctx: FlowContext): string {
-  return decision.topics.map((t) => ctx.translator.t(ctx.language, `faq:${t}.title`)).join("; ");
+  const params = toFaqParams(ctx.language);
+  return decision.topics.map((t) => ctx.translator.t(ctx.language, `faq:${t}.title`, params)).join("; ");
 }
 
 /** Mostly digits: a NIK, phone or amount typed wrongly, never a question to answer mid-flow. */

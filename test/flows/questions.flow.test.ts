@@ -93,6 +93,19 @@ describe("the questions flow", () => {
     expect(chat.keys()).toEqual(["faq:claimDocuments.answer", "questions:free.prompt"]);
   });
 
+  it("fills in the numbers of topic titles (Diskon iuran 50%) in lists and suggestions", async () => {
+    const chat = createTestChat();
+    await chat.says("menu");
+    await chat.says("2");
+    await chat.presses("pay");
+    expect(text(chat)).toContain("2. Diskon iuran 50%");
+    await chat.says("menu");
+    await chat.says("brp diskonnya?");
+    expect(text(chat)).toContain("Diskon iuran 50%");
+    for (const line of ["daftar", "ya", "1", "brp diskonnya?"]) await chat.says(line);
+    expect(text(chat)).toContain("Mungkin tentang: Diskon iuran 50%");
+  });
+
   it("answers free questions one after another and goes back to the topics on 'topik'", async () => {
     const chat = createTestChat();
     await chat.says("menu");

@@ -143,6 +143,21 @@ describe("registration summary", () => {
     expect(chat.texts()[0]).toContain("Yang Anda bayar: Rp 66.800/bulan");
   });
 
+  it("says an income below the minimum is recorded as the minimum, then goes on", async () => {
+    const chat = await atStep(toIncome);
+    await chat.says("500rb");
+    expect(chat.keys()).toEqual(["registration:income.raised", "registration:funding.prompt"]);
+    expect(chat.texts()[0]).toBe(
+      "Penghasilan di bawah Rp 1.000.000 dicatat Rp 1.000.000 (batas minimum BPJS).",
+    );
+    await chat.says("2");
+    await chat.says("1");
+    expect(chat.texts()[0]).toContain("Penghasilan: Rp 1.000.000/bulan");
+    await chat.says("8");
+    await chat.says("ok");
+    expect(chat.keys()).not.toContain("registration:income.raised");
+  });
+
   it("re-checks a changed NIK and the birth date it carries", async () => {
     const chat = createTestChat();
     await answerUpToSummary(chat);

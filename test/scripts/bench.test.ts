@@ -1,7 +1,10 @@
 import { section as engine } from "../../scripts/bench/engine.bench";
+import { scenarios, toBenchNik, toScenarioMessages } from "../../scripts/bench/engine.scenarios";
 import { section as memory } from "../../scripts/bench/memory.bench";
 import { section as startup } from "../../scripts/bench/startup.bench";
+import { parseNik } from "../../src/domain/nik";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
+import { createTestChat } from "../support/test-chat";
 import {
   createCountingStore,
   info,
@@ -32,6 +35,8 @@ describe("bench helpers", () => {
     await things.find({ n: 1 });
     await things.replace({ _id: "a", n: 2 });
     expect(store.counts).toEqual({ reads: 2, writes: 2 });
+    await store.collection<{ _id: string }>({ name: "others", indexes: [] }).findById("b");
+    expect(store.byCollection).toEqual({ things: { reads: 2, writes: 2 }, others: { reads: 1, writes: 0 } });
   });
 
   it("prints figures beside their budgets and marks those over budget", () => {
@@ -46,5 +51,24 @@ describe("bench helpers", () => {
     const sections: BenchSection[] = [engine, memory, startup];
     expect(sections.map((s) => s.name)).toEqual(["engine", "memory", "startup"]);
     for (const s of sections) expect(typeof s.run).toBe("function");
+  });
+});
+
+describe("engine bench scenarios", () => {
+  it.each(scenarios.filter((s) => s.ends).map((s) => [s.name, s] as const))(
+    "%s plays to its end on the real bot",
+    async (_name, scenario) => {
+      const chat = createTestChat();
+      for (const text of toScenarioMessages(scenario, 4321)) await chat.says(text);
+      expect(chat.lastReply()).toHaveKey(scenario.ends!);
+    },
+  );
+
+  it("gives every simulated user a valid NIK of their own", () => {
+    const today = new Date("2026-03-02T00:00:00Z");
+    const niks = [0, 1, 9998, 9999, 10_000, 250_000].map(toBenchNik);
+    expect(new Set(niks).size).toBe(niks.length);
+    for (const nik of niks)
+      expect(parseNik(nik, today)).toMatchObject({ ok: true, value: { inKotaJambi: true } });
   });
 });

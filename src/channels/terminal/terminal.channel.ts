@@ -1,6 +1,7 @@
 /**
  * A chat in the console: anyone can talk to the bot with no account. One line is one message;
  * at end of input (Ctrl-D, or piped input running out) it waits for the last replies and resolves.
+ * Piped input is echoed as `you> …` lines, so `printf 'halo\n' | npm start` prints a transcript.
  */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
@@ -37,6 +38,8 @@ export function createTerminalChannel(options: TerminalChannelOptions) {
     prompt();
     for await (const line of lines) {
       counter += 1;
+      // Piped input is not shown by the terminal: echo it, so the output reads as a conversation.
+      if (!options.interactive) options.output.write(`you> ${line}\n`);
       await inbound.handle(
         {
           channel: "terminal",

@@ -48,13 +48,28 @@ export function afterOccupation(data: RegistrationData): RegistrationResult {
   return data.editing ? fundingStep(data) : next("income", data);
 }
 
-/** Income typed, or a "default" word for the minimum; below the minimum is recorded as the minimum. */
-export function parseIncome(text: string): Parsed<number> {
-  if (defaultWords.has(toComparable(text))) return { ok: true, value: minimumIncome };
+/** Income typed, or a "default" word for the minimum; `raised`: typed below the minimum, recorded as it. */
+export function parseDeclaredIncome(text: string): Parsed<{ income: number; raised: boolean }> {
+  if (defaultWords.has(toComparable(text)))
+    return { ok: true, value: { income: minimumIncome, raised: false } };
   const amount = parseRupiah(text, { min: 1, max: 100_000_000 });
   if (!amount.ok) return amount;
   if (amount.value < 100_000) return { ok: false, reason: "tooSmall" };
-  return { ok: true, value: Math.max(amount.value, minimumIncome) };
+  const raised = amount.value < minimumIncome;
+  return { ok: true, value: { income: raised ? minimumIncome : amount.value, raised } };
+}
+
+/** Income typed, or a "default" word for the minimum; below the minimum is recorded as the minimum. */
+export function parseIncome(text: string): Parsed<number> {
+  const parsed = parseDeclaredIncome(text);
+  return parsed.ok ? { ok: true, value: parsed.value.income } : parsed;
+}
+
+/** Says so when the income typed was below the minimum and the minimum is recorded instead. */
+function toldIfRaised(result: RegistrationResult, raised: boolean): RegistrationResult {
+  if (!raised || result.type !== "next") return result;
+  const note = reply("registration:income.raised", { minimum: minimumIncome });
+  return { ...result, replies: [note, ...(result.replies ?? [])] };
 }
 
 /** What the participant pays a month for a choice (JKK+JKM are paid by the Pemkot when funded). */
@@ -131,14 +146,17 @@ export const workSteps = {
     onYes: (data) => afterOccupation({ ...data, leadsRt: { ...data.address } }),
     onNo: (data) => next("kecamatan", { ...data, areaTarget: "leadsRt", leadsRt: {} }),
   }),
-  income: ask<RegistrationData, number>({
+  income: ask<RegistrationData, { income: number; raised: boolean }>({
     prompt: () => reply("registration:income.prompt", { minimum: minimumIncome }),
-    parse: parseIncome,
+    parse: parseDeclaredIncome,
     invalid: (reason) => `registration:income.${reason}` as I18nKey,
-    onAnswer: (income, data) =>
-      data.editing && data.programmes
-        ? nextOrSummary("summary", { ...data, income })
-        : fundingStep({ ...data, income }),
+    onAnswer: ({ income, raised }, data) =>
+      toldIfRaised(
+        data.editing && data.programmes
+          ? nextOrSummary("summary", { ...data, income })
+          : fundingStep({ ...data, income }),
+        raised,
+      ),
   }),
   funding: choose<RegistrationData>({
     prompt: () => reply("registration:funding.prompt"),

@@ -78,6 +78,32 @@ describe("WhatsApp channel: a conversation", () => {
     expect(wa.lastText()).toContain("Pesan suara");
   });
 
+  it("registers over WhatsApp, offering the sender's own number for the phone", async () => {
+    wa = await startFakeWhatsApp();
+    for (const line of ["halo", "daftar", "1", "1", "Ahmad Fauzi", "1571 0807 0380 0001", "ya"])
+      await wa.says(line);
+    expect(wa.lastText()).toContain("Pakai nomor *0812-3456-7890*");
+    for (const line of ["1", "lbk bandung", "RT 22 RW 3", "ketua rt", "ya", "1,5 juta", "1"])
+      await wa.says(line);
+    expect(wa.lastText()).toContain("\n1. ✅ Kirim pendaftaran");
+    await wa.says("kirim");
+    const reference = /DFT-[2-9A-HJKMNP-Z]{6}/.exec(wa.lastText())?.[0];
+    expect(reference).toBeDefined();
+    const [person] = await wa.app.services.people.findByContact({
+      channel: "whatsapp",
+      userId: "+6281234567890",
+    });
+    expect(person).toMatchObject({
+      reference,
+      status: "pending",
+      role: "rt_head",
+      phone: "+6281234567890",
+      contacts: [{ channel: "whatsapp", userId: "+6281234567890" }],
+      consent: { channel: "whatsapp", givenBy: "self" },
+    });
+    expect(wa.errors()).toEqual([]);
+  });
+
   it("does not download a photo that no flow asks for", async () => {
     wa = await startFakeWhatsApp();
     const photo = await wa.sendsPhoto({ bytes: new Uint8Array([1, 2, 3]) });
