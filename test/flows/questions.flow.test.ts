@@ -141,6 +141,16 @@ describe("questions typed mid-flow", () => {
     expect((await chat.session())?.flow?.step).toBe("askIncome");
   });
 
+  it("answers a question typed where the registration asks for a name, then asks for the name again", async () => {
+    const chat = createTestChat();
+    await chat.says("daftar");
+    await chat.says("ya");
+    await chat.says("1");
+    await chat.says("brp iuran nya?");
+    expect(chat.keys()).toEqual(["faq:contribution.answer", "common:backToStep", "registration:name.prompt"]);
+    expect((await chat.session())?.flow?.data).not.toHaveProperty("name");
+  });
+
   it("lists likely topics in text when a mid-flow question is unclear, and stays on the step", async () => {
     const chat = createTestChat();
     await chat.says("menu");
