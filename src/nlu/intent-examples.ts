@@ -364,6 +364,7 @@ export const intentExamples: Readonly<Record<string, readonly string[]>> = {
   ],
   eligibility: [
     "apakah saya bisa ikut",
+    "saya bisa ikut tidak",
     "saya boleh daftar tidak",
     "cek syarat",
     "saya memenuhi syarat",
