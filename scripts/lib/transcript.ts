@@ -157,7 +157,7 @@ export async function runTranscript(
   return entries;
 }
 
-const indent = (text: string) => text.replace(/\n/g, "\n     ");
+const indent = (text: string) => text.replace(/\n(?=[^\n])/g, "\n     ");
 
 /** The human transcript: `you> …`, `bot> …`, `bot> (to warga-2) …`, directives as `# …`. */
 export function toTranscriptText(entries: TranscriptEntry[]): string {

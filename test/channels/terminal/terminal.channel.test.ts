@@ -26,6 +26,12 @@ async function pipe(lines: string, interactive = false): Promise<string> {
 }
 
 describe("terminal chat", () => {
+  it("indents multi-line replies without leaving trailing spaces on blank lines", async () => {
+    const printed = await pipe("lapor kematian\n");
+    expect(printed).toContain("\n\n     ");
+    expect(printed.split("\n").filter((line) => / +$/.test(line))).toEqual([]);
+  });
+
   it("echoes piped lines as you> before the bot's answer, so the output reads as a conversation", async () => {
     const printed = await pipe("halo\ndaftar\n");
     expect(printed).toMatch(/^you> halo\nbot> Halo! /);
