@@ -48,6 +48,15 @@ describe("data saya", () => {
     );
   });
 
+  it("says so when a corrected income below the minimum is recorded as the minimum", async () => {
+    const chat = createTestChat();
+    await registerRtHead(chat);
+    for (const line of ["data saya", "1", "penghasilan"]) await chat.says(line);
+    await chat.says("500rb");
+    expect(chat.keys().slice(0, 2)).toEqual(["registration:income.raised", "myData:corrected"]);
+    expect(chat.texts().join("\n")).toContain("Rp 1.000.000");
+  });
+
   it("corrects the address with a typed kelurahan", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);

@@ -11,7 +11,7 @@ import { parsePhone } from "../../domain/phone";
 import type { I18nKey } from "../../i18n/keys";
 import { createAreaSteps } from "../registration/area.steps";
 import { toActor, toToday } from "../registration/registration.data";
-import { occupationOptions, parseIncome } from "../registration/work.steps";
+import { minimumIncome, occupationOptions, parseDeclaredIncome } from "../registration/work.steps";
 import type { MyData, MyDataResult } from "./my-data.data";
 
 async function nikBirthDate(personId: string, ctx: FlowContext): Promise<string | undefined> {
@@ -102,11 +102,18 @@ export const correctSteps = {
     invalid: "registration:occupation.otherInvalid",
     onAnswer: (other, data, ctx) => applyCorrection(data, ctx, { occupation: { code: "lainnya", other } }),
   }),
-  correctIncome: ask<MyData, number>({
-    prompt: () => reply("registration:income.prompt", { minimum: 1_000_000 }),
-    parse: parseIncome,
+  correctIncome: ask<MyData, { income: number; raised: boolean }>({
+    prompt: () => reply("registration:income.prompt", { minimum: minimumIncome }),
+    parse: parseDeclaredIncome,
     invalid: (reason) => `registration:income.${reason}` as I18nKey,
-    onAnswer: (income, data, ctx) => applyCorrection(data, ctx, { income }),
+    onAnswer: async ({ income, raised }, data, ctx) => {
+      const result = await applyCorrection(data, ctx, { income });
+      if (!raised || result.type !== "next") return result;
+      return {
+        ...result,
+        replies: [reply("registration:income.raised", { minimum: minimumIncome }), ...(result.replies ?? [])],
+      };
+    },
   }),
   ...createAreaSteps<MyData>((data, ctx) =>
     isRtRef(data.address) ? applyCorrection(data, ctx, { address: data.address }) : next("kecamatan", data),

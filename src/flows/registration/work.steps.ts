@@ -59,12 +59,6 @@ export function parseDeclaredIncome(text: string): Parsed<{ income: number; rais
   return { ok: true, value: { income: raised ? minimumIncome : amount.value, raised } };
 }
 
-/** Income typed, or a "default" word for the minimum; below the minimum is recorded as the minimum. */
-export function parseIncome(text: string): Parsed<number> {
-  const parsed = parseDeclaredIncome(text);
-  return parsed.ok ? { ok: true, value: parsed.value.income } : parsed;
-}
-
 /** Says so when the income typed was below the minimum and the minimum is recorded instead. */
 function toldIfRaised(result: RegistrationResult, raised: boolean): RegistrationResult {
   if (!raised || result.type !== "next") return result;
