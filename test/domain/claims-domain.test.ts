@@ -1,26 +1,10 @@
 import { estimateBenefit, estimateScholarship, monthsBetween } from "../../src/domain/benefit-estimate";
 import { requiredDocuments, toDocumentTypeFromCaption } from "../../src/domain/claim-documents";
-import { generateClaimReference, parseClaimReference } from "../../src/domain/claim-reference";
 import { parseDateInput } from "../../src/domain/date-input";
 import { detectFileType } from "../../src/domain/file-type";
 import { groupsBefore, heirRank, heirStanding } from "../../src/domain/heirs";
 
 const now = new Date("2026-03-02T09:00:00+07:00");
-
-describe("claim references", () => {
-  it("uses KLM- and six characters without look-alikes", () => {
-    let i = 0;
-    const reference = generateClaimReference(() => i++ % 31);
-    expect(reference).toMatch(/^KLM-[^01OIL]{6}$/);
-  });
-  it.each([
-    ["klm-7hq3xa", "KLM-7HQ3XA"],
-    ["KLM 7HQ3XA", "KLM-7HQ3XA"],
-    ["klm7hq3xa", "KLM-7HQ3XA"],
-    ["KLM-7HQ0XA", undefined],
-    ["DFT-7HQ3XA", undefined],
-  ])("reads %s as %s", (typed, expected) => expect(parseClaimReference(typed)).toBe(expected));
-});
 
 describe("dates of death as typed", () => {
   it.each([
