@@ -28,7 +28,7 @@ export const heirSteps: Record<string, Step<D>> = {
   deathDate: ask<D, string>({
     prompt: "deathReport:deathDate.prompt",
     parse: (text, ctx) => {
-      const result = parseDateInput(text, ctx.now);
+      const result = parseDateInput(text, ctx.now, { relativeWords: true, yearOptional: true });
       return result.ok ? result : { ok: false, reason: result.reason };
     },
     invalid: (reason) => `deathReport:deathDate.invalid.${reason as DateRefusal}` as const,
