@@ -130,6 +130,8 @@ describe("Telegram, end to end", () => {
 
   it("refuses a document over the size limit without downloading it", async () => {
     const yuni = tg.user({ id: 3003 });
+    const downloads = () => tg.api.methods().filter((m) => m === "getFile").length;
+    const downloadsBefore = downloads();
     await yuni.sendsDocument({
       bytes: new Uint8Array(10),
       size: 25 * 1024 * 1024,
@@ -137,7 +139,7 @@ describe("Telegram, end to end", () => {
       mimeType: "application/pdf",
     });
     expect(yuni.texts()).toEqual([expect.stringContaining("terlalu besar (maksimal 10 MB)")]);
-    expect(tg.api.methods()).not.toContain("getFile");
+    expect(downloads()).toBe(downloadsBefore);
   });
 
   it("delivers a proactive message through the channel hub", async () => {
@@ -200,7 +202,6 @@ describe("Telegram, end to end", () => {
     const jpeg = new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/buku-tabungan.jpg")));
     await siti.sendsPhoto({ bytes: jpeg, caption: "akta kematian" });
     expect(siti.texts().join("\n")).toContain("Diterima: Akta kematian");
-    expect(tg.api.methods()).toContain("getFile");
     const [document] = await tg.app.services.claimDocuments.listByClaim(reference!);
     expect(document).toMatchObject({ type: "deathCertificate", size: jpeg.length });
 
