@@ -19,7 +19,7 @@ import { isAppError } from "../src/core/errors";
 import type { Reply } from "../src/core/messages";
 import { renderReplies, toNumberedText } from "../src/core/render";
 import { documentTypes, type DocumentType } from "../src/domain/claim-documents";
-import { parseClaimReference } from "../src/domain/claim-reference";
+import { claimPrefix, parseReference } from "../src/domain/reference";
 import { claimStages, isStage, nextStages, slaRunningStages } from "../src/domain/claim-lifecycle";
 import { toJakartaDay } from "../src/domain/jakarta-time";
 import { moveClaim, requestDocument } from "../src/flows/claims/claim-actions";
@@ -47,7 +47,7 @@ function fail(message: string): never {
 }
 
 function referenceArg(value: string | undefined): string {
-  return parseClaimReference(value ?? "") ?? fail(`Not a claim reference: ${value ?? "(missing)"}`);
+  return parseReference(value ?? "", claimPrefix) ?? fail(`Not a claim reference: ${value ?? "(missing)"}`);
 }
 
 function view(app: App) {

@@ -141,3 +141,12 @@ export function matchArea(text: string, entries: readonly AreaEntry[] = kotaJamb
     return { type: "match", entry: first.entry, confidence: Math.round(first.confidence * 100) / 100 };
   return { type: "ambiguous", candidates: distinct.slice(0, maxOffered) };
 }
+
+/** The official name of a kecamatan or kelurahan typed loosely, when one matches clearly. */
+export function toOfficialAreaName(kind: AreaEntry["kind"], text: string): string | undefined {
+  const match = matchArea(
+    text,
+    kotaJambiAreas.filter((a) => a.kind === kind),
+  );
+  return match.type === "match" ? match.entry.name : undefined;
+}

@@ -3,8 +3,10 @@
  * (place, role, language, channel), parsed from what staff type:
  * "kecamatan=Telanaipura, rt=3, peran=rt, bahasa=en, kanal=wa" (or "-" for no filter).
  */
-import { kotaJambiAreas, matchArea } from "./area-match";
+import { toOfficialAreaName } from "./area-match";
 import { lookup } from "./lookup";
+import { toRtRwNumber } from "./rt-rw";
+
 export const segmentStates = [
   "registered",
   "started",
@@ -69,24 +71,9 @@ const values: Partial<Record<keyof SegmentFilters, Record<string, string>>> = {
   },
 };
 
-/** RT and RW numbers as registrations store them: no leading zeros ("003" → "3"). */
-export function toRtNumber(text: string): string | undefined {
-  const digits = text.replace(/^(rt|rw)\s*/i, "").trim();
-  return /^\d{1,3}$/.test(digits) && Number(digits) > 0 ? String(Number(digits)) : undefined;
-}
-
-/** A kecamatan or kelurahan typed loosely, as its official name (what registrations store). */
-function toAreaName(kind: "kecamatan" | "kelurahan", raw: string): string | undefined {
-  const match = matchArea(
-    raw,
-    kotaJambiAreas.filter((a) => a.kind === kind),
-  );
-  return match.type === "match" ? match.entry.name : undefined;
-}
-
 function toValue(field: keyof SegmentFilters, raw: string): string | undefined {
-  if (field === "rt" || field === "rw") return toRtNumber(raw);
-  if (field === "kecamatan" || field === "kelurahan") return toAreaName(field, raw);
+  if (field === "rt" || field === "rw") return toRtRwNumber(raw);
+  if (field === "kecamatan" || field === "kelurahan") return toOfficialAreaName(field, raw);
   const table = lookup(values, field);
   if (table) return lookup(table, raw.toLowerCase());
   return raw.replace(/\s+/g, " ");

@@ -1,30 +1,41 @@
 /**
- * Dates as people type them: "12/03/2026", "12-3-26", "12 Maret 2026", "12 mar", "2026-03-12",
- * "hari ini", "kemarin". Interpreted in WIB; the result is a calendar day YYYY-MM-DD.
+ * The one parser for dates people type, day first as in Indonesia: "7/3/1980", "07-03-1980",
+ * "7 Maret 1980", "7 mar 80", "7-Mar-1980", "1980-03-07", "07031980", and where the caller allows
+ * it "hari ini", "kemarin" and "12 mar" (this year). Read in WIB; the result is a day "YYYY-MM-DD".
+ * Callers add their own rules on top (birth dates: plausible age; registration: age limits).
  */
 import { fromJakarta, toJakartaDay, toJakartaParts } from "./jakarta-time";
 
 export type DateRefusal = "empty" | "notDate" | "invalidDate" | "future";
 export type DateResult = { ok: true; value: string } | { ok: false; reason: DateRefusal };
 
-const monthNames: Record<string, number> = {};
-const names: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ["januari", "january", "jan"]],
-  [2, ["februari", "pebruari", "february", "feb", "peb"]],
-  [3, ["maret", "march", "mar"]],
-  [4, ["april", "apr"]],
-  [5, ["mei", "may"]],
-  [6, ["juni", "june", "jun"]],
-  [7, ["juli", "july", "jul"]],
-  [8, ["agustus", "august", "agu", "agt", "aug", "ags"]],
-  [9, ["september", "sept", "sep"]],
-  [10, ["oktober", "october", "okt", "oct"]],
-  [11, ["november", "nopember", "nov", "nop"]],
-  [12, ["desember", "december", "des", "dec"]],
-];
-for (const [month, words] of names) for (const word of words) monthNames[word] = month;
+export type DateInputOptions = {
+  /** Accept "hari ini", "kemarin", "kemarin lusa", counted back from `now`. */
+  relativeWords?: boolean;
+  /** Accept "12 mar" or "12/3" without a year, as this year. */
+  yearOptional?: boolean;
+  /** Two-digit years: 20yy ("recent", the default) or the latest century not after today (birth dates). */
+  twoDigitYear?: "recent" | "pastCentury";
+  /** Accept days after today (staff scheduling); refused as "future" otherwise. */
+  allowFuture?: boolean;
+};
 
-const relative: Record<string, number> = {
+const monthNames: Record<string, number> = {
+  jan: 1, januari: 1, january: 1,
+  feb: 2, peb: 2, februari: 2, pebruari: 2, february: 2,
+  mar: 3, maret: 3, march: 3,
+  apr: 4, april: 4,
+  mei: 5, may: 5,
+  jun: 6, juni: 6, june: 6,
+  jul: 7, juli: 7, july: 7,
+  agu: 8, agt: 8, ags: 8, agus: 8, agustus: 8, aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9,
+  okt: 10, oct: 10, oktober: 10, october: 10,
+  nov: 11, nop: 11, november: 11, nopember: 11,
+  des: 12, dec: 12, desember: 12, december: 12,
+}; // prettier-ignore
+
+const daysBack: Record<string, number> = {
   "hari ini": 0,
   tadi: 0,
   today: 0,
@@ -35,46 +46,64 @@ const relative: Record<string, number> = {
   "lusa kemarin": 2,
 };
 
-function toYear(text: string | undefined, today: { year: number }): number {
-  if (text === undefined) return today.year;
-  const year = Number(text);
-  return text.length <= 2 ? 2000 + year : year;
-}
+/** Parts as typed; `year` is undefined when none was typed, `shortYear` when it had two digits. */
+type Parts = { day: number; month: number; year: number | undefined; shortYear: boolean };
 
-function isRealDate(year: number, month: number, day: number): boolean {
+const pad = (n: number) => String(n).padStart(2, "0");
+const toDay = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
+
+/** Whether day/month/year name a day of the calendar (no 31 April, 29 February only in leap years). */
+export function isRealDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function toParts(text: string, today: { year: number }): [number, number, number] | undefined {
+function toParts(text: string): Parts | undefined {
+  const parts = (day?: string, month?: number, year?: string): Parts => ({
+    day: Number(day),
+    month: month ?? 0,
+    year: year === undefined ? undefined : Number(year),
+    shortYear: year?.length === 2,
+  });
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
-  if (iso) return [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  if (iso) return parts(iso[3], Number(iso[2]), iso[1]);
   const numeric = /^(\d{1,2})[-/.\s](\d{1,2})(?:[-/.\s](\d{2}|\d{4}))?$/.exec(text);
-  if (numeric) return [toYear(numeric[3], today), Number(numeric[2]), Number(numeric[1])];
-  const named = /^(\d{1,2})\s*([a-z]+)\.?\s*(\d{2}|\d{4})?$/.exec(text);
+  if (numeric) return parts(numeric[1], Number(numeric[2]), numeric[3]);
+  const compact = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  if (compact) return parts(compact[1], Number(compact[2]), compact[3]);
+  const named = /^(\d{1,2})[\s\-/.]*([a-z]+)\.?[\s\-/.]*(\d{2}|\d{4})?$/.exec(text);
   const month = named?.[2] ? monthNames[named[2]] : undefined;
-  if (named && month) return [toYear(named[3], today), month, Number(named[1])];
-  return undefined;
+  return named && month ? parts(named[1], month, named[3]) : undefined;
 }
 
-/** Parses a day that is not after `now` (WIB). */
-export function parseDateInput(input: string, now: Date): DateResult {
+function toYear(parts: Parts, today: string, options: DateInputOptions): number | undefined {
+  if (parts.year === undefined) return options.yearOptional ? Number(today.slice(0, 4)) : undefined;
+  if (!parts.shortYear) return parts.year;
+  const year = 2000 + parts.year;
+  const pastCentury = options.twoDigitYear === "pastCentury";
+  return pastCentury && toDay(year, parts.month, parts.day) > today ? year - 100 : year;
+}
+
+/** Parses a typed day; `now` is the current instant (today is its WIB calendar day). */
+export function parseDateInput(input: string, now: Date, options: DateInputOptions = {}): DateResult {
   const text = input
     .toLowerCase()
-    .replace(/^(tanggal|tgl\.?|tg\.?|pada)\s*/, "")
+    .replace(/^(tanggal|tgl|tg|pada|lahir|born|on)\b[\s.:]*/, "")
     .replace(/,/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (text === "") return { ok: false, reason: "empty" };
-  const today = toJakartaParts(now);
-  const back = relative[text];
-  if (back !== undefined)
-    return { ok: true, value: toJakartaDay(fromJakarta(today.year, today.month, today.day - back, 12)) };
-  const parts = toParts(text, today);
-  if (!parts) return { ok: false, reason: "notDate" };
-  const [year, month, day] = parts;
-  if (!isRealDate(year, month, day)) return { ok: false, reason: "invalidDate" };
-  const value = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  if (value > toJakartaDay(now)) return { ok: false, reason: "future" };
+  const today = toJakartaDay(now);
+  const back = options.relativeWords ? daysBack[text] : undefined;
+  if (back !== undefined) {
+    const parts = toJakartaParts(now);
+    return { ok: true, value: toJakartaDay(fromJakarta(parts.year, parts.month, parts.day - back, 12)) };
+  }
+  const parts = toParts(text);
+  const year = parts ? toYear(parts, today, options) : undefined;
+  if (!parts || year === undefined) return { ok: false, reason: "notDate" };
+  if (!isRealDate(year, parts.month, parts.day)) return { ok: false, reason: "invalidDate" };
+  const value = toDay(year, parts.month, parts.day);
+  if (!options.allowFuture && value > today) return { ok: false, reason: "future" };
   return { ok: true, value };
 }

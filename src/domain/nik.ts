@@ -3,6 +3,8 @@
  * Refused only for what is safe to refuse; birth date and sex are derived (women: day + 40)
  * for the user to confirm; a prefix outside Kota Jambi is allowed and reported.
  */
+import { isRealDate } from "./date-input";
+
 export type NikRefusal =
   | "empty"
   | "notDigits"
@@ -76,11 +78,6 @@ export const provinceCodes = new Set([
 export const kotaJambiPrefix = "1571";
 
 const separators = /[\s.\-_/]/g;
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** Parses a NIK typed with spaces, dots or dashes. `today` decides the century of the birth year. */
 export function parseNik(input: string, today: Date): NikResult {

@@ -7,13 +7,25 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 export type PhoneRefusal = "empty" | "invalid" | "notMobile";
 export type PhoneResult = { ok: true; value: string } | { ok: false; reason: PhoneRefusal };
 
+export type PhoneOptions = {
+  /** Refuse landlines (a registration needs a mobile number). */
+  mobileOnly?: boolean;
+  /**
+   * Bare digits already carry the country code, as in a WhatsApp id ("6281…@c.us") or a Telegram
+   * contact. Such numbers come from the network, so a possible number is enough (no range check).
+   */
+  international?: boolean;
+};
+
 /** "0812-3456-7890", "62812…", "+62 812 …" → "+6281234567890". */
-export function parsePhone(input: string, options: { mobileOnly?: boolean } = {}): PhoneResult {
+export function parsePhone(input: string, options: PhoneOptions = {}): PhoneResult {
   const cleaned = input.replace(/[\s().-]/g, "");
   if (cleaned === "") return { ok: false, reason: "empty" };
-  const withPlus = /^62\d{8,}$/.test(cleaned) ? `+${cleaned}` : cleaned;
+  const bareInternational = options.international ? /^\d{6,}$/ : /^62\d{8,}$/;
+  const withPlus = bareInternational.test(cleaned) ? `+${cleaned}` : cleaned;
   const phone = parsePhoneNumberFromString(withPlus, "ID");
-  if (!phone || !phone.isValid()) return { ok: false, reason: "invalid" };
+  const usable = options.international ? phone?.isPossible() : phone?.isValid();
+  if (!phone || !usable) return { ok: false, reason: "invalid" };
   if (options.mobileOnly) {
     const type = phone.getType();
     if (type !== "MOBILE" && type !== "FIXED_LINE_OR_MOBILE") return { ok: false, reason: "notMobile" };

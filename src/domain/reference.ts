@@ -9,6 +9,10 @@ import { randomInt } from "node:crypto";
 export const referenceAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 export const referenceLength = 6;
 
+/** Registrations are "DFT-…", death claims "KLM-…". */
+export const registrationPrefix = "DFT";
+export const claimPrefix = "KLM";
+
 /** Returns an integer in [0, max); injectable so tests can force collisions. */
 export type RandomInt = (max: number) => number;
 
@@ -20,11 +24,11 @@ export function createReference(prefix: string, random: RandomInt = randomInt): 
 }
 
 /**
- * Reads a reference as people type or dictate it: "dft 4kq7mz", "DFT4KQ7MZ", "dft-4kq-7mz".
- * Case, spaces and dashes are forgiven; a character outside the alphabet means it is not one.
+ * Reads a reference as people type or dictate it: "dft 4kq7mz", "DFT4KQ7MZ", "dft-4kq-7mz", "klm: 7hq3xa".
+ * Case, spaces, dashes and colons are forgiven; a character outside the alphabet means it is not one.
  */
 export function parseReference(text: string, prefix: string): string | undefined {
-  const compact = text.toUpperCase().replace(/[\s\-_.]/g, "");
+  const compact = text.toUpperCase().replace(/[\s\-_.:]/g, "");
   if (!compact.startsWith(prefix)) return undefined;
   const body = compact.slice(prefix.length);
   if (body.length !== referenceLength) return undefined;

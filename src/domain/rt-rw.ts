@@ -26,3 +26,17 @@ export function parseRtRw(input: string): RtRwResult {
     return { ok: false, reason: "outOfRange" };
   return { ok: true, value: { rt: String(rtNumber), rw: String(rwNumber) } };
 }
+
+/** One RT or RW number as registrations store it: "RT 05", "rt.5", "005" → "5"; undefined unless 1–999. */
+export function toRtRwNumber(input: string): string | undefined {
+  const digits = input.trim().replace(/^(rt|rw)\.?\s*(no\.?\s*)?/i, "");
+  if (!/^\d{1,4}$/.test(digits)) return undefined;
+  const number = Number(digits);
+  return number >= 1 && number <= maxNumber ? String(number) : undefined;
+}
+
+/** The RT alone ("RT 05", "5") or the RT of an RT/RW ("5/3", "RT 5 RW 3"), as registrations store it. */
+export function parseRt(input: string): string | undefined {
+  const both = parseRtRw(input);
+  return both.ok ? both.value.rt : toRtRwNumber(input);
+}

@@ -112,7 +112,7 @@ export const broadcastFlow = defineFlow({
     }),
     coverageDate: ask<Data, string>({
       prompt: "broadcast:create.coverageDate.prompt",
-      parse: (text) => parseDay(text),
+      parse: (text, ctx) => parseDay(text, ctx.now),
       invalid: "broadcast:create.coverageDate.invalid",
       onAnswer: (day, d) => next("filters", { ...d, coverageEndsBefore: day }),
     }),

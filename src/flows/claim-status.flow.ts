@@ -10,7 +10,7 @@ import { defineFlow, done, exit, invalid, next, startFlow } from "../core/flow";
 import type { Reply } from "../core/messages";
 import { matchChoice } from "../core/choice-match";
 import { ask, choose } from "../core/steps";
-import { parseClaimReference } from "../domain/claim-reference";
+import { claimPrefix, parseReference } from "../domain/reference";
 import { toMissing } from "../domain/claim-documents";
 import { parseNik } from "../domain/nik";
 import { parsePhone } from "../domain/phone";
@@ -79,7 +79,7 @@ function showOrVerify(
 
 async function lookUp(text: string, state: D, ctx: FlowContext): Promise<StepResult<D>> {
   const { claims, vault } = ctx.services;
-  const reference = parseClaimReference(text);
+  const reference = parseReference(text, claimPrefix);
   if (reference) {
     const claim = await claims.findByReference(reference);
     return showOrVerify(claim ? [claim] : [], state, ctx, "nikOrPhone");

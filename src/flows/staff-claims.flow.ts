@@ -8,7 +8,7 @@ import type { FlowContext, StepResult } from "../core/flow";
 import { defineFlow, exit, invalid, next } from "../core/flow";
 import type { Reply } from "../core/messages";
 import { ask, choose } from "../core/steps";
-import { parseClaimReference } from "../domain/claim-reference";
+import { claimPrefix, parseReference } from "../domain/reference";
 import { documentTypes, type DocumentType } from "../domain/claim-documents";
 import { claimStages, nextStages, slaRunningStages } from "../domain/claim-lifecycle";
 import { toJakartaDay } from "../domain/jakarta-time";
@@ -121,7 +121,7 @@ export const staffClaimsFlow = defineFlow<D>({
     open: ask<D, string>({
       prompt: "staffClaims:open.prompt",
       parse: (text) => {
-        const reference = parseClaimReference(text);
+        const reference = parseReference(text, claimPrefix);
         return reference ? { ok: true, value: reference } : { ok: false, reason: "invalid" };
       },
       invalid: "staffClaims:open.invalid",

@@ -1,4 +1,4 @@
-import { kelurahanOf, kotaJambiAreas, matchArea } from "../../src/domain/area-match";
+import { kelurahanOf, kotaJambiAreas, matchArea, toOfficialAreaName } from "../../src/domain/area-match";
 
 const jelutung = "15.71.08";
 
@@ -68,5 +68,10 @@ describe("matchArea finds Kota Jambi areas typed with typos and abbreviations", 
   it("knows 11 kecamatan and 68 kelurahan", () => {
     expect(kotaJambiAreas.filter((a) => a.kind === "kecamatan")).toHaveLength(11);
     expect(kotaJambiAreas.filter((a) => a.kind === "kelurahan")).toHaveLength(68);
+  });
+
+  it("gives the official name of a loosely typed kelurahan, nothing for an unknown one", () => {
+    expect(toOfficialAreaName("kelurahan", "kel. payo lebr")).toBe("Payo Lebar");
+    expect(toOfficialAreaName("kelurahan", "Menteng")).toBeUndefined();
   });
 });

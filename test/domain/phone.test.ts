@@ -30,6 +30,15 @@ describe("parsePhone normalises Indonesian numbers to E.164", () => {
     expect(parsePhone("0741 123456")).toEqual({ ok: true, value: "+62741123456" });
   });
 
+  it("reads bare digits from a network id as international, keeping a foreign country", () => {
+    expect(parsePhone("6281234567890", { international: true })).toEqual({
+      ok: true,
+      value: "+6281234567890",
+    });
+    expect(parsePhone("447911123456", { international: true })).toEqual({ ok: true, value: "+447911123456" });
+    expect(parsePhone("447911123456")).toEqual({ ok: false, reason: "invalid" });
+  });
+
   it("formats and masks for display", () => {
     expect(formatPhone("+6281234567890")).toBe("0812-3456-7890");
     expect(maskPhone("+6281234567890")).toBe("+62812****7890");

@@ -1,4 +1,4 @@
-import { createReference, parseReference, referenceAlphabet } from "../../src/domain/reference";
+import { claimPrefix, createReference, parseReference, referenceAlphabet } from "../../src/domain/reference";
 
 describe("references", () => {
   it("are the prefix and 6 characters without look-alikes", () => {
@@ -24,4 +24,15 @@ describe("references", () => {
     expect(parseReference("DFT-4KQ7M0", "DFT")).toBeUndefined();
     expect(parseReference("KLM-4KQ7MZ", "DFT")).toBeUndefined();
   });
+
+  it.each([
+    ["klm-7hq3xa", "KLM-7HQ3XA"],
+    ["KLM 7HQ3XA", "KLM-7HQ3XA"],
+    ["klm7hq3xa", "KLM-7HQ3XA"],
+    ["klm: 7hq3xa", "KLM-7HQ3XA"],
+    ["KLM-7HQ0XA", undefined],
+    ["DFT-7HQ3XA", undefined],
+  ])("read the claim reference %s as %s", (typed, expected) =>
+    expect(parseReference(typed, claimPrefix)).toBe(expected),
+  );
 });

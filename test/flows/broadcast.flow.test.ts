@@ -1,5 +1,5 @@
 import { createBroadcastWorld } from "../support/broadcast-world";
-import { createPerson } from "../support/fake-people";
+import { createPerson } from "../support/people-factory";
 
 async function staffWorld() {
   const people = [
@@ -7,7 +7,7 @@ async function staffWorld() {
     createPerson({ name: "Budi", role: "rt_head" }),
     createPerson({ status: "pending" }),
   ];
-  const world = createBroadcastWorld({ people });
+  const world = await createBroadcastWorld({ people });
   for (const p of people) await world.wrote("telegram", p.contacts[0]!.userId);
   world.chat.as({ userId: "staff-1", channel: "telegram", isStaff: true });
   await world.chat.says("menu");
@@ -25,7 +25,7 @@ describe("staff broadcast flow", () => {
     await world.chat.says("Halo {nama}, posyandu RT {rt} besok jam 8.");
     expect(world.chat.keys()).toContain("broadcast:create.preview.summary");
     expect(world.chat.texts()[0]).toContain("Penerima: 2 orang (Telegram 2");
-    expect(world.chat.texts().join("\n")).toContain("Halo Siti, posyandu RT 003 besok jam 8.");
+    expect(world.chat.texts().join("\n")).toContain("Halo Siti, posyandu RT 3 besok jam 8.");
     await world.chat.says("Kirim sekarang");
     expect(world.chat.lastReply()).toHaveKey("broadcast:create.created");
     await world.runJobs();
@@ -35,7 +35,7 @@ describe("staff broadcast flow", () => {
         .pushed()
         .map((p) => p.messages[0]?.text.split("\n")[0])
         .sort(),
-    ).toEqual(["Halo Budi, posyandu RT 003 besok jam 8.", "Halo Siti, posyandu RT 003 besok jam 8."]);
+    ).toEqual(["Halo Budi, posyandu RT 3 besok jam 8.", "Halo Siti, posyandu RT 3 besok jam 8."]);
   });
 
   it("re-asks a filter it does not know, and schedules for a WIB time", async () => {
@@ -82,7 +82,7 @@ describe("staff broadcast flow", () => {
   });
 
   it("is not available to citizens", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     await world.chat.says("halo");
     await world.chat.says("kirim siaran");
     expect(world.chat.keys()).not.toContain("broadcast:create.audience.prompt");
@@ -91,7 +91,7 @@ describe("staff broadcast flow", () => {
 
 describe("staff broadcast flow, nobody to send to", () => {
   it("says in words why no broadcast was created", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     world.chat.as({ userId: "staff-1", channel: "telegram", isStaff: true });
     await world.chat.says("menu");
     await world.chat.says("7");

@@ -1,5 +1,5 @@
 import { createBroadcastWorld } from "../support/broadcast-world";
-import { createPerson } from "../support/fake-people";
+import { createPerson } from "../support/people-factory";
 
 const message = { type: "template", template: "activeReminder" } as const;
 
@@ -11,7 +11,7 @@ describe("STOP / BERHENTI and MULAI", () => {
         { channel: "whatsapp", userId: "+6281200000009" },
       ],
     });
-    const world = createBroadcastWorld({ people: [person] });
+    const world = await createBroadcastWorld({ people: [person] });
     await world.wrote("whatsapp", "+6281200000009");
     world.chat.as({ userId: "tg-siti", channel: "telegram" });
     await world.chat.says("halo");
@@ -30,7 +30,7 @@ describe("STOP / BERHENTI and MULAI", () => {
   });
 
   it("keeps everything as it was when the user answers no", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     await world.chat.says("stop");
     await world.chat.says("tidak");
     expect(world.chat.replies()[0]).toHaveKey("broadcast:optOut.kept");
@@ -40,7 +40,7 @@ describe("STOP / BERHENTI and MULAI", () => {
   });
 
   it("MULAI undoes the opt-out after a yes, and broadcasts reach the user again", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     await world.chat.says("stop");
     await world.chat.says("ya");
     await world.chat.says("MULAI");
@@ -52,14 +52,14 @@ describe("STOP / BERHENTI and MULAI", () => {
   });
 
   it("tells a user who never stopped that they already receive messages", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     await world.chat.says("mulai");
     await world.chat.says("ya");
     expect(world.chat.lastReply()).toHaveKey("broadcast:optIn.already");
   });
 
   it("stops in the middle of another flow and keeps that flow's answers", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     world.chat.as({ userId: "staff-9", isStaff: true });
     await world.chat.says("menu");
     await world.chat.says("7");

@@ -1,11 +1,11 @@
 import { runBroadcastCommand } from "../../src/jobs/broadcast.command";
 import { createBroadcastWorld } from "../support/broadcast-world";
-import { createPerson } from "../support/fake-people";
+import { createPerson } from "../support/people-factory";
 
 describe("broadcast CLI", () => {
   it("dry-runs, sends at a WIB time, shows status and pauses, auditing as the CLI user", async () => {
     const people = [createPerson(), createPerson()];
-    const world = createBroadcastWorld({ people });
+    const world = await createBroadcastWorld({ people });
     for (const p of people) await world.wrote("telegram", p.contacts[0]!.userId);
     const run = (...args: string[]) =>
       runBroadcastCommand(args, {
@@ -34,7 +34,7 @@ describe("broadcast CLI", () => {
 
   it("creates a draft that sends nothing until 'send <id>'", async () => {
     const people = [createPerson()];
-    const world = createBroadcastWorld({ people });
+    const world = await createBroadcastWorld({ people });
     await world.wrote("telegram", people[0]!.contacts[0]!.userId);
     const deps = { service: world.broadcasting.service, actor: "cli:budi", now: world.clock.now() };
     const created = await runBroadcastCommand(
@@ -50,7 +50,7 @@ describe("broadcast CLI", () => {
   });
 
   it("explains a bad filter instead of sending to everyone", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     const result = await runBroadcastCommand(["send", "--filter", "desa=X", "--template", "activeReminder"], {
       service: world.broadcasting.service,
       actor: "cli:budi",

@@ -3,13 +3,13 @@ import type { ChannelSender } from "../../src/core/ports";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 import { createBroadcastWorld, type BroadcastWorld } from "../support/broadcast-world";
 import { createDyingStore } from "../support/dying-store";
-import { createPerson } from "../support/fake-people";
+import { createPerson } from "../support/people-factory";
 
 const activeTemplate = { type: "template", template: "activeReminder" } as const;
 
 async function worldWith(count: number, start?: string) {
   const people = Array.from({ length: count }, () => createPerson());
-  const world = createBroadcastWorld({ people, ...(start ? { start } : {}) });
+  const world = await createBroadcastWorld({ people, ...(start ? { start } : {}) });
   for (const p of people) await world.wrote("telegram", p.contacts[0]!.userId);
   return { world, people };
 }
@@ -130,7 +130,7 @@ describe("broadcast dispatcher", () => {
     const inner = createMemoryDocumentStore();
     const dying = createDyingStore(inner);
     const people = Array.from({ length: 10 }, () => createPerson());
-    const first = createBroadcastWorld({ people, store: dying });
+    const first = await createBroadcastWorld({ people, store: dying });
     for (const p of people) await first.wrote("telegram", p.contacts[0]!.userId);
     const received: string[] = [];
     first.chat.app.hub.register({
@@ -145,7 +145,7 @@ describe("broadcast dispatcher", () => {
     });
     const id = await createAndSchedule(first);
     await expect(first.broadcasting.dispatcher.dispatch(id)).rejects.toThrow("process is gone");
-    const restarted = createBroadcastWorld({ people, store: inner, clock: first.clock });
+    const restarted = await createBroadcastWorld({ people, store: inner, clock: first.clock });
     restarted.chat.app.hub.register({
       channel: "telegram",
       send: async (userId, _m, kind) => void (kind === "unsolicited" && received.push(userId)),

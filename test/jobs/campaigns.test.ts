@@ -1,14 +1,14 @@
 import { createSession } from "../../src/core/session";
 import { createSessionStore } from "../../src/core/session.store";
 import { createBroadcastWorld } from "../support/broadcast-world";
-import { createPerson } from "../support/fake-people";
+import { createPerson } from "../support/people-factory";
 
 const day = 24 * 60 * 60 * 1000;
 
 describe("automatic reminders", () => {
   it("reminds a participant 14 days before cover ends, once, even when checked again", async () => {
     const person = createPerson({ coverageEndsAt: new Date("2026-03-12T00:00:00+07:00") });
-    const world = createBroadcastWorld({ people: [person] });
+    const world = await createBroadcastWorld({ people: [person] });
     await world.wrote("telegram", person.contacts[0]!.userId);
     expect(await world.broadcasting.campaigns.run()).toMatchObject({ coverageEnding: 1 });
     await world.runJobs();
@@ -19,7 +19,7 @@ describe("automatic reminders", () => {
   });
 
   it("reminds an unfinished registration after 2 days, once", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     const sessions = createSessionStore(world.store);
     const session = createSession("telegram", "900", world.clock.now());
     session.version = 1;
@@ -45,7 +45,7 @@ describe("automatic reminders", () => {
   });
 
   it("reminds an heir about missing claim documents after 3 days, once", async () => {
-    const world = createBroadcastWorld();
+    const world = await createBroadcastWorld();
     await world.wrote("whatsapp", "+6281200000011");
     world.claims.push({
       reference: "KLM-ABC123",
@@ -63,7 +63,7 @@ describe("automatic reminders", () => {
 
   it("shows each reminder to staff and stops one when paused", async () => {
     const person = createPerson({ coverageEndsAt: new Date("2026-03-12T00:00:00+07:00") });
-    const world = createBroadcastWorld({ people: [person] });
+    const world = await createBroadcastWorld({ people: [person] });
     await world.wrote("telegram", person.contacts[0]!.userId);
     await world.broadcasting.campaigns.run();
     const list = await world.broadcasting.service.campaigns();
@@ -82,7 +82,7 @@ describe("automatic reminders", () => {
 
   it("waits for the end of quiet hours without switching the reminder off", async () => {
     const person = createPerson({ coverageEndsAt: new Date("2026-03-12T00:00:00+07:00") });
-    const world = createBroadcastWorld({ people: [person], start: "2026-03-02T22:00:00+07:00" });
+    const world = await createBroadcastWorld({ people: [person], start: "2026-03-02T22:00:00+07:00" });
     await world.wrote("telegram", person.contacts[0]!.userId);
     await world.broadcasting.campaigns.run();
     await world.runJobs();
@@ -95,7 +95,7 @@ describe("automatic reminders", () => {
 
   it("runs the reminders once at start-up, without waiting for the first interval", async () => {
     const person = createPerson({ coverageEndsAt: new Date("2026-03-12T00:00:00+07:00") });
-    const world = createBroadcastWorld({ people: [person] });
+    const world = await createBroadcastWorld({ people: [person] });
     await world.wrote("telegram", person.contacts[0]!.userId);
     await world.broadcasting.start();
     await world.runJobs();

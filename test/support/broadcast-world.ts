@@ -1,6 +1,6 @@
 /**
- * A world for broadcast tests: the real app (createTestChat) over the memory store, fake people
- * and claims, a scheduler that runs only when told (`runJobs()`), and helpers to seed sessions.
+ * A world for broadcast tests: the real app (createTestChat) over the memory store, the real people
+ * repository (records from `createPerson` written to the store), fake claims, a scheduler that runs only when told (`runJobs()`), and helpers to seed sessions.
  */
 import type { ClaimAwaitingDocuments } from "../../src/core/claims.port";
 import type { ChannelName, Language } from "../../src/core/messages";
@@ -11,10 +11,10 @@ import type { DispatcherOptions } from "../../src/jobs/broadcast.dispatcher";
 import { createInProcessScheduler } from "../../src/jobs/in-process.scheduler";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
-import { createFakePeople } from "./fake-people";
+import { createPeopleSeeder } from "./seed-people";
 import { createTestChat, createTestClock, type TestChatOptions } from "./test-chat";
 
-export function createBroadcastWorld(
+export async function createBroadcastWorld(
   options: {
     people?: Person[];
     start?: string;
@@ -23,7 +23,10 @@ export function createBroadcastWorld(
 ) {
   const store = options.store ?? createMemoryDocumentStore();
   const clock = options.clock ?? createTestClock(options.start ?? "2026-03-02T09:00:00+07:00");
-  const people = createFakePeople(options.people ?? []);
+  const seeder = createPeopleSeeder(store);
+  // A restarted world over the same store finds its people already there.
+  for (const person of options.people ?? []) await seeder.insert(person);
+  const people = seeder.repository;
   const claims: ClaimAwaitingDocuments[] = [];
   const scheduler = createInProcessScheduler({ clock, logger: silentLogger, timers: false });
   const chat = createTestChat({
@@ -73,4 +76,4 @@ export function createBroadcastWorld(
   };
 }
 
-export type BroadcastWorld = ReturnType<typeof createBroadcastWorld>;
+export type BroadcastWorld = Awaited<ReturnType<typeof createBroadcastWorld>>;

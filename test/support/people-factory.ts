@@ -1,5 +1,8 @@
-/** Small factories for people records in tests. */
-import type { NewPerson } from "../../src/core/people.port";
+/**
+ * Small factories for people records in tests: `aNewPerson` for what registration submits,
+ * `createPerson` for a stored record (numbered, so many can be made; store it with seed-people.ts).
+ */
+import type { NewPerson, Person } from "../../src/core/people.port";
 import type { PersonalDataVault } from "../../src/core/vault.port";
 
 export function aNewPerson(
@@ -31,5 +34,36 @@ export function aNewPerson(
     language: "id",
     flags: [],
     ...rest,
+  };
+}
+
+let counter = 0;
+
+/** A stored worker record; ids, references, NIK hashes and Telegram contacts are numbered. */
+export function createPerson(overrides: Partial<Person> = {}): Person {
+  counter += 1;
+  const now = new Date("2026-01-05T09:00:00+07:00");
+  return {
+    _id: `p${counter}`,
+    reference: `DFT-T${String(counter).padStart(5, "0")}`,
+    status: "active",
+    role: "worker",
+    name: `Warga ${counter}`,
+    nik: { cipher: "x", hash: `h${counter}` },
+    birthDate: "1980-01-01",
+    sex: "L",
+    address: { kecamatan: "Telanaipura", kelurahan: "Simpang IV Sipin", rw: "1", rt: "3" },
+    occupation: { code: "ojek" },
+    income: 1_000_000,
+    programmes: ["JKK", "JKM"],
+    fundedBy: "apbd",
+    consent: { at: now, channel: "telegram", noticeVersion: "v1", givenBy: "self" },
+    registeredBy: { channel: "telegram", userId: `tg${counter}` },
+    contacts: [{ channel: "telegram", userId: `tg${counter}` }],
+    language: "id",
+    flags: [],
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
   };
 }

@@ -16,9 +16,16 @@ export type PeopleSeeder = ReturnType<typeof createPeopleSeeder>;
 export function createPeopleSeeder(store: DocumentStore) {
   const collection = store.collection<PersonDoc>(peopleCollection);
   const people: Person[] = [];
+  /** Writes a whole record as the repository stores it; false when one with its id or NIK exists. */
+  async function insert(person: Person): Promise<boolean> {
+    const inserted = await collection.insert(toDoc(person));
+    if (inserted.type === "inserted") people.push(person);
+    return inserted.type === "inserted";
+  }
   return {
     people,
     repository: createPeopleRepository(store),
+    insert,
     async seed({
       nik = "1571020101800001",
       ...overrides
@@ -50,10 +57,7 @@ export function createPeopleSeeder(store: DocumentStore) {
         verifiedAt: at,
         ...overrides,
       };
-      const inserted = await collection.insert(toDoc(person));
-      if (inserted.type !== "inserted")
-        throw new Error(`Seeding ${person.reference} failed: ${inserted.index}`);
-      people.push(person);
+      if (!(await insert(person))) throw new Error(`Seeding ${person.reference} failed: already stored`);
       return person;
     },
   };

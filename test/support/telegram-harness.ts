@@ -53,8 +53,9 @@ export async function startTelegramHarness(options: HarnessOptions = {}) {
   const server: TelegramServer = await startEmulator();
   const api: BotApiFetch = createBotApiFetch(server.config.apiURL);
   const clock = options.clock ?? createTestClock();
+  const store = createMemoryDocumentStore();
   const app: App = createApp({
-    store: createMemoryDocumentStore(),
+    store,
     clock,
     logger: silentLogger,
     vault: createVault(testVaultKeys),
@@ -100,6 +101,8 @@ export async function startTelegramHarness(options: HarnessOptions = {}) {
   return {
     ...context,
     app,
+    /** The bot's memory store, e.g. to seed registered people (test/support/seed-people.ts). */
+    store,
     channel,
     clock,
     /** A Telegram user (private chat id = user id unless a group chat is given). */

@@ -83,8 +83,9 @@ export const defaultChat = "6281234567890@c.us";
 export async function startFakeWhatsApp(options: FakeWhatsAppOptions = {}) {
   const clock = options.clock ?? createTestClock();
   const logger = createRecordingLogger();
+  const store = createMemoryDocumentStore();
   const app = createApp({
-    store: createMemoryDocumentStore(),
+    store,
     clock,
     logger,
     vault: createVault(testVaultKeys),
@@ -137,6 +138,8 @@ export async function startFakeWhatsApp(options: FakeWhatsAppOptions = {}) {
 
   return {
     app,
+    /** The bot's memory store, e.g. to seed registered people (test/support/seed-people.ts). */
+    store,
     channel,
     clock,
     logger,

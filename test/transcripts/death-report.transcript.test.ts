@@ -1,63 +1,63 @@
 /**
- * Replays test/transcripts/death-report.txt through the test chat (the transcript runner's format:
- * one message per line, `#` comments, @user, @staff, @wait, @restart, @photo, @document, @contact),
- * with the RT head seeded through the PeopleRepository seam, and checks the story's outcome.
+ * Runs test/transcripts/death-report.txt through the real transcript runner (scripts/lib), as
+ * `npm run chat -- --script` does: the RT head registers and is verified, dies nine months later,
+ * his wife reports it and sends four documents, staff move the claim to DIBAYAR, she checks it.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createClaimsChat } from "../flows/death-report/report-helpers";
-import type { TestChat } from "../support/test-chat";
+import { runTranscript, type Turn } from "../../scripts/lib/transcript";
+import { parseScript } from "../../scripts/lib/transcript-script";
+import type { App } from "../../src/app";
+import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 
 const script = path.join(__dirname, "death-report.txt");
-const mimeTypes: Record<string, string> = {
-  ".pdf": "application/pdf",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-};
-const units: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const localeDir = path.join(__dirname, "../../locales/id");
+const plain = (text: string) => text.replace(/[*_]/g, "").trim();
 
-async function replay(chat: TestChat, lines: string[]): Promise<string[]> {
-  const misunderstood: string[] = [];
-  let userId = "transcript-user";
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const [directive, arg = ""] = line.split(/\s+(.*)/s) as [string, string?];
-    if (directive === "@user") chat.as({ userId: (userId = arg) });
-    else if (directive === "@staff") chat.as({ userId, isStaff: true });
-    else if (directive === "@restart") chat.restart();
-    else if (directive === "@wait") {
-      const match = /^(\d+)([mhd])$/.exec(arg);
-      if (!match) throw new Error(`Bad @wait ${arg}`);
-      chat.clock.advance(Number(match[1]) * (units[match[2]!] ?? 0));
-    } else if (directive === "@contact") await chat.sharesContact(arg);
-    else if (directive === "@photo" || directive === "@document") {
-      const file = path.resolve(path.dirname(script), arg);
-      await chat.sendsFile({
-        kind: directive === "@photo" ? "photo" : "document",
-        mimeType: mimeTypes[path.extname(file)] ?? "application/octet-stream",
-        bytes: new Uint8Array(readFileSync(file)),
-        fileName: path.basename(file),
-      });
-    } else await chat.says(line);
-    const keys = chat.keys();
-    if (keys.some((k) => /invalid|notUnderstood|notAvailable|resume\.prompt|error$/.test(k)))
-      misunderstood.push(`${line} → ${keys.join(", ")}`);
-  }
-  return misunderstood;
+/** The fixed opening of every "not understood", "invalid", "not available" and error reply. */
+function toRefusalOpenings(): string[] {
+  const openings: string[] = [];
+  const walk = (node: unknown, key: string) => {
+    if (typeof node === "string") {
+      const opening = plain(node.split("{{")[0] ?? "");
+      if (/invalid|notUnderstood|notAvailable|resume\.prompt|error$/.test(key) && opening.length >= 12)
+        openings.push(opening);
+    } else if (node && typeof node === "object")
+      for (const [child, value] of Object.entries(node)) walk(value, `${key}.${child}`);
+  };
+  for (const file of ["common", "menu", "registration", "staffRegistrations", "deathReport", "staffClaims"])
+    walk(JSON.parse(readFileSync(path.join(localeDir, `${file}.json`), "utf8")), file);
+  return openings;
 }
 
-describe("transcript: death of an RT head, reported to paid", () => {
-  it("takes the report, four documents and every stage to DIBAYAR, and the heir sees DIBAYAR", async () => {
-    const { chat, people } = createClaimsChat();
-    const rtHead = await people.seed({ name: "Ahmad Yani", role: "rt_head" });
-    const misunderstood = await replay(chat, readFileSync(script, "utf8").split("\n"));
-    expect(misunderstood).toEqual([]);
+async function play() {
+  let app: App | undefined;
+  const entries = await runTranscript(parseScript(readFileSync(script, "utf8"), { baseDir: __dirname }), {
+    store: createMemoryDocumentStore(),
+    now: new Date("2025-06-01T09:00:00+07:00"),
+    onBuild: (built) => void (app = built),
+  });
+  return { turns: entries.filter((e): e is Turn => e.kind === "turn"), app: app! };
+}
 
-    expect(chat.keys()[0]).toBe("claimStatus:card.header");
-    expect(chat.texts().join("\n")).toContain("Tahap: Dibayar");
-    const [claim] = await chat.app.services.claims.list({});
+describe("transcript: death of an RT head, from his registration to the payment", () => {
+  it("runs standalone to DIBAYAR, every line understood, and the heir's last status shows DIBAYAR", async () => {
+    const { turns, app } = await play();
+
+    const openings = toRefusalOpenings();
+    const refused = turns.filter((turn) =>
+      turn.out.some((text) => openings.some((opening) => plain(text).startsWith(opening))),
+    );
+    expect(refused.map((turn) => `${turn.line}: ${turn.in} → ${turn.out.join(" | ")}`)).toEqual([]);
+
+    const heirTurns = turns.filter((turn) => turn.user === "ahli-waris-siti");
+    const lastStatus = heirTurns.filter((turn) => turn.in === "status").at(-1);
+    expect(lastStatus).toBe(heirTurns.at(-1));
+    expect(lastStatus?.out.join("\n")).toContain("Tahap: Dibayar");
+
+    const [claim] = await app.services.claims.list({});
     expect(claim?.stage).toBe("DIBAYAR");
+    expect(claim?.deceased.personId).toBeDefined();
     expect(claim?.history.map((h) => h.stage)).toEqual([
       "LAPORAN_DITERIMA",
       "VERIFIKASI_RT_KELURAHAN",
@@ -67,14 +67,16 @@ describe("transcript: death of an RT head, reported to paid", () => {
       "DIPROSES_BPJS",
       "DIBAYAR",
     ]);
-    const documents = await chat.app.services.claimDocuments.listByClaim(claim!.reference);
+    const documents = await app.services.claimDocuments.listByClaim(claim!.reference);
     expect(documents.map((d) => d.type)).toEqual([
       "deathCertificate",
       "heirLetter",
       "familyCard",
       "bankBook",
     ]);
-    expect(chat.pushed("ahli-waris-siti")).toHaveLength(6);
-    expect((await people.repository.findById(rtHead._id))?.status).toBe("deceased");
+    const pushesToHeir = turns.flatMap((turn) => turn.pushed.filter((p) => p.user === "ahli-waris-siti"));
+    expect(pushesToHeir).toHaveLength(6);
+    const rtHead = await app.services.people.findById(claim!.deceased.personId!);
+    expect(rtHead).toMatchObject({ name: "Ahmad Yani", role: "rt_head", status: "deceased" });
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Message, Update } from "grammy/types";
 import type { InboundContent, InboundMessage, Params } from "../../core/messages";
+import { parsePhone } from "../../domain/phone";
 
 /** Bytes in a megabyte, as Telegram counts its 20 MB download limit. */
 export const megabyte = 1024 * 1024;
@@ -39,10 +40,13 @@ export type MappingOptions = {
   loadFile: (fileId: string) => Promise<Uint8Array>;
 };
 
-/** E.164 from Telegram's phone_number, which usually comes without the "+". */
+/**
+ * E.164 from Telegram's phone_number, which usually comes without the "+" (international digits);
+ * a number libphonenumber does not know is kept as "+" and its digits.
+ */
 export function toE164(phone: string): string {
-  const digits = phone.replace(/\D/g, "");
-  return `+${digits}`;
+  const parsed = parsePhone(phone, { international: true });
+  return parsed.ok ? parsed.value : `+${phone.replace(/\D/g, "")}`;
 }
 
 /** The text a command stands for: "/start" → "menu", "/daftar@JamsosBot" → "daftar". */

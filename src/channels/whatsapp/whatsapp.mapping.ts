@@ -6,7 +6,7 @@
 import { AppError } from "../../core/errors";
 import type { InboundContent, InboundMessage, MediaInput, Reply } from "../../core/messages";
 import type { WhatsAppIncoming } from "./whatsapp-client.port";
-import { toE164, toNumberFromChatId, toPhoneFromVCard } from "./whatsapp.phone";
+import { toNumberFromChatId, toNumberFromWhatsApp, toPhoneFromVCard } from "./whatsapp.phone";
 
 export type IgnoreReason = "group" | "status" | "fromMe" | "beforeReady" | "system";
 
@@ -54,8 +54,7 @@ export function toIgnoreReason(
 
 /** The sender as the bot knows them: user id = E.164 number when known, else the raw chat id. */
 export function toSender(from: string, senderNumber: string | undefined): { userId: string; phone?: string } {
-  const phone =
-    toNumberFromChatId(from) ?? (senderNumber ? toE164(senderNumber, { international: true }) : undefined);
+  const phone = toNumberFromChatId(from) ?? (senderNumber ? toNumberFromWhatsApp(senderNumber) : undefined);
   return phone ? { userId: phone, phone } : { userId: from };
 }
 

@@ -1,28 +1,26 @@
 /**
  * Phone numbers on WhatsApp: chat ids carry the number in international digits ("6281…@c.us"),
- * people type it locally ("0812-…"), contact cards carry either. Everything becomes E.164.
+ * people type it locally ("0812-…"), contact cards carry either. Everything becomes E.164
+ * through `domain/phone.ts`; only where the digits come from is decided here.
  */
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { parsePhone } from "../../domain/phone";
 
-/** Numbers typed without a country code are Indonesian. */
-export const defaultCountry: CountryCode = "ID";
+/** A number from WhatsApp itself (chat id, `waid=`): international digits, read by `parsePhone`. */
+export function toNumberFromWhatsApp(digits: string): string | undefined {
+  const phone = parsePhone(digits, { international: true });
+  return phone.ok ? phone.value : undefined;
+}
 
-/**
- * A typed or shared number in E.164 ("+6281234567890"), or undefined when it is no phone number.
- * `international: true` reads bare digits as already including the country code (WhatsApp ids).
- */
-export function toE164(raw: string, options: { international?: boolean } = {}): string | undefined {
-  const digits = raw.replace(/[^\d+]/g, "");
-  if (!/\d{6,}/.test(digits)) return undefined;
-  const input = options.international && !digits.startsWith("+") ? `+${digits}` : digits;
-  const parsed = parsePhoneNumberFromString(input, defaultCountry);
-  return parsed?.isPossible() ? parsed.number : undefined;
+/** A number a person typed or a card carries ("0812-…", "+62 812 …"); Indonesian when it has no country code. */
+export function toTypedNumber(text: string): string | undefined {
+  const phone = parsePhone(text);
+  return phone.ok ? phone.value : undefined;
 }
 
 /** The number inside a personal chat id ("6281…@c.us" → "+6281…"); undefined for @lid, groups, status. */
 export function toNumberFromChatId(chatId: string): string | undefined {
   const [user, server] = chatId.split("@");
-  return server === "c.us" && user ? toE164(user, { international: true }) : undefined;
+  return server === "c.us" && user ? toNumberFromWhatsApp(user) : undefined;
 }
 
 /** The chat id to write to: E.164 user ids become "<digits>@c.us"; other ids (…@lid) are used as they are. */
@@ -36,11 +34,11 @@ export function toChatId(userId: string): string {
  */
 export function toPhoneFromVCard(vcard: string): string | undefined {
   const waid = /waid=(\d{6,})/i.exec(vcard)?.[1];
-  const fromWaid = waid ? toE164(waid, { international: true }) : undefined;
+  const fromWaid = waid ? toNumberFromWhatsApp(waid) : undefined;
   if (fromWaid) return fromWaid;
   for (const line of vcard.split(/\r?\n/)) {
     const tel = /^(?:item\d+\.)?TEL[^:]*:(.+)$/i.exec(line.trim())?.[1];
-    const phone = tel ? toE164(tel) : undefined;
+    const phone = tel ? toTypedNumber(tel) : undefined;
     if (phone) return phone;
   }
   return undefined;
@@ -51,7 +49,7 @@ export function toStaffNumbers(list: readonly string[]): { numbers: Set<string>;
   const numbers = new Set<string>();
   const invalid: string[] = [];
   for (const entry of list) {
-    const phone = toE164(entry);
+    const phone = toTypedNumber(entry);
     if (phone) numbers.add(phone);
     else invalid.push(entry);
   }

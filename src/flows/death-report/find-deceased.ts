@@ -7,6 +7,7 @@ import { distance } from "fastest-levenshtein";
 import type { FlowContext } from "../../core/flow";
 import type { Person } from "../../core/people.port";
 import { toComparable } from "../../core/text";
+import { toRtRwNumber } from "../../domain/rt-rw";
 import type { DeathReportData } from "./death-report.data";
 
 /** Loose name equality: same words, a shared word of 3+ letters, or a small typo. */
@@ -19,8 +20,8 @@ export function namesMatch(a: string, b: string): boolean {
   return right.split(" ").some((w) => words.has(w));
 }
 
-/** "RT 05", "005", "5" → "5"; kelurahan names compared without case or punctuation. */
-export const toRtNumber = (rt: string): string => String(Number(rt.replace(/\D/g, "")) || rt.trim());
+/** RT numbers compared as registrations store them ("05" → "5"); kelurahan names without case or punctuation. */
+const toRtNumber = (rt: string): string => toRtRwNumber(rt) ?? rt.trim();
 
 async function candidate(data: DeathReportData, ctx: FlowContext): Promise<Person | null> {
   const { people } = ctx.services;

@@ -8,10 +8,10 @@ import { parseDateInput, type DateRefusal } from "../../domain/date-input";
 import { groupsBefore, heirRank, relationships, type HeirGroup, type Relationship } from "../../domain/heirs";
 import { toJakartaDay } from "../../domain/jakarta-time";
 import { maskNik, type ParsedNik } from "../../domain/nik";
+import { parsePersonName } from "../../domain/person-name";
 import { parsePhone, type PhoneRefusal } from "../../domain/phone";
 import { addFlag, type DeathReportData } from "./death-report.data";
 import { nikInvalid, nikParser } from "./identify.steps";
-import { parsePersonName } from "./parsers";
 
 type D = DeathReportData;
 
@@ -28,7 +28,7 @@ export const heirSteps: Record<string, Step<D>> = {
   deathDate: ask<D, string>({
     prompt: "deathReport:deathDate.prompt",
     parse: (text, ctx) => {
-      const result = parseDateInput(text, ctx.now);
+      const result = parseDateInput(text, ctx.now, { relativeWords: true, yearOptional: true });
       return result.ok ? result : { ok: false, reason: result.reason };
     },
     invalid: (reason) => `deathReport:deathDate.invalid.${reason as DateRefusal}` as const,

@@ -5,9 +5,10 @@ import type { Reply } from "../../core/messages";
 import type { Parsed } from "../../core/steps";
 import { ask, choose, confirm } from "../../core/steps";
 import { maskNik, parseNik, type NikRefusal, type ParsedNik } from "../../domain/nik";
+import { parsePersonName } from "../../domain/person-name";
 import { addFlag, type DeathReportData } from "./death-report.data";
 import { findDeceased } from "./find-deceased";
-import { parseKpjOrReference, parsePersonName, parsePlaceName, parseRt } from "./parsers";
+import { parseKelurahan, parseKpjOrReference, parseRt } from "./parsers";
 
 type D = DeathReportData;
 
@@ -90,7 +91,7 @@ export const identifySteps: Record<string, Step<D>> = {
   }),
   kelurahan: ask<D, string>({
     prompt: "deathReport:kelurahan.prompt",
-    parse: parsePlaceName,
+    parse: parseKelurahan,
     invalid: "deathReport:kelurahan.invalid",
     onAnswer: (kelurahan, data) => next("rt", { ...data, kelurahan }),
   }),

@@ -1,5 +1,4 @@
 /** Death claims over the document store: unique references, lookups by heir, stage lists, reminders. */
-import { randomInt } from "node:crypto";
 import type {
   Claim,
   ClaimAwaitingDocuments,
@@ -9,8 +8,8 @@ import type {
 } from "../../core/claims.port";
 import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
 import { AppError } from "../../core/errors";
-import { generateClaimReference } from "../../domain/claim-reference";
 import { toMissing } from "../../domain/claim-documents";
+import { claimPrefix, createReference, type RandomInt } from "../../domain/reference";
 
 export const claimsCollection: CollectionSpec = {
   name: "claims",
@@ -29,16 +28,13 @@ export const claimsCollection: CollectionSpec = {
 const referenceAttempts = 5;
 const awaitingStages: ClaimStage[] = ["LAPORAN_DITERIMA", "VERIFIKASI_RT_KELURAHAN", "MENUNGGU_DOKUMEN"];
 
-export function createClaimRepository(
-  store: DocumentStore,
-  random: (n: number) => number = randomInt,
-): ClaimRepository {
+export function createClaimRepository(store: DocumentStore, random?: RandomInt): ClaimRepository {
   const claims = store.collection<Claim>(claimsCollection);
   const newest = { sort: { createdAt: -1 as const } };
   return {
     async create(claim: NewClaim) {
       for (let attempt = 0; attempt < referenceAttempts; attempt++) {
-        const reference = generateClaimReference(random);
+        const reference = createReference(claimPrefix, random);
         const doc: Claim = { ...claim, _id: reference, reference, version: 1 };
         if ((await claims.insert(doc)).type === "inserted") return doc;
       }

@@ -2,8 +2,18 @@
  * The bot on Telegram, end to end over HTTP: telegram-test-api is the Bot API server and the
  * channel long-polls it through the runner, with the real engine and flows behind it.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createCallbackCodec } from "../../../src/channels/telegram/telegram.callback-data";
+import { createPeopleSeeder } from "../../support/seed-people";
 import { startTelegramHarness, type TelegramHarness } from "../../support/telegram-harness";
+
+/** Resolves once `found()` holds; the bot may push after the action that caused it has been answered. */
+async function eventually(found: () => boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 100 && !found(); attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  if (!found()) throw new Error(`Never happened: ${what}`);
+}
 
 describe("Telegram, end to end", () => {
   let tg: TelegramHarness;
@@ -120,6 +130,8 @@ describe("Telegram, end to end", () => {
 
   it("refuses a document over the size limit without downloading it", async () => {
     const yuni = tg.user({ id: 3003 });
+    const downloads = () => tg.api.methods().filter((m) => m === "getFile").length;
+    const downloadsBefore = downloads();
     await yuni.sendsDocument({
       bytes: new Uint8Array(10),
       size: 25 * 1024 * 1024,
@@ -127,7 +139,7 @@ describe("Telegram, end to end", () => {
       mimeType: "application/pdf",
     });
     expect(yuni.texts()).toEqual([expect.stringContaining("terlalu besar (maksimal 10 MB)")]);
-    expect(tg.api.methods()).not.toContain("getFile");
+    expect(downloads()).toBe(downloadsBefore);
   });
 
   it("delivers a proactive message through the channel hub", async () => {
@@ -167,5 +179,52 @@ describe("Telegram, end to end", () => {
       edited_message: { ...update.message, edit_date: 1 },
     });
     expect(tono.all().length - before).toBe(1); // one answer (language changed + menu, sent as one message), not two
+  });
+
+  it("takes a death report with a document photo, then tells the heir when staff move the claim", async () => {
+    await createPeopleSeeder(tg.store).seed({ name: "Ahmad Yani", nik: "1571020101800001" });
+    const siti = tg.user({ id: 5001, firstName: "Siti" });
+    await siti.says("menu");
+    await siti.presses("Lapor kematian");
+    await siti.presses("Setuju");
+    await siti.presses("NIK almarhum");
+    await siti.says("1571 0201 0180 0001");
+    await siti.says("Ahmad Yani");
+    expect(siti.lastText()).toContain("Benar ini almarhum/almarhumah?");
+    await siti.presses("Ya");
+    for (const line of ["kemarin", "3", "Siti Aminah", "1571 0252 0385 0002", "0812-3456-7890"])
+      await siti.says(line);
+    await siti.presses("Suami/istri");
+    await siti.presses("Tidak");
+    const reference = /KLM-[2-9A-HJKMNP-Z]{6}/.exec(siti.texts().join("\n"))?.[0];
+    expect(reference).toBeDefined();
+
+    const jpeg = new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/buku-tabungan.jpg")));
+    await siti.sendsPhoto({ bytes: jpeg, caption: "akta kematian" });
+    expect(siti.texts().join("\n")).toContain("Diterima: Akta kematian");
+    const [document] = await tg.app.services.claimDocuments.listByClaim(reference!);
+    expect(document).toMatchObject({ type: "deathCertificate", size: jpeg.length });
+
+    const staff = tg.user({ id: 4242 });
+    for (const line of [
+      "menu",
+      "menu petugas",
+      "klaim kematian",
+      "daftar per tahap",
+      "laporan diterima",
+      "1",
+    ])
+      await staff.says(line);
+    await staff.presses("Pindah tahap");
+    await staff.presses("Verifikasi RT");
+    await staff.says("Sudah dicek bersama Ketua RW 02");
+    expect(staff.texts().join("\n")).toContain("Ahli waris sudah diberi kabar");
+    await eventually(
+      () => siti.all().some((m) => m.text.includes(`Kabar klaim ${reference}`)),
+      "the heir is told about the new stage",
+    );
+    const update = siti.all().find((m) => m.text.includes(`Kabar klaim ${reference}`));
+    expect(update?.text).toContain("Verifikasi");
+    expect(update?.text).toContain("Sudah dicek bersama Ketua RW 02");
   });
 });

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { isAppError } from "../../../src/core/errors";
+import { createPeopleSeeder } from "../../support/seed-people";
 import { defaultChat, startFakeWhatsApp, type FakeWhatsApp } from "../../support/whatsapp-harness";
 
 describe("WhatsApp channel: a conversation", () => {
@@ -101,6 +104,31 @@ describe("WhatsApp channel: a conversation", () => {
       contacts: [{ channel: "whatsapp", userId: "+6281234567890" }],
       consent: { channel: "whatsapp", givenBy: "self" },
     });
+    expect(wa.errors()).toEqual([]);
+  });
+
+  it("takes a death report with a photo", async () => {
+    wa = await startFakeWhatsApp();
+    await createPeopleSeeder(wa.store).seed({ name: "Ahmad Yani", nik: "1571020101800001" });
+    for (const line of ["menu", "lapor kematian", "setuju", "1", "1571 0201 0180 0001", "Ahmad Yani"])
+      await wa.says(line);
+    expect(wa.lastText()).toContain("Benar ini almarhum/almarhumah?");
+    // The heir's number is known from WhatsApp: "ya" takes it.
+    for (const line of ["ya", "kemarin", "3", "Siti Aminah", "1571 0252 0385 0002", "ya", "1", "tidak"])
+      await wa.says(line);
+    const reference = /KLM-[2-9A-HJKMNP-Z]{6}/.exec(wa.textsTo(defaultChat).join("\n"))?.[0];
+    expect(reference).toBeDefined();
+
+    const jpeg = new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/buku-tabungan.jpg")));
+    const photo = await wa.sendsPhoto({ bytes: jpeg, caption: "akta kematian" });
+    expect(photo.downloads).toBe(1);
+    expect(wa.lastText()).toContain("✅ Diterima: *Akta kematian*.");
+    expect(wa.lastText()).toMatch(/• Surat keterangan ahli waris/);
+    expect(wa.lastText()).not.toContain("• Akta kematian");
+    const claim = await wa.app.services.claims.findByReference(reference!);
+    expect(claim).toMatchObject({ received: ["deathCertificate"], heir: { phone: "+6281234567890" } });
+    const [stored] = await wa.app.services.claimDocuments.listByClaim(reference!);
+    expect(stored).toMatchObject({ type: "deathCertificate", mimeType: "image/jpeg", size: jpeg.length });
     expect(wa.errors()).toEqual([]);
   });
 

@@ -156,22 +156,29 @@ describe("death report: the heir's conversation", () => {
     expect(chat.sent.some((s) => s.replies.some((r) => r.key === "deathReport:lookup.notFound"))).toBe(true);
     expect(chat.keys()).toContain("deathReport:estimate.jkmUnknown");
     expect(claim.flags).toContain("deceased_not_found");
-    expect(claim.deceased).toMatchObject({ name: "Budi Santoso", kelurahan: "Payo Lebar", rt: "07" });
+    expect(claim.deceased).toMatchObject({ name: "Budi Santoso", kelurahan: "Payo Lebar", rt: "7" });
   });
 
-  it("finds a participant by name, kelurahan and RT and asks to confirm without showing more", async () => {
-    const { chat, people } = createClaimsChat();
-    await people.seed({});
-    await chat.says("menu");
-    await chat.says("lapor kematian");
-    await chat.says("ya");
-    await chat.says("3");
-    await chat.says("Ahmad Yani");
-    await chat.says("payo lebar");
-    await chat.says("rt 5");
-    expect(chat.lastReply()).toHaveKey("deathReport:confirmMatch.prompt");
-    expect(chat.texts().join("\n")).not.toMatch(/1571|DFT-|0812/);
-  });
+  it.each([
+    ["payo lebar", "rt 5"],
+    ["kel. payo lebr", "RT 005"],
+  ])(
+    "finds a participant by name, kelurahan (%s) and RT (%s) and asks to confirm without showing more",
+    async (kelurahan, rt) => {
+      const { chat, people } = createClaimsChat();
+      await people.seed({});
+      await chat.says("menu");
+      await chat.says("lapor kematian");
+      await chat.says("ya");
+      await chat.says("3");
+      await chat.says("Ahmad Yani");
+      await chat.says(kelurahan);
+      await chat.says(rt);
+      expect(chat.lastReply()).toHaveKey("deathReport:confirmMatch.prompt");
+      expect(chat.texts().join("\n")).not.toMatch(/1571|DFT-|0812/);
+      expect((await chat.session())?.flow?.data).toMatchObject({ kelurahan: "Payo Lebar", rt: "5" });
+    },
+  );
 
   it("does not take a registration whose name differs from the one typed, and flags it", async () => {
     const { chat, people } = createClaimsChat();
