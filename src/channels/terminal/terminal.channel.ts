@@ -20,7 +20,10 @@ export type TerminalChannelOptions = {
 
 export function toTerminalText(messages: OutboundMessage[], interactive: boolean): string {
   const bold = interactive ? (s: string) => `\u001b[1m${s}\u001b[22m` : (s: string) => s;
-  return messages.map((m) => `bot> ${toNumberedText(m, bold).replace(/\n(?=[^\n])/g, "\n     ")}`).join("\n") + "\n";
+  return (
+    messages.map((m) => `bot> ${toNumberedText(m, bold).replace(/\n(?=[^\n])/g, "\n     ")}`).join("\n") +
+    "\n"
+  );
 }
 
 export function createTerminalChannel(options: TerminalChannelOptions) {
