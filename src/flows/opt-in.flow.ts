@@ -1,25 +1,11 @@
 /** "MULAI": undoes an opt-out after the user confirms (consent is an explicit act). */
-import { z } from "zod";
-import { defineFlow, done, exit } from "../core/flow";
-import { confirm } from "../core/steps";
+import { defineConfirmedAction } from "./confirmed-action";
 
-const noData = z.object({});
-type NoData = z.infer<typeof noData>;
-
-export const optInFlow = defineFlow({
+export const optInFlow = defineConfirmedAction({
   id: "optIn",
-  version: 1,
-  start: "confirm",
-  data: noData,
-  initial: () => ({}),
-  steps: {
-    confirm: confirm<NoData>({
-      prompt: "broadcast:optIn.confirm",
-      onYes: (data) => done(data),
-      onNo: () => exit([{ key: "broadcast:optIn.kept" }], true),
-    }),
-  },
-  async complete(_data, ctx) {
+  confirm: "broadcast:optIn.confirm",
+  kept: "broadcast:optIn.kept",
+  async act(ctx) {
     const result = await ctx.services.optOuts.optIn({ channel: ctx.channel, userId: ctx.userId }, ctx.now);
     return [{ key: result === "optedIn" ? "broadcast:optIn.done" : "broadcast:optIn.already" }];
   },
