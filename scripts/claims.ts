@@ -13,8 +13,8 @@
 import { writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
-import { createApp, type App } from "../src/app";
-import { loadConfig } from "../src/config";
+import type { App } from "../src/app";
+import type { ClaimNotification } from "../src/core/claims.port";
 import { isAppError } from "../src/core/errors";
 import type { Reply } from "../src/core/messages";
 import { renderReplies, toNumberedText } from "../src/core/render";
@@ -24,11 +24,7 @@ import { claimStages, isStage, nextStages, slaRunningStages } from "../src/domai
 import { toJakartaDay } from "../src/domain/jakarta-time";
 import { moveClaim, requestDocument } from "../src/flows/claims/claim-actions";
 import { toClaimDetail, toClaimList } from "../src/flows/claims/claim-staff-view";
-import { createPinoLogger } from "../src/security/pino.logger";
-import { createVault } from "../src/security/vault";
-import { loadVaultKeys } from "../src/security/vault-keys";
-import { connectStorage } from "../src/storage/connect-storage";
-import { createDiskFileStore, toFileKeys } from "../src/storage/files/disk-file.store";
+import { allowsChanges, openCliContext, refusedOnMemory } from "./lib/cli-context";
 
 const usage = `Usage: npm run claims -- list [STAGE] | overdue | show KLM-… | move KLM-… STAGE [NOTE…] | request-doc KLM-… TYPE [NOTE…] | export-doc DOCUMENT_ID OUT_FILE
 Stages: ${claimStages.join(", ")}
@@ -39,6 +35,14 @@ const actor = `cli:${userInfo().username}`;
 function print(app: App, replies: Reply[]): void {
   for (const message of renderReplies(replies, "id", app.translator))
     console.log(`${toNumberedText(message)}\n`);
+}
+
+/** What the CLI says about the push to the heir (queued: the running bot sends it). */
+function toldLine(notification: ClaimNotification["status"]): string {
+  if (notification === "sent") return " The heir was told.";
+  if (notification === "queued")
+    return " The message to the heir is queued; the running bot sends it (and retries) on their channel.";
+  return " WARNING: the heir could not be told (recorded); contact them directly.";
 }
 
 function fail(message: string): never {
@@ -119,9 +123,7 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
         ...(note ? { note } : {}),
       });
       if (result.status === "refused") fail(`Refused: ${result.reason}`);
-      console.log(
-        `Moved ${result.claim.reference} to ${to}.${result.notified ? " The heir was told." : " WARNING: the heir could not be told (recorded); contact them directly."}`,
-      );
+      console.log(`Moved ${result.claim.reference} to ${to}.${toldLine(result.notification)}`);
       return;
     }
     case "request-doc": {
@@ -135,9 +137,7 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
         ...(note ? { note } : {}),
       });
       if (result.status === "notFound") fail("No such claim");
-      console.log(
-        `Requested ${type}.${result.notified ? " The heir was told." : " WARNING: the heir could not be told (recorded); contact them directly."}`,
-      );
+      console.log(`Requested ${type}.${toldLine(result.notification)}`);
       return;
     }
     case "export-doc": {
@@ -162,38 +162,24 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createPinoLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
-  const storage = await connectStorage({
-    mongodbUri: config.MONGODB_URI,
-    embedded: config.EMBEDDED_MONGO,
-    embeddedTimeoutMs: config.EMBEDDED_MONGO_TIMEOUT_MS,
-    dataDir: config.DATA_DIR,
-    logger,
-  });
-  const keys = loadVaultKeys({
-    encryptionKey: config.ENCRYPTION_KEY,
-    hashKey: config.HASH_KEY,
-    dataDir: config.DATA_DIR,
-    logger,
-  });
-  const app = createApp({
-    store: storage.store,
-    clock: { now: () => new Date() },
-    logger,
-    vault: createVault(keys),
-    files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
-    extraHolidays: config.EXTRA_HOLIDAYS,
-  });
+const changing = new Set(["move", "request-doc"]);
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const context = await openCliContext();
   try {
-    await run(app, process.argv.slice(2));
+    if (changing.has(argv[0] ?? "") && !allowsChanges(context, argv[0] ?? "")) return refusedOnMemory;
+    await run(context.app, argv);
+    return 0;
   } finally {
-    await storage.close();
+    await context.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(isAppError(error) ? error.message : error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(isAppError(error) ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -12,17 +12,13 @@
  */
 import { writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
-import { createApp, type App } from "../src/app";
-import { loadConfig } from "../src/config";
+import type { App } from "../src/app";
 import type { Person, PersonStatus } from "../src/core/people.port";
 import { maskNik } from "../src/domain/nik";
 import { bpjsColumns, toBpjsCsv } from "../src/flows/staff-registrations/bpjs-export";
 import { rejectRegistration, verifyRegistration } from "../src/flows/staff-registrations/review";
 import { toStaffSearch } from "../src/flows/staff-registrations/staff-query";
-import { createPinoLogger } from "../src/security/pino.logger";
-import { createVault } from "../src/security/vault";
-import { loadVaultKeys } from "../src/security/vault-keys";
-import { connectStorage } from "../src/storage/connect-storage";
+import { allowsChanges, openCliContext, refusedOnMemory } from "./lib/cli-context";
 
 const actor = `cli:${userInfo().username}`;
 const statuses: PersonStatus[] = ["pending", "active", "rejected", "inactive", "deceased"];
@@ -116,33 +112,24 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createPinoLogger({ level: "warn" });
-  const storage = await connectStorage({
-    mongodbUri: config.MONGODB_URI,
-    embedded: config.EMBEDDED_MONGO,
-    embeddedTimeoutMs: config.EMBEDDED_MONGO_TIMEOUT_MS,
-    dataDir: config.DATA_DIR,
-    logger,
-  });
-  const vault = createVault(
-    loadVaultKeys({
-      encryptionKey: config.ENCRYPTION_KEY,
-      hashKey: config.HASH_KEY,
-      dataDir: config.DATA_DIR,
-      logger,
-    }),
-  );
-  const app = createApp({ store: storage.store, clock: { now: () => new Date() }, logger, vault });
+const changing = new Set(["verify", "reject"]);
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const context = await openCliContext();
   try {
-    await run(app, process.argv.slice(2));
+    if (changing.has(argv[0] ?? "") && !allowsChanges(context, argv[0] ?? "")) return refusedOnMemory;
+    await run(context.app, argv);
+    return 0;
   } finally {
-    await storage.close();
+    await context.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -20,6 +20,7 @@ import { createFlowRegistry } from "./flows/registry";
 import { createTranslator } from "./i18n/translator";
 import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
 import { createInProcessScheduler } from "./jobs/in-process.scheduler";
+import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
 import { createAuditLog } from "./storage/repositories/audit.repository";
@@ -27,6 +28,7 @@ import { createClaimDocumentRepository } from "./storage/repositories/claim-docu
 import { createClaimRepository } from "./storage/repositories/claims.repository";
 import { createConsentLog } from "./storage/repositories/consents.repository";
 import { createOptOutService } from "./storage/repositories/opt-out.repository";
+import { createOutboxRepository } from "./storage/repositories/outbox.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
 
 export type AppOptions = {
@@ -55,6 +57,8 @@ export type AppOptions = {
   calendar?: WorkingCalendar;
   /** EXTRA_HOLIDAYS (cuti bersama), YYYY-MM-DD. */
   extraHolidays?: readonly string[];
+  /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
+  outbox?: Partial<OutboxSettings>;
 };
 
 export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
@@ -113,7 +117,23 @@ export function createServices(options: ServiceOptions): { services: Services; b
 export function createApp(options: AppOptions) {
   const translator = options.translator ?? (sharedTranslator ??= createTranslator());
   const sessions = createSessionStore(options.store);
-  const hub = createChannelHub({ sessions, translator, logger: options.logger });
+  const outboxItems = createOutboxRepository(options.store);
+  const hub = createChannelHub({
+    sessions,
+    translator,
+    logger: options.logger,
+    outbox: outboxItems,
+    clock: options.clock,
+  });
+  // Only the bot process starts it (main.ts); a CLI just queues.
+  const outbox = createOutboxDrainer({
+    outbox: outboxItems,
+    hub,
+    sessions,
+    clock: options.clock,
+    logger: options.logger,
+    ...(options.outbox ? { settings: options.outbox } : {}),
+  });
   const { services, broadcasting } = createServices({ ...options, translator, sessions, notifier: hub });
   const registry = createFlowRegistry({ interject: createQuestionInterjector() });
   const engine = createEngine({
@@ -131,7 +151,18 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     clock: options.clock,
   });
-  return { services, registry, engine, inbound, hub, translator, store: options.store, broadcasting };
+  return {
+    services,
+    registry,
+    engine,
+    inbound,
+    hub,
+    translator,
+    store: options.store,
+    broadcasting,
+    outbox,
+    outboxItems,
+  };
 }
 
 export type App = ReturnType<typeof createApp>;

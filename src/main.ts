@@ -6,7 +6,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import mongoose from "mongoose";
 import pino from "pino";
-import { createApp, type App } from "./app";
+import { createAppFromConfig } from "./app-from-config";
+import type { App } from "./app";
 import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
 import { connectWhatsApp } from "./channels/whatsapp/whatsapp.connect";
@@ -14,10 +15,7 @@ import { loadConfig, type Config } from "./config";
 import { isAppError } from "./core/errors";
 import type { Logger } from "./core/ports";
 import { createPinoLogger } from "./security/pino.logger";
-import { createVault } from "./security/vault";
-import { loadVaultKeys } from "./security/vault-keys";
-import { connectStorage } from "./storage/connect-storage";
-import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
+import { isMemoryStorage, openStorageFromConfig } from "./storage/connect-storage";
 
 function readConfig(): Config {
   try {
@@ -61,49 +59,13 @@ async function main(): Promise<void> {
       ? { destination: pino.destination({ dest: path.join(logDir, "bot.log"), mkdir: true, sync: true }) }
       : {}),
   });
-  const storage = await connectStorage({
-    mongodbUri: config.MONGODB_URI,
-    embedded: config.EMBEDDED_MONGO,
-    embeddedTimeoutMs: config.EMBEDDED_MONGO_TIMEOUT_MS,
-    dataDir: config.DATA_DIR,
-    logger,
-  });
-  if (storage.description.startsWith("memory")) {
+  const storage = await openStorageFromConfig(config, logger);
+  if (isMemoryStorage(storage)) {
     console.error(
       "⚠️  WARNING: no MongoDB available; using the MEMORY store. Nothing you enter survives exit. Set MONGODB_URI.",
     );
   }
-  const vaultKeys = loadVaultKeys({
-    encryptionKey: config.ENCRYPTION_KEY,
-    hashKey: config.HASH_KEY,
-    dataDir: config.DATA_DIR,
-    logger,
-  });
-  const vault = createVault(vaultKeys);
-  const app = createApp({
-    store: storage.store,
-    clock: { now: () => new Date() },
-    logger,
-    vault,
-    silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
-    settings: {
-      registrationMaxAge: config.REGISTRATION_MAX_AGE,
-      registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
-    },
-    broadcasting: {
-      quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },
-      remindersEnabled: config.REMINDERS_ENABLED,
-      campaigns: {
-        coverageDaysBefore: config.REMINDER_COVERAGE_DAYS_BEFORE,
-        registrationAfterDays: config.REMINDER_REGISTRATION_AFTER_DAYS,
-        claimDocumentsAfterDays: config.REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS,
-      },
-      campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
-      telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
-    },
-    files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(vaultKeys) }),
-    extraHolidays: config.EXTRA_HOLIDAYS,
-  });
+  const app = await createAppFromConfig(config, { storage, logger });
   const stops: Array<() => Promise<void>> = [];
 
   let stopping = false;
@@ -133,11 +95,12 @@ async function main(): Promise<void> {
     stops.push(() => whatsapp.stop());
   }
 
+  let telegramStarted: Promise<void> = Promise.resolve();
   if (config.TELEGRAM_BOT_TOKEN) {
     // Started in the background: a Telegram outage never holds up or stops the other channels.
     const telegram = createTelegramChannel(toTelegramOptions(config, config.TELEGRAM_BOT_TOKEN, app, logger));
     stops.push(() => telegram.stop());
-    telegram.start().then(
+    telegramStarted = telegram.start().then(
       () => app.hub.register(telegram.sender),
       (error: unknown) =>
         logger.error(
@@ -147,8 +110,13 @@ async function main(): Promise<void> {
     );
   }
 
-  // Broadcasts and reminders start once every channel is registered (they send through them).
+  // Broadcasts, reminders and the outbox start once Telegram has registered (or failed). A channel
+  // that registers later (WhatsApp after its login) is not lost: the dispatcher keeps its deliveries
+  // pending and retries, and the outbox drains as soon as it registers.
   const startJobs = async () => {
+    await Promise.race([telegramStarted, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await app.outbox.start();
+    stops.push(() => app.outbox.stop());
     await app.broadcasting.start();
     stops.push(() => app.broadcasting.stop());
   };

@@ -36,7 +36,7 @@ export async function runBroadcastChild(args: ChildArgs): Promise<void> {
       dispatcher: { runnerStaleMs: 2000, heartbeatMs: 500 },
     },
   });
-  app.hub.register(createBenchTelegramSender(args.token, args.apiRoot));
+  app.hub.register(createBenchTelegramSender(args.token, args.apiRoot, app.translator));
   const { broadcasts } = app.broadcasting.repo;
   let broadcast = (await broadcasts.find({ kind: "broadcast" }))[0];
   if (!broadcast) {

@@ -1,6 +1,7 @@
 /**
  * Benchmark: a broadcast to N Telegram recipients against telegram-test-api (a local Bot API
- * emulator), sent at the 30 msg/s limit through grammY + throttler + auto-retry.
+ * emulator), sent at the 30 msg/s limit through the Telegram adapter's sender (grammY with the
+ * production throttle and auto-retry, src/channels/telegram/telegram.bot.ts).
  * - rate: one uninterrupted run; sustained rate from the emulator's receipts (budget ≥ 95% of 30/s);
  * - kill: the sending child is killed with SIGKILL about half way (at a random moment within one
  *   sending interval) and started again; duplicates and missing recipients are counted from what
@@ -13,10 +14,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import TelegramServer from "telegram-test-api";
+import { info, toTable, within, type BenchRow, type BenchSection } from "../lib/bench";
 import { runBroadcastChild } from "./broadcast-child";
-
-export type BenchRow = { metric: string; value: number | string; budget: string; ok: boolean | null };
-export type BenchSection = { name: string; run(): Promise<BenchRow[]> };
 
 const token = "123456:BENCH";
 const limit = 30;
@@ -82,82 +81,64 @@ function countErrors(scenario: Scenario, recipients: number) {
   return { duplicates, missing };
 }
 
+const text = (what: string, value: string, budget: string, ok: boolean | null): BenchRow => ({
+  what,
+  value,
+  unit: "",
+  budget,
+  ok,
+});
+
+function rateRows(s: Scenario, n: number): BenchRow[] {
+  const rate = rateOf(s.times);
+  const { duplicates, missing } = countErrors(s, n);
+  return [
+    within(
+      `rate run: sustained rate (${n.toLocaleString("en")} recipients)`,
+      rate,
+      "msg/s",
+      limit * 0.95,
+      "min",
+    ),
+    within("rate run: share of the 30 msg/s limit", (rate / limit) * 100, "%", 95, "min"),
+    within("rate run: duplicates", duplicates, "msgs", 0),
+    within("rate run: missing", missing, "recipients", 0),
+    info("rate run: wall time incl. start-up", (s.childMs[0] ?? 0) / 1000, "s"),
+  ];
+}
+
+function killRows(s: Scenario, n: number): BenchRow[] {
+  const { duplicates, missing } = countErrors(s, n);
+  const before = s.times.slice(0, s.killedAt);
+  const after = s.times.slice(s.killedAt);
+  const gap = (after[0] ?? 0) - (before.at(-1) ?? 0);
+  return [
+    info("kill run: SIGKILL after receipts", s.killedAt ?? 0, "msgs"),
+    within("kill run: duplicates (from the emulator)", duplicates, "msgs", 0),
+    within("kill run: missing recipients (from the emulator)", missing, "recipients", 0),
+    info("kill run: restart gap (last before kill → first after)", gap / 1000, "s"),
+    text(
+      "kill run: rate before / after the kill",
+      `${rateOf(before).toFixed(2)} / ${rateOf(after).toFixed(2)} msg/s`,
+      "",
+      null,
+    ),
+  ];
+}
+
 export async function runBroadcastBench(options: {
   recipients: number;
   mode: "rate" | "kill" | "both";
 }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const n = options.recipients;
-  if (options.mode !== "kill") {
-    const s = await runScenario(n, false, 9611);
-    const rate = rateOf(s.times);
-    const { duplicates, missing } = countErrors(s, n);
-    rows.push(
-      {
-        metric: `rate run: sustained rate, msg/s (${n} recipients)`,
-        value: rate.toFixed(2),
-        budget: `≥ ${limit * 0.95}`,
-        ok: rate >= limit * 0.95,
-      },
-      {
-        metric: "rate run: share of the 30 msg/s limit",
-        value: `${((rate / limit) * 100).toFixed(1)}%`,
-        budget: "≥ 95%",
-        ok: rate >= limit * 0.95,
-      },
-      {
-        metric: "rate run: duplicates / missing",
-        value: `${duplicates} / ${missing}`,
-        budget: "0 / 0",
-        ok: duplicates + missing === 0,
-      },
-      {
-        metric: "rate run: wall time incl. start-up, s",
-        value: ((s.childMs[0] ?? 0) / 1000).toFixed(1),
-        budget: "-",
-        ok: null,
-      },
-    );
-  }
-  if (options.mode !== "rate") {
-    const s = await runScenario(n, true, 9612);
-    const { duplicates, missing } = countErrors(s, n);
-    const before = s.times.slice(0, s.killedAt);
-    const after = s.times.slice(s.killedAt);
-    const gap = (after[0] ?? 0) - (before.at(-1) ?? 0);
-    rows.push(
-      { metric: `kill run: SIGKILL after receipts`, value: s.killedAt ?? 0, budget: `≈ ${n / 2}`, ok: null },
-      {
-        metric: "kill run: duplicates (from the emulator)",
-        value: duplicates,
-        budget: "0",
-        ok: duplicates === 0,
-      },
-      {
-        metric: "kill run: missing recipients (from the emulator)",
-        value: missing,
-        budget: "0",
-        ok: missing === 0,
-      },
-      {
-        metric: "kill run: restart gap (last before kill → first after), s",
-        value: (gap / 1000).toFixed(1),
-        budget: "-",
-        ok: null,
-      },
-      {
-        metric: "kill run: rate before / after the kill, msg/s",
-        value: `${rateOf(before).toFixed(2)} / ${rateOf(after).toFixed(2)}`,
-        budget: `≥ ${limit * 0.95}`,
-        ok: null,
-      },
-    );
-  }
+  if (options.mode !== "kill") rows.push(...rateRows(await runScenario(n, false, 9611), n));
+  if (options.mode !== "rate") rows.push(...killRows(await runScenario(n, true, 9612), n));
   return rows;
 }
 
 /** Section for scripts/bench.ts (`npm run bench`). BENCH_BROADCAST_RECIPIENTS overrides 10,000. */
-export const broadcastBench: BenchSection = {
+export const section: BenchSection = {
   name: "broadcast",
   run: () =>
     runBroadcastBench({ recipients: Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 10_000), mode: "both" }),
@@ -179,7 +160,7 @@ async function main(argv: string[]): Promise<void> {
   const recipients = argv.includes("--recipients") ? Number(value("--recipients")) : 10_000;
   const mode = (argv.includes("--mode") ? value("--mode") : "both") as "rate" | "kill" | "both";
   const rows = await runBroadcastBench({ recipients, mode });
-  console.table(rows);
+  console.log(toTable([{ section: "broadcast", rows }]));
 }
 
 if (require.main === module) {

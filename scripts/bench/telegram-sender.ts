@@ -1,21 +1,24 @@
 /**
- * The benchmark's Telegram sender, in one swappable function: grammY's Api with
- * @grammyjs/transformer-throttler and @grammyjs/auto-retry, as the Telegram channel adapter
- * (built separately) is expected to send. Replace it with that adapter's sender once merged.
+ * The benchmark's Telegram sender: the production one. The Telegram adapter's grammY Bot
+ * (auto-retry on 429, throttle ≤ 30 msg/s overall and ≤ 1/s per chat) and its sender, without
+ * the polling side, so the broadcast benchmark measures what the bot really sends through.
  */
-import { autoRetry } from "@grammyjs/auto-retry";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
-import { Api } from "grammy";
-import type { ChannelSender } from "../../src/core/ports";
+import { createBot } from "../../src/channels/telegram/telegram.bot";
+import { createCallbackCodec } from "../../src/channels/telegram/telegram.callback-data";
+import { createTelegramSend } from "../../src/channels/telegram/telegram.sender";
+import type { ChannelSender, Translator } from "../../src/core/ports";
+import { silentLogger } from "../../src/security/pino.logger";
 
-export function createBenchTelegramSender(token: string, apiRoot: string): ChannelSender {
-  const api = new Api(token, { apiRoot });
-  api.config.use(autoRetry());
-  api.config.use(apiThrottler());
-  return {
-    channel: "telegram",
-    async send(userId, messages) {
-      for (const message of messages) await api.sendMessage(Number(userId), message.text);
-    },
-  };
+export function createBenchTelegramSender(
+  token: string,
+  apiRoot: string,
+  translator: Translator,
+): ChannelSender {
+  const bot = createBot({ token, apiRoot, logger: silentLogger });
+  return createTelegramSend({
+    api: bot.api,
+    codec: createCallbackCodec(token),
+    translator,
+    languageOf: async () => "id",
+  }).sender;
 }

@@ -1,49 +1,107 @@
 /**
  * Routes proactive messages (status pushes, reminders, broadcasts) to whichever channel the
  * recipient uses, rendered in the recipient's language (from their session unless given).
+ * An unsolicited message whose channel is not running in this process (a staff CLI), or cannot
+ * send now (WhatsApp logging in), goes to the outbox; the bot process sends it later.
  */
 import type { Language, Reply } from "./messages";
-import { toConversationKey } from "./messages";
-import type { ChannelSender, Logger, Notifier, Recipient, SendKind, Translator } from "./ports";
+import { toConversationKey, type ChannelName } from "./messages";
+import type { Outbox } from "./outbox.port";
+import type {
+  ChannelSender,
+  Clock,
+  Logger,
+  Notifier,
+  NotifyOptions,
+  NotifyOutcome,
+  Recipient,
+  Translator,
+} from "./ports";
 import { renderReplies } from "./render";
 import type { SessionStore } from "./session.store";
-import { AppError } from "./errors";
+import { AppError, isAppError } from "./errors";
 
 export type ChannelHub = Notifier & {
   register(sender: ChannelSender): void;
   unregister(channel: ChannelSender["channel"]): void;
   has(channel: ChannelSender["channel"]): boolean;
+  /** Channels registered in this process. */
+  channels(): ChannelName[];
+  /** Called after every `register` (the outbox drainer sends what waited for that channel). */
+  onRegister(listener: (channel: ChannelName) => void): void;
 };
+
+/** True for "this channel cannot send right now" (not running here, or not connected): worth retrying. */
+export function isChannelUnavailable(error: unknown): boolean {
+  return isAppError(error, "CHANNEL_SEND_FAILED") && error.details.unavailable === true;
+}
+
+const toShortError = (error: unknown) =>
+  (isAppError(error) ? `${error.code}: ${error.message}` : String(error)).slice(0, 200);
 
 export function createChannelHub(deps: {
   sessions: SessionStore;
   translator: Translator;
   logger: Logger;
+  outbox?: Outbox;
+  clock?: Clock;
 }): ChannelHub {
-  const senders = new Map<string, ChannelSender>();
+  const senders = new Map<ChannelName, ChannelSender>();
+  const listeners: Array<(channel: ChannelName) => void> = [];
+
+  async function languageOf(recipient: Recipient, given: Language | undefined): Promise<Language> {
+    if (given) return given;
+    const session = await deps.sessions.load(toConversationKey(recipient.channel, recipient.userId));
+    return session?.language ?? "id";
+  }
+
+  async function queue(recipient: Recipient, replies: Reply[], options: NotifyOptions, error?: unknown) {
+    const { outbox, clock } = deps;
+    if (!outbox || !clock) throw error;
+    await outbox.enqueue(
+      {
+        recipient,
+        replies,
+        kind: options.kind ?? "unsolicited",
+        ...(options.language ? { language: options.language } : {}),
+        ...(error ? { attempts: 1, lastError: toShortError(error) } : {}),
+      },
+      clock.now(),
+    );
+    deps.logger.info({ channel: recipient.channel, retry: Boolean(error) }, "message queued in the outbox");
+    return "queued" as const;
+  }
+
   return {
-    register: (sender) => void senders.set(sender.channel, sender),
+    register(sender) {
+      senders.set(sender.channel, sender);
+      for (const listener of listeners) listener(sender.channel);
+    },
     unregister: (channel) => void senders.delete(channel),
     has: (channel) => senders.has(channel),
-    async notify(
-      recipient: Recipient,
-      replies: Reply[],
-      options: { language?: Language; kind?: SendKind } = {},
-    ) {
+    channels: () => [...senders.keys()],
+    onRegister: (listener) => void listeners.push(listener),
+    async notify(recipient, replies, options = {}): Promise<NotifyOutcome> {
+      const kind = options.kind ?? "unsolicited";
+      const queueable = kind === "unsolicited" && options.outbox !== false && Boolean(deps.outbox);
       const sender = senders.get(recipient.channel);
-      if (!sender)
+      if (!sender) {
+        if (queueable) return queue(recipient, replies, options);
         throw new AppError("CHANNEL_SEND_FAILED", `Channel ${recipient.channel} is not running`, {
           channel: recipient.channel,
+          unavailable: true,
         });
-      const language =
-        options.language ??
-        (await deps.sessions.load(toConversationKey(recipient.channel, recipient.userId)))?.language ??
-        "id";
-      await sender.send(
-        recipient.userId,
-        renderReplies(replies, language, deps.translator),
-        options.kind ?? "unsolicited",
-      );
+      }
+      const language = await languageOf(recipient, options.language);
+      try {
+        await sender.send(recipient.userId, renderReplies(replies, language, deps.translator), kind);
+        return "sent";
+      } catch (error) {
+        // A policy refusal (never wrote, opted out) is final; a failed send is tried again later.
+        if (queueable && isAppError(error, "CHANNEL_SEND_FAILED"))
+          return queue(recipient, replies, options, error);
+        throw error;
+      }
     },
   };
 }

@@ -32,11 +32,15 @@ export type ClaimCause = "work" | "commute" | "other" | "unknown";
 /** One stage change: when, who ("telegram:123", "cli:ani", "system") and why. */
 export type ClaimHistoryEntry = { stage: ClaimStage; at: Date; by: string; note?: string };
 
-/** A stage change pushed to the heir; a failed push is kept, the stage change is not lost. */
+/**
+ * A stage change pushed to the heir; a failed push is kept, the stage change is not lost.
+ * "queued": the heir's channel was not running here (a CLI) or could not send now; the bot's
+ * outbox sends it (and retries) later.
+ */
 export type ClaimNotification = {
   stage: ClaimStage | "documentRequested";
   at: Date;
-  status: "sent" | "failed";
+  status: "sent" | "queued" | "failed";
   error?: string;
 };
 

@@ -54,11 +54,20 @@ export interface ChannelSender {
   send(userId: string, messages: OutboundMessage[], kind: SendKind): Promise<void>;
 }
 
+/** What became of a proactive message: sent now, or queued in the outbox for the bot to send. */
+export type NotifyOutcome = "sent" | "queued";
+
+export type NotifyOptions = {
+  language?: Language;
+  kind?: SendKind;
+  /**
+   * Queue an unsolicited message in the outbox when its channel is not running here or cannot
+   * send now (default true). Broadcasts pass false: their deliveries are their own outbox.
+   */
+  outbox?: boolean;
+};
+
 /** Sends replies to any user on any running channel, rendered in the given language. */
 export interface Notifier {
-  notify(
-    recipient: Recipient,
-    replies: Reply[],
-    options?: { language?: Language; kind?: SendKind },
-  ): Promise<void>;
+  notify(recipient: Recipient, replies: Reply[], options?: NotifyOptions): Promise<NotifyOutcome>;
 }

@@ -2,8 +2,11 @@
  * Sends one claimed delivery: checks again that it may go (opted out or deceased since the
  * recipients were chosen), waits for the channel's pacing slot, writes `attemptedAt`, hands it
  * to the Notifier, and records sent / skipped / failed. A 429 waits for retry_after and retries.
+ * A channel that cannot send yet (not running, WhatsApp still logging in) is not a failure: the
+ * delivery goes back to pending, unsent, and the dispatcher tries that channel again later.
  */
 import type { Broadcast } from "../core/broadcast.port";
+import { isChannelUnavailable } from "../core/channel-hub";
 import type { Clock, Logger, Notifier, Translator } from "../core/ports";
 import type { OptOutService } from "../core/opt-out.port";
 import type { PeopleRepository } from "../core/people.port";
@@ -39,7 +42,12 @@ export function createDeliverer(deps: DelivererDeps) {
     return undefined;
   }
 
-  async function deliver(broadcast: Broadcast, delivery: Delivery, runId: string): Promise<void> {
+  /** "unavailable": the channel could not take it; the delivery is pending again, nothing was sent. */
+  async function deliver(
+    broadcast: Broadcast,
+    delivery: Delivery,
+    runId: string,
+  ): Promise<"unavailable" | void> {
     const skip = await toSkipReason(broadcast, delivery);
     if (skip) return repo.finish(delivery, runId, { status: "skipped", reason: skip, at: clock.now() });
     const reply = toBroadcastReply(
@@ -53,9 +61,17 @@ export function createDeliverer(deps: DelivererDeps) {
       await deps.pacer.acquire(delivery.channel);
       if (attempt === 0) await repo.markAttempted(delivery, runId, clock.now());
       try {
-        await deps.notifier.notify(recipient, [reply], { language: delivery.language, kind: "unsolicited" });
+        await deps.notifier.notify(recipient, [reply], {
+          language: delivery.language,
+          kind: "unsolicited",
+          outbox: false,
+        });
         return await repo.finish(delivery, runId, { status: "sent", at: clock.now() });
       } catch (error) {
+        if (isChannelUnavailable(error)) {
+          await repo.release(delivery, runId);
+          return "unavailable";
+        }
         const wait = toRetryAfterMs(error);
         if (wait !== undefined && attempt < deps.maxRetries) {
           deps.pacer.holdOff(delivery.channel, wait);

@@ -12,7 +12,9 @@
  * sent and go out again; with it the outcome is unknown and they are recorded as failed
  * "uncertain" (at-most-once), visible to staff in the progress. A duplicate reminder cannot be
  * taken back; an uncertain one can be followed up. Only the few milliseconds of one HTTP request
- * per channel lane are exposed.
+ * per channel lane are exposed. A channel that cannot send yet (WhatsApp still logging in, not
+ * running in this process) leaves its deliveries pending and the broadcast is tried again
+ * `unavailableRetryMs` later; nobody is marked failed for it.
  */
 import { randomUUID } from "node:crypto";
 import type { Broadcast } from "../core/broadcast.port";
@@ -37,6 +39,8 @@ export type DispatcherOptions = {
   /** How often (real time) workers re-read the broadcast for pause/cancel; 0 = before every message. */
   controlCheckMs: number;
   maxRetries: number;
+  /** When a channel cannot send yet (not running, WhatsApp logging in), try it again after this. */
+  unavailableRetryMs: number;
 };
 
 export const defaultDispatcherOptions: DispatcherOptions = {
@@ -45,6 +49,7 @@ export const defaultDispatcherOptions: DispatcherOptions = {
   heartbeatMs: 5_000,
   controlCheckMs: 500,
   maxRetries: 5,
+  unavailableRetryMs: 30_000,
 };
 
 export type DispatcherDeps = {
@@ -112,27 +117,41 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     );
   }
 
+  /** Sends one channel's deliveries; false when the channel could not send (the rest stay pending). */
   async function lane(broadcast: Broadcast, channel: ChannelName, runId: string, control: DispatchControl) {
     const first = await repo.firstPending(broadcast._id, channel);
-    if (first === undefined) return;
+    if (first === undefined) return true;
     let cursor = first;
+    let available = true;
     const worker = async () => {
-      while (!(await control.check())) {
+      while (available && !(await control.check())) {
         const seq = cursor++;
         if (seq >= control.total(channel)) return;
         const delivery = await repo.claim(broadcast._id, channel, seq, runId, clock.now());
-        if (delivery) await deliver(broadcast, delivery, runId);
+        if (delivery && (await deliver(broadcast, delivery, runId)) === "unavailable") available = false;
       }
     };
     await Promise.all(Array.from({ length: options.concurrency[channel] ?? 1 }, worker));
+    return available;
   }
 
-  async function finish(broadcast: Broadcast, runId: string, reason: StopReason): Promise<DispatchOutcome> {
+  async function finish(
+    broadcast: Broadcast,
+    runId: string,
+    reason: StopReason,
+    allAvailable: boolean,
+  ): Promise<DispatchOutcome> {
     await repo.broadcasts.update({ _id: broadcast._id, runnerId: runId }, { $set: { runnerId: null } });
     const now = clock.now();
     if (reason === "quiet") return postpone(broadcast, toSendableTime(now, deps.quietHours));
     if (reason === "paused" || reason === "cancelled") return { type: reason };
-    if (reason === "lost" || broadcast.kind === "campaign") return { type: "stopped" };
+    if (reason === "lost") return { type: "stopped" };
+    if (!allAvailable) {
+      const at = new Date(now.getTime() + options.unavailableRetryMs);
+      await deps.reschedule(broadcast._id, at);
+      return { type: "waiting", at };
+    }
+    if (broadcast.kind === "campaign") return { type: "stopped" };
     const remaining = await repo.deliveries.count({
       broadcastId: broadcast._id,
       status: { $in: ["pending", "sending"] },
@@ -176,8 +195,10 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
         deps.logger.warn({ broadcast: broadcast._id, ...recovered }, "resolved the deliveries of a dead run");
       const ready = broadcast.recipientsReady ? broadcast : await materialiseDeliveries(deps, broadcast);
       await control.check();
-      await Promise.all(Object.keys(ready.totals).map((c) => lane(ready, c as ChannelName, runId, control)));
-      return await finish(ready, runId, control.reason);
+      const lanes = await Promise.all(
+        Object.keys(ready.totals).map((c) => lane(ready, c as ChannelName, runId, control)),
+      );
+      return await finish(ready, runId, control.reason, lanes.every(Boolean));
     } finally {
       clearInterval(heartbeat);
     }

@@ -5,6 +5,7 @@
  * loud warning. NODE_ENV=production without MONGODB_URI never gets here (config refuses it).
  */
 import type { Connection } from "mongoose";
+import type { Config } from "../config";
 import type { DocumentStore } from "../core/document-store.port";
 import type { Logger } from "../core/ports";
 import { createMemoryDocumentStore } from "./memory/memory-document.store";
@@ -96,3 +97,20 @@ export async function connectStorage(options: StorageOptions): Promise<Connected
   if (typeof embedded !== "string") return embedded;
   return useMemory(options, `no MONGODB_URI; embedded MongoDB unavailable: ${embedded}`);
 }
+
+/** `connectStorage` with the settings from configuration: the bot and every CLI open storage alike. */
+export function openStorageFromConfig(
+  config: Pick<Config, "MONGODB_URI" | "EMBEDDED_MONGO" | "EMBEDDED_MONGO_TIMEOUT_MS" | "DATA_DIR">,
+  logger: Logger,
+): Promise<ConnectedStorage> {
+  return connectStorage({
+    mongodbUri: config.MONGODB_URI,
+    embedded: config.EMBEDDED_MONGO,
+    embeddedTimeoutMs: config.EMBEDDED_MONGO_TIMEOUT_MS,
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+}
+
+/** True when the store keeps nothing after exit. */
+export const isMemoryStorage = (storage: ConnectedStorage) => storage.store.kind === "memory";

@@ -224,4 +224,43 @@ describe("broadcast dispatcher", () => {
       ["skipped", "dailyCap"],
     ]);
   });
+
+  it("leaves deliveries pending while a channel is not running yet and sends them once it registers", async () => {
+    const { world } = await worldWith(3);
+    world.chat.app.hub.unregister("telegram");
+    const id = await createAndSchedule(world);
+    await world.runJobs();
+    expect(await world.broadcasting.service.progress(id)).toMatchObject({ sent: 0, failed: 0, remaining: 3 });
+    expect(await world.chat.app.outboxItems.find({})).toEqual([]);
+    const got = replaceTelegram(world, () => undefined);
+    world.clock.advance(30_000);
+    await world.runJobs();
+    expect(await world.broadcasting.service.progress(id)).toMatchObject({
+      status: "completed",
+      sent: 3,
+      failed: 0,
+    });
+    expect(new Set(got).size).toBe(3);
+  });
+
+  it("does not fail anyone while a registered channel is not connected yet (WhatsApp logging in)", async () => {
+    const { world } = await worldWith(2);
+    let connected = false;
+    replaceTelegram(world, () => {
+      if (!connected)
+        throw new AppError("CHANNEL_SEND_FAILED", "not connected", {
+          channel: "telegram",
+          unavailable: true,
+        });
+    });
+    const id = await createAndSchedule(world);
+    await world.runJobs();
+    const pending = await world.broadcasting.repo.deliveries.find({ broadcastId: id, status: "pending" });
+    expect(pending).toHaveLength(2);
+    expect(pending.every((d) => d.attemptedAt === undefined)).toBe(true);
+    connected = true;
+    world.clock.advance(30_000);
+    await world.runJobs();
+    expect(await world.broadcasting.service.progress(id)).toMatchObject({ sent: 2, failed: 0, remaining: 0 });
+  });
 });

@@ -1,3 +1,4 @@
+import { section as broadcast } from "../../scripts/bench/broadcast.bench";
 import { section as engine } from "../../scripts/bench/engine.bench";
 import { scenarios, toBenchNik, toScenarioMessages } from "../../scripts/bench/engine.scenarios";
 import { section as memory } from "../../scripts/bench/memory.bench";
@@ -51,6 +52,11 @@ describe("bench helpers", () => {
     const sections: BenchSection[] = [engine, memory, startup];
     expect(sections.map((s) => s.name)).toEqual(["engine", "memory", "startup"]);
     for (const s of sections) expect(typeof s.run).toBe("function");
+  });
+
+  it("has the broadcast section in the runner's shape", () => {
+    expect(broadcast.name).toBe("broadcast");
+    expect(typeof broadcast.run).toBe("function");
   });
 });
 

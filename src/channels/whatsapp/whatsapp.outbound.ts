@@ -36,7 +36,10 @@ export function createWhatsAppSender(deps: {
       const deliver = async () => {
         const client = deps.connected();
         if (!client)
-          throw new AppError("CHANNEL_SEND_FAILED", "WhatsApp is not connected", { channel: "whatsapp" });
+          throw new AppError("CHANNEL_SEND_FAILED", "WhatsApp is not connected", {
+            channel: "whatsapp",
+            unavailable: true,
+          });
         await sendTexts(client, toChatId(userId), texts);
       };
       if (kind === "reply") return deliver();

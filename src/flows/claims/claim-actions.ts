@@ -1,7 +1,9 @@
 /**
  * What happens to a claim after the report, shared by the staff chat flow and the CLI:
  * move it (only allowed moves, with history), ask the heir for a document, record a document.
- * Every change is pushed to the heir in their language; a failed push is recorded, never fatal.
+ * Every change is pushed to the heir in their language. When the heir's channel is not running
+ * here (a CLI) the hub queues it in the outbox and the bot sends it; the record says "queued".
+ * A push that could not even be queued is recorded as "failed", never fatal.
  */
 import type { Claim, ClaimNotification, ClaimStage } from "../../core/claims.port";
 import { toConversationKey, type Language, type Reply } from "../../core/messages";
@@ -47,22 +49,22 @@ async function viewFor(deps: ActionDeps, claim: Claim): Promise<ViewContext> {
   return { translator, language, calendar: services.calendar, now: services.clock.now() };
 }
 
-/** Sends replies to the heir's chat and records whether it went out. */
+/** Sends (or queues) replies to the heir's chat and records what became of them. */
 export async function notifyHeir(
   deps: ActionDeps,
   claim: Claim,
   subject: ClaimNotification["stage"],
   replies: Reply[],
   language: Language,
-): Promise<boolean> {
+): Promise<ClaimNotification["status"]> {
   const { services } = deps;
   let record: ClaimNotification;
   try {
-    await services.notifier.notify(claim.heir.contact, replies, {
+    const outcome = await services.notifier.notify(claim.heir.contact, replies, {
       language,
       kind: "unsolicited",
     });
-    record = { stage: subject, at: services.clock.now(), status: "sent" };
+    record = { stage: subject, at: services.clock.now(), status: outcome };
   } catch (error) {
     services.logger.warn({ err: error, claim: claim.reference }, "could not notify the heir; recorded");
     const message = error instanceof Error ? error.message : "unknown";
@@ -72,11 +74,12 @@ export async function notifyHeir(
     ...c,
     notifications: [...c.notifications, record],
   }));
-  return record.status === "sent";
+  return record.status;
 }
 
 export type MoveResult =
-  | { status: "moved"; claim: Claim; notified: boolean }
+  /** `notified`: sent or queued (the heir will be told); `notification` says which. */
+  | { status: "moved"; claim: Claim; notified: boolean; notification: ClaimNotification["status"] }
   | { status: "refused"; reason: "notFound" | "sameStage" | "notAllowed" | "final" };
 
 function toStageReplies(claim: Claim, view: ViewContext, note: string | undefined): Reply[] {
@@ -127,21 +130,24 @@ export async function moveClaim(
     details: { from: current.stage, to: input.to, withNote: Boolean(input.note) },
   });
   const view = await viewFor(deps, moved);
-  const notified = await notifyHeir(
+  const notification = await notifyHeir(
     deps,
     moved,
     input.to,
     toStageReplies(moved, view, input.note),
     view.language,
   );
-  return { status: "moved", claim: moved, notified };
+  return { status: "moved", claim: moved, notified: notification !== "failed", notification };
 }
 
 /** Staff ask the heir for a document (again, when the one sent was unreadable); the heir is told exactly what. */
 export async function requestDocument(
   deps: ActionDeps,
   input: { reference: string; type: DocumentType; actor: string; note?: string },
-): Promise<{ status: "requested"; claim: Claim; notified: boolean } | { status: "notFound" }> {
+): Promise<
+  | { status: "requested"; claim: Claim; notified: boolean; notification: ClaimNotification["status"] }
+  | { status: "notFound" }
+> {
   const { services } = deps;
   const now = services.clock.now();
   const claim = await updateClaim(services, input.reference, (c) => ({
@@ -174,11 +180,8 @@ export async function requestDocument(
   ];
   if (input.note) replies.push({ key: "claimStatus:push.note", params: { note: input.note } });
   replies.push({ key: "claimStatus:push.howToSend" });
-  return {
-    status: "requested",
-    claim,
-    notified: await notifyHeir(deps, claim, "documentRequested", replies, view.language),
-  };
+  const notification = await notifyHeir(deps, claim, "documentRequested", replies, view.language);
+  return { status: "requested", claim, notified: notification !== "failed", notification };
 }
 
 /** A labelled document arrived: it counts as received and restarts the reminder clock. */

@@ -119,6 +119,14 @@ export function createBroadcastRepository(store: DocumentStore) {
       );
       return { resent, uncertain };
     },
+    /** Gives a claimed delivery back, unsent (its channel could not take it): pending again. */
+    async release(delivery: Delivery, owner: string) {
+      await deliveries.update(
+        { _id: delivery._id, status: "sending", owner },
+        { $set: { status: "pending" }, $unset: { attemptedAt: true, owner: true, claimedAt: true } },
+        { multi: false },
+      );
+    },
     /** Records the outcome, only while this runner still owns the claim. */
     async finish(
       delivery: Delivery,

@@ -73,7 +73,7 @@ describe("moving a claim", () => {
     expect((await chat.app.services.claims.findByReference(claim.reference))?.slaDue).toBe("2026-03-25");
   });
 
-  it("keeps the stage change and records the failure when the heir cannot be reached", async () => {
+  it("keeps the stage change and queues the push when the heir's channel is not running here", async () => {
     const { chat, claim, deps } = await setup();
     chat.app.hub.unregister("terminal");
     const result = await moveClaim(deps, {
@@ -81,9 +81,27 @@ describe("moving a claim", () => {
       to: "VERIFIKASI_RT_KELURAHAN",
       actor: "cli:ani",
     });
-    expect(result).toMatchObject({ status: "moved", notified: false });
+    expect(result).toMatchObject({ status: "moved", notified: true, notification: "queued" });
     const stored = (await chat.app.services.claims.findByReference(claim.reference))!;
     expect(stored.stage).toBe("VERIFIKASI_RT_KELURAHAN");
+    expect(stored.notifications.at(-1)).toMatchObject({ stage: "VERIFIKASI_RT_KELURAHAN", status: "queued" });
+    expect(chat.pushed("heir-chat")).toHaveLength(0);
+    expect(await chat.app.outboxItems.find({ status: "pending" })).toHaveLength(1);
+  });
+
+  it("records the failure when the push can be neither sent nor queued", async () => {
+    const { chat, claim, deps } = await setup();
+    chat.app.hub.register({
+      channel: "terminal",
+      send: async () => Promise.reject(new Error("socket closed")),
+    });
+    const result = await moveClaim(deps, {
+      reference: claim.reference,
+      to: "VERIFIKASI_RT_KELURAHAN",
+      actor: "cli:ani",
+    });
+    expect(result).toMatchObject({ status: "moved", notified: false, notification: "failed" });
+    const stored = (await chat.app.services.claims.findByReference(claim.reference))!;
     expect(stored.notifications.at(-1)).toMatchObject({ stage: "VERIFIKASI_RT_KELURAHAN", status: "failed" });
   });
 

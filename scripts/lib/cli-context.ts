@@ -1,0 +1,69 @@
+/**
+ * What every staff CLI (registrations, claims, broadcast) opens: configuration, a quiet logger,
+ * the bot's storage and the app built exactly as the bot builds it (src/app-from-config.ts).
+ *
+ * On the memory store (no MongoDB) a CLI sees none of the bot's data and loses what it changes,
+ * so it says so loudly; commands that change data refuse to run there (exit 2): a "moved" claim
+ * or a queued message to an heir that nobody will ever see would be worse than an error.
+ */
+import type { App } from "../../src/app";
+import { createAppFromConfig } from "../../src/app-from-config";
+import { loadConfig, type Config } from "../../src/config";
+import type { Logger } from "../../src/core/ports";
+import { createPinoLogger } from "../../src/security/pino.logger";
+import {
+  isMemoryStorage,
+  openStorageFromConfig,
+  type ConnectedStorage,
+} from "../../src/storage/connect-storage";
+
+export type CliContext = {
+  config: Config;
+  logger: Logger;
+  storage: ConnectedStorage;
+  app: App;
+  /** True on the memory store: nothing of the bot's, nothing kept. */
+  memory: boolean;
+  close(): Promise<void>;
+};
+
+export const memoryWarning =
+  "⚠️  No MongoDB (set MONGODB_URI): this CLI runs on an EMPTY MEMORY store. It sees none of the bot's data and every change is lost at exit.";
+
+/** Exit code of a CLI that refuses to change data on the memory store. */
+export const refusedOnMemory = 2;
+
+export async function openCliContext(
+  options: { config?: Config; logger?: Logger; warn?: (line: string) => void } = {},
+): Promise<CliContext> {
+  const config = options.config ?? loadConfig();
+  const logger =
+    options.logger ??
+    createPinoLogger({
+      level: config.LOG_LEVEL === "info" || config.LOG_LEVEL === "debug" ? "warn" : config.LOG_LEVEL,
+    });
+  const storage = await openStorageFromConfig(config, logger);
+  const memory = isMemoryStorage(storage);
+  if (memory) (options.warn ?? console.error)(memoryWarning);
+  try {
+    const app = await createAppFromConfig(config, { storage, logger });
+    return { config, logger, storage, app, memory, close: () => storage.close() };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
+
+/**
+ * Refuses `command` on the memory store (prints why, returns false) when it changes data.
+ * Read-only commands run (on nothing) after the warning.
+ */
+export function allowsChanges(
+  context: Pick<CliContext, "memory">,
+  command: string,
+  warn = console.error,
+): boolean {
+  if (!context.memory) return true;
+  warn(`Refusing "${command}" on the memory store: the change would be lost and nobody would be told.`);
+  return false;
+}

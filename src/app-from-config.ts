@@ -1,0 +1,73 @@
+/**
+ * Builds the app from configuration, the same way for the bot (main.ts) and every staff CLI
+ * (scripts/lib/cli-context.ts): vault keys, the encrypted document store on disk, flow settings
+ * (REGISTRATION_MAX_AGE, EXTRA_HOLIDAYS, …), broadcasting settings, and the scheduler (Agenda on
+ * MongoDB, so a broadcast a CLI schedules is run by the bot; in-process otherwise).
+ */
+import path from "node:path";
+import { createApp, type App, type AppOptions } from "./app";
+import type { Config } from "./config";
+import type { Clock, Logger } from "./core/ports";
+import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
+import type { JobScheduler } from "./jobs/scheduler.port";
+import { createVault } from "./security/vault";
+import { loadVaultKeys } from "./security/vault-keys";
+import type { ConnectedStorage } from "./storage/connect-storage";
+import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
+
+/** The app options every process derives from configuration. */
+export function toAppOptions(
+  config: Config,
+  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock; scheduler?: JobScheduler },
+): AppOptions {
+  const { logger } = deps;
+  const keys = loadVaultKeys({
+    encryptionKey: config.ENCRYPTION_KEY,
+    hashKey: config.HASH_KEY,
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+  return {
+    store: deps.storage.store,
+    clock: deps.clock ?? { now: () => new Date() },
+    logger,
+    vault: createVault(keys),
+    silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
+    settings: {
+      registrationMaxAge: config.REGISTRATION_MAX_AGE,
+      registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+    },
+    broadcasting: {
+      quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },
+      remindersEnabled: config.REMINDERS_ENABLED,
+      campaigns: {
+        coverageDaysBefore: config.REMINDER_COVERAGE_DAYS_BEFORE,
+        registrationAfterDays: config.REMINDER_REGISTRATION_AFTER_DAYS,
+        claimDocumentsAfterDays: config.REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS,
+      },
+      campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
+      telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
+    },
+    files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
+    extraHolidays: config.EXTRA_HOLIDAYS,
+    ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
+  };
+}
+
+/** Agenda over the storage's MongoDB connection; undefined (the in-process scheduler) on the memory store. */
+export async function connectSchedulerFor(
+  storage: ConnectedStorage,
+  logger: Logger,
+): Promise<JobScheduler | undefined> {
+  const db = storage.connection?.db;
+  return db ? connectAgendaScheduler({ db, logger }) : undefined;
+}
+
+/** Scheduler, options and app in one call. */
+export async function createAppFromConfig(
+  config: Config,
+  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock },
+): Promise<App> {
+  const scheduler = await connectSchedulerFor(deps.storage, deps.logger);
+  return createApp(toAppOptions(config, { ...deps, ...(scheduler ? { scheduler } : {}) }));
+}
