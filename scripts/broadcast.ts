@@ -9,31 +9,20 @@
 import { userInfo } from "node:os";
 import { runBroadcastCommand } from "../src/jobs/broadcast.command";
 import { silentLogger } from "../src/security/pino.logger";
-import { allowsChanges, openCliContext, refusedOnMemory } from "./lib/cli-context";
+import { runCli } from "./lib/cli-context";
 
 const changing = new Set(["create", "send", "pause", "resume", "cancel"]);
 
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const context = await openCliContext({ logger: silentLogger });
-  try {
-    if (changing.has(argv[0] ?? "") && !allowsChanges(context, argv[0] ?? "")) return refusedOnMemory;
+runCli({
+  changing,
+  logger: silentLogger,
+  run: async ({ app }, argv) => {
     const result = await runBroadcastCommand(argv, {
-      service: context.app.services.broadcasts,
+      service: app.services.broadcasts,
       actor: `cli:${userInfo().username}`,
-      now: context.app.services.clock.now(),
+      now: app.services.clock.now(),
     });
     for (const line of result.lines) console.log(line);
     return result.code;
-  } finally {
-    await context.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
   },
-);
+});

@@ -15,7 +15,6 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import type { App } from "../src/app";
 import type { ClaimNotification } from "../src/core/claims.port";
-import { isAppError } from "../src/core/errors";
 import type { Reply } from "../src/core/messages";
 import { renderReplies, toNumberedText } from "../src/core/render";
 import { documentTypes, type DocumentType } from "../src/domain/claim-documents";
@@ -24,7 +23,7 @@ import { claimStages, isStage, nextStages, slaRunningStages } from "../src/domai
 import { toJakartaDay } from "../src/domain/jakarta-time";
 import { moveClaim, requestDocument } from "../src/flows/claims/claim-actions";
 import { toClaimDetail, toClaimList } from "../src/flows/claims/claim-staff-view";
-import { allowsChanges, openCliContext, refusedOnMemory } from "./lib/cli-context";
+import { runCli } from "./lib/cli-context";
 
 const usage = `Usage: npm run claims -- list [STAGE] | overdue | show KLM-… | move KLM-… STAGE [NOTE…] | request-doc KLM-… TYPE [NOTE…] | export-doc DOCUMENT_ID OUT_FILE
 Stages: ${claimStages.join(", ")}
@@ -162,24 +161,10 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
   }
 }
 
-const changing = new Set(["move", "request-doc"]);
-
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const context = await openCliContext();
-  try {
-    if (changing.has(argv[0] ?? "") && !allowsChanges(context, argv[0] ?? "")) return refusedOnMemory;
-    await run(context.app, argv);
+runCli({
+  changing: new Set(["move", "request-doc"]),
+  run: async ({ app }, argv) => {
+    await run(app, argv);
     return 0;
-  } finally {
-    await context.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(isAppError(error) ? error.message : error);
-    process.exit(1);
   },
-);
+});

@@ -18,7 +18,7 @@ import { maskNik } from "../src/domain/nik";
 import { bpjsColumns, toBpjsCsv } from "../src/flows/staff-registrations/bpjs-export";
 import { rejectRegistration, verifyRegistration } from "../src/flows/staff-registrations/review";
 import { toStaffSearch } from "../src/flows/staff-registrations/staff-query";
-import { allowsChanges, openCliContext, refusedOnMemory } from "./lib/cli-context";
+import { runCli } from "./lib/cli-context";
 
 const actor = `cli:${userInfo().username}`;
 const statuses: PersonStatus[] = ["pending", "active", "rejected", "inactive", "deceased"];
@@ -112,24 +112,10 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
   }
 }
 
-const changing = new Set(["verify", "reject"]);
-
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const context = await openCliContext();
-  try {
-    if (changing.has(argv[0] ?? "") && !allowsChanges(context, argv[0] ?? "")) return refusedOnMemory;
-    await run(context.app, argv);
+runCli({
+  changing: new Set(["verify", "reject"]),
+  run: async ({ app }, argv) => {
+    await run(app, argv);
     return 0;
-  } finally {
-    await context.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
   },
-);
+});

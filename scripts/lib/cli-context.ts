@@ -67,3 +67,32 @@ export function allowsChanges(
   warn(`Refusing "${command}" on the memory store: the change would be lost and nobody would be told.`);
   return false;
 }
+
+/**
+ * The whole life of a staff CLI: open the context, refuse `changing` commands on the memory
+ * store, run the command, close, and exit with its code (1 and the message on an error).
+ */
+export function runCli(spec: {
+  changing: ReadonlySet<string>;
+  logger?: Logger;
+  run: (context: CliContext, argv: string[]) => Promise<number>;
+}): void {
+  const main = async (): Promise<number> => {
+    const argv = process.argv.slice(2);
+    const context = await openCliContext(spec.logger ? { logger: spec.logger } : {});
+    try {
+      const command = argv[0] ?? "";
+      if (spec.changing.has(command) && !allowsChanges(context, command)) return refusedOnMemory;
+      return await spec.run(context, argv);
+    } finally {
+      await context.close();
+    }
+  };
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

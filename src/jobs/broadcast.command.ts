@@ -73,11 +73,10 @@ export async function runBroadcastCommand(
   const { service } = deps;
   const by = { actor: deps.actor };
   const fail = (line: string) => ({ lines: [line], code: 1 });
-  if (command === "list")
-    return {
-      lines: (await service.list(Number(options.limit ?? 20))).map((i) => progressLine(i.progress)),
-      code: 0,
-    };
+  if (command === "list") {
+    const lines = (await service.list(Number(options.limit ?? 20))).map((i) => progressLine(i.progress));
+    return { lines: lines.length > 0 ? lines : ["No broadcasts yet."], code: 0 };
+  }
   if (command === "campaigns")
     return {
       lines: (await service.campaigns()).map(
