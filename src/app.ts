@@ -150,6 +150,7 @@ export function createApp(options: AppOptions) {
     translator,
     logger: options.logger,
     clock: options.clock,
+    pseudonymise: (key) => options.vault.hash(key).slice(0, 16),
   });
   return {
     services,

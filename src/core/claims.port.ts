@@ -59,7 +59,8 @@ export type Claim = {
     /** YYYY-MM-DD (WIB). */
     deathDate: string;
     nik?: Sealed;
-    kpj?: string;
+    /** The KPJ card number (or registration reference) the heir typed, sealed. */
+    kpj?: Sealed;
     kelurahan?: string;
     rt?: string;
     /** The registration matched and confirmed by the heir. */

@@ -22,7 +22,12 @@ export type InboundHandlerDeps = {
   translator: Translator;
   logger: Logger;
   clock: Clock;
+  /** A stable stand-in for a conversation key in logs (a keyed hash): the key holds a phone number. */
+  pseudonymise?: (conversationKey: string) => string;
 };
+
+/** A platform message id without the chat id WhatsApp puts in it ("false_628…@c.us_3EB0…" → "3EB0…"). */
+export const toLoggedMessageId = (messageId: string): string => messageId.split("_").at(-1) ?? "";
 
 export function createInboundHandler(deps: InboundHandlerDeps) {
   const queue = createSerialQueue();
@@ -62,9 +67,11 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
 
   /** Handles one message; resolves when the replies were handed to `respond`. Never rejects. */
   function handle(message: InboundMessage, respond: Respond): Promise<void> {
+    const key = toConversationKey(message.channel, message.userId);
     const log = deps.logger.child({
-      conversation: toConversationKey(message.channel, message.userId),
-      messageId: message.messageId,
+      channel: message.channel,
+      ...(deps.pseudonymise ? { conversation: deps.pseudonymise(key) } : {}),
+      messageId: toLoggedMessageId(message.messageId),
     });
     return queue.run(toConversationKey(message.channel, message.userId), async () => {
       let messages: OutboundMessage[] | null;

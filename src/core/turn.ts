@@ -96,7 +96,8 @@ export class Turn {
   current(): { flow: AnyFlow; state: FlowState } {
     const state = this.session.flow;
     const flow = state ? this.deps.registry.get(state.id) : undefined;
-    if (state && flow) return { flow, state };
+    // A staff flow left in the session of someone no longer staff (access revoked) does not go on.
+    if (state && flow && !(flow.staffOnly && !this.ctx.isStaff)) return { flow, state };
     const home = this.deps.registry.home;
     return {
       flow: home,

@@ -38,3 +38,16 @@ export function isAcceptedMimeType(mimeType: string): boolean {
 
 /** Largest document accepted, in bytes (Telegram bots may download up to 20 MB; phones send less). */
 export const maxDocumentBytes = 10 * 1024 * 1024;
+
+/**
+ * A sent file's name as it may be kept: numbers of 8+ digits (a NIK, KK, KPJ or account number
+ * people put in scan names) masked, control characters dropped, at most 100 characters.
+ */
+export function toSafeFileName(name: string): string | undefined {
+  const safe = name
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .replace(/\d(?:[\s._-]?\d){7,}/g, "[nomor]")
+    .trim()
+    .slice(0, 100);
+  return safe === "" ? undefined : safe;
+}

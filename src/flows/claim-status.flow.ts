@@ -109,10 +109,14 @@ const lookup: Step<D> = {
       if (waiting) return startFlow("claimDocuments", { reference: waiting.reference });
     }
     if (input.content.type === "contact") {
-      // A contact shared through the platform's button is the asker's own number.
+      // Only the asker's own number (Telegram's button, the WhatsApp sender) shows claims at once:
+      // a WhatsApp contact card can carry anyone's number, so that needs the heir's NIK too.
       const phone = parsePhone(input.content.phone);
       const found = phone.ok ? await ctx.services.claims.findByHeirPhone(phone.value) : [];
-      return found.length > 0 ? show(found, state, ctx) : invalid({ key: "claimStatus:lookup.notFound" });
+      if (found.length === 0) return invalid({ key: "claimStatus:lookup.notFound" });
+      return phone.ok && phone.value === ctx.phone
+        ? show(found, state, ctx)
+        : showOrVerify(found, state, ctx, "nik");
     }
     return lookUp(input.text, state, ctx);
   },

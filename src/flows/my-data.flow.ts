@@ -12,7 +12,8 @@ import { homeStep } from "./my-data/home.step";
 import { myDataData, type MyData } from "./my-data/my-data.data";
 import { withdrawalReplies, withdrawConsent } from "./my-data/withdraw";
 import { toToday } from "./registration/registration.data";
-import { takeoverBirthDateStep } from "./registration/takeover";
+import { refuseDuplicate } from "./registration/identity.steps";
+import { canTakeOverByNik, takeoverBirthDateStep } from "./registration/takeover";
 
 export const myDataFlow = defineFlow<MyData>({
   id: "myData",
@@ -42,6 +43,7 @@ export const myDataFlow = defineFlow<MyData>({
       onAnswer: async (nik, data, ctx) => {
         const person = await ctx.services.people.findByNikHash(ctx.services.vault.hash(nik.nik));
         if (!person || person.status === "deleted") return exit([{ key: "myData:findNik.notFound" }], true);
+        if (!canTakeOverByNik(person)) return refuseDuplicate(person, ctx);
         return next("takeoverBirthDate", { ...data, takeoverPersonId: person._id, takeoverTries: 0 }, [
           reply("myData:findNik.found"),
         ]);

@@ -75,6 +75,28 @@ describe("claim status", () => {
     expect(chat.keys()).toEqual(["claimStatus:verify.refused"]);
   });
 
+  it("asks for the heir's NIK when someone shares a contact card with the heir's number", async () => {
+    const { chat, claim } = await reported();
+    chat.as({ userId: "+6281199990000", phone: "+6281199990000", channel: "whatsapp" });
+    await chat.says("status");
+    await chat.sharesContact("+6281234567890");
+    expect(chat.lastReply()).toHaveKey("claimStatus:verify.nik");
+    expect(chat.texts().join("\n")).not.toContain(claim.reference);
+    await chat.says(heirNik);
+    expect(chat.replies()[0]).toHaveKey("claimStatus:card.header");
+  });
+
+  it("shows the claims at once when the heir shares their own contact", async () => {
+    const { chat, claim } = await reported();
+    chat.as({ userId: "heir-new-phone", phone: "+6281234567890" });
+    await chat.says("status");
+    await chat.sharesContact("+6281234567890");
+    expect(chat.replies()[0]).toMatchObject({
+      key: "claimStatus:card.header",
+      params: { reference: claim.reference },
+    });
+  });
+
   it("says plainly when nothing matches", async () => {
     const { chat } = createClaimsChat();
     await chat.says("status");

@@ -1,5 +1,5 @@
 import { createTestChat, type TestChat } from "../support/test-chat";
-import { registerRtHead } from "../support/registration-script";
+import { headNik, registerRtHead, residentNik } from "../support/registration-script";
 
 async function registerResident(chat: TestChat, phone = "0813 1111 2222"): Promise<void> {
   for (const line of [
@@ -155,6 +155,29 @@ describe("data saya", () => {
     expect(chat.keys()).toEqual(["registration:takeover.found", "registration:takeover.askBirthDate"]);
     await chat.says("05-12-1990");
     expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
+  });
+
+  it("never hands over a record someone already uses for its NIK and birth date alone", async () => {
+    const chat = createTestChat();
+    await registerRtHead(chat);
+    await registerResident(chat, "tidak ada");
+    chat.as({ userId: "resident-own" });
+    for (const line of ["data saya", "1", residentNik, "5/12/1990"]) await chat.says(line);
+    expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
+    for (const [userId, nik] of [
+      ["stranger-1", headNik],
+      ["stranger-2", residentNik],
+    ] as const) {
+      chat.as({ userId, channel: "telegram" });
+      for (const line of ["data saya", "1", nik]) await chat.says(line);
+      expect(chat.keys()).toEqual(["registration:nik.duplicate", "menu:main.prompt"]);
+      await chat.says("7/3/1980");
+      expect(chat.keys()).not.toContain("registration:takeover.done");
+    }
+    const [head] = await chat.app.services.people.search({ text: "budi" });
+    expect(head?.contacts).toHaveLength(1);
+    const [resident] = await chat.app.services.people.search({ text: "siti" });
+    expect(resident?.contacts).toEqual([{ channel: "terminal", userId: "resident-own" }]);
   });
 
   it("stops after three wrong birth dates and flags the record", async () => {

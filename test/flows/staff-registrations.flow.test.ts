@@ -11,6 +11,19 @@ describe("staff review of registrations", () => {
     expect((await chat.session())?.flow).toBeNull();
   });
 
+  it("stops a staff flow half-way once the user is no longer staff", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    chat.as({ userId: "petugas-1", isStaff: true });
+    for (const line of ["menu", "7", "1", "1"]) await chat.says(line);
+    expect(chat.texts().join("\n")).toContain(reference);
+    chat.as({ userId: "petugas-1", isStaff: false });
+    await chat.says("1");
+    expect(chat.texts().join("\n")).not.toContain("1571********0001");
+    expect(chat.keys().some((k) => k.startsWith("staffRegistrations:"))).toBe(false);
+    expect((await chat.session())?.flow?.id).not.toBe("staffRegistrations");
+  });
+
   it("lists pending registrations, shows one with the NIK masked, verifies it, tells the person and audits it", async () => {
     const chat = createTestChat();
     const reference = await registerRtHead(chat);

@@ -2,7 +2,7 @@
  * What the WhatsApp channel does with one incoming message: ignore it, refuse it kindly, or hand
  * it to the bot with a typing indicator on and send the replies back to the same chat.
  */
-import type { InboundHandler } from "../../core/handle-inbound";
+import { toLoggedMessageId, type InboundHandler } from "../../core/handle-inbound";
 import { toConversationKey, type OutboundMessage, type Reply } from "../../core/messages";
 import type { Logger, Translator } from "../../core/ports";
 import { renderReplies } from "../../core/render";
@@ -55,7 +55,7 @@ export async function handleIncoming(
   message: WhatsAppIncoming,
   readyAt: Date | undefined,
 ): Promise<void> {
-  const log = deps.logger.child({ channel: "whatsapp", messageId: message.id });
+  const log = deps.logger.child({ channel: "whatsapp", messageId: toLoggedMessageId(message.id) });
   try {
     const ignored = toIgnoreReason(message, readyAt);
     if (ignored) {

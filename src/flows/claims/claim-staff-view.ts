@@ -74,7 +74,7 @@ export function toClaimDetail(claim: Claim, documents: ClaimDocument[], view: St
         name: deceased.name,
         deathDate: toDisplayDate(deceased.deathDate),
         nik: deceased.nik ? maskNik(view.vault.open(deceased.nik)) : "-",
-        kpj: deceased.kpj ?? "-",
+        kpj: deceased.kpj ? view.vault.open(deceased.kpj) : "-",
         place: place || "-",
         registration: deceased.personReference ?? t("staffClaims:detail.notFound"),
       },

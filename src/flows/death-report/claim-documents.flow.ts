@@ -17,7 +17,7 @@ import {
   toMissing,
   type DocumentType,
 } from "../../domain/claim-documents";
-import { detectFileType, isAcceptedMimeType, maxDocumentBytes } from "../../domain/file-type";
+import { detectFileType, isAcceptedMimeType, maxDocumentBytes, toSafeFileName } from "../../domain/file-type";
 import { recordDocument } from "../claims/claim-actions";
 import { documentKey, toDocumentList } from "../claims/claim-view";
 
@@ -75,6 +75,7 @@ async function handleMedia(media: MediaInput, state: D, ctx: FlowContext): Promi
   const stored = await files.put(checked.bytes, { extension: checked.extension });
   const type = media.caption ? toDocumentTypeFromCaption(media.caption) : undefined;
   const id = randomUUID();
+  const fileName = media.fileName ? toSafeFileName(media.fileName) : undefined;
   await claimDocuments.add({
     _id: id,
     claimReference: state.reference,
@@ -83,7 +84,7 @@ async function handleMedia(media: MediaInput, state: D, ctx: FlowContext): Promi
     mimeType: detectFileType(checked.bytes)?.mimeType ?? media.mimeType,
     size: stored.size,
     sha256: stored.sha256,
-    ...(media.fileName ? { fileName: media.fileName } : {}),
+    ...(fileName ? { fileName } : {}),
     channel: ctx.channel,
     receivedAt: ctx.now,
   });

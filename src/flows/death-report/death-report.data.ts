@@ -15,7 +15,8 @@ export const deathReportData = z.object({
   identifyBy: z.enum(["nik", "kpj", "none"]).optional(),
   deceasedNik: sealedSchema.optional(),
   deceasedNikMasked: z.string().optional(),
-  kpj: z.string().optional(),
+  /** The KPJ card number or registration reference typed, sealed like a NIK. */
+  kpj: sealedSchema.optional(),
   deceasedName: z.string().optional(),
   kelurahan: z.string().optional(),
   rt: z.string().optional(),

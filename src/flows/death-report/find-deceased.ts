@@ -26,7 +26,7 @@ const toRtNumber = (rt: string): string => toRtRwNumber(rt) ?? rt.trim();
 async function candidate(data: DeathReportData, ctx: FlowContext): Promise<Person | null> {
   const { people } = ctx.services;
   if (data.identifyBy === "nik" && data.deceasedNik) return people.findByNikHash(data.deceasedNik.hash);
-  if (data.identifyBy === "kpj" && data.kpj) return people.findByReference(data.kpj);
+  if (data.identifyBy === "kpj" && data.kpj) return people.findByReference(ctx.services.vault.open(data.kpj));
   if (!data.deceasedName || !data.kelurahan || !data.rt) return null;
   const found = await people.search({ text: data.deceasedName }, { limit: 50 });
   const kelurahan = toComparable(data.kelurahan);

@@ -78,7 +78,7 @@ export const identifySteps: Record<string, Step<D>> = {
     prompt: "deathReport:deceasedKpj.prompt",
     parse: parseKpjOrReference,
     invalid: "deathReport:deceasedKpj.invalid",
-    onAnswer: (kpj, data) => next("deceasedName", { ...data, kpj }),
+    onAnswer: (kpj, data, ctx) => next("deceasedName", { ...data, kpj: ctx.services.vault.seal(kpj) }),
   }),
   deceasedName: ask<D, string>({
     prompt: "deathReport:deceasedName.prompt",

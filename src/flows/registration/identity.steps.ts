@@ -16,7 +16,7 @@ import {
   type RegistrationData,
   type RegistrationResult,
 } from "./registration.data";
-import { takeoverBirthDateStep } from "./takeover";
+import { canTakeOverByNik, takeoverBirthDateStep } from "./takeover";
 
 function toNik(text: string, ctx: FlowContext): Parsed<ParsedNik> {
   const result = parseNik(text, toToday(ctx));
@@ -29,7 +29,7 @@ function toNik(text: string, ctx: FlowContext): Parsed<ParsedNik> {
 }
 
 /** Someone else already holds this NIK: say so without showing anything, flag it for staff. */
-async function refuseDuplicate(existing: Person, ctx: FlowContext): Promise<RegistrationResult> {
+export async function refuseDuplicate(existing: Person, ctx: FlowContext): Promise<RegistrationResult> {
   await ctx.services.people.addFlag(existing._id, "duplicate_attempt", ctx.now);
   await ctx.services.audit.record({
     at: ctx.now,
@@ -48,7 +48,7 @@ export async function handleKnownNik(
 ): Promise<RegistrationResult> {
   const mine = existing.contacts.some((c) => c.channel === ctx.channel && c.userId === ctx.userId);
   if (mine) return exit([reply("registration:nik.alreadyYours", { reference: existing.reference })], true);
-  if (data.subject === "self" && existing.consent.givenBy === "proxy" && existing.status !== "deleted")
+  if (data.subject === "self" && canTakeOverByNik(existing))
     return next("takeoverBirthDate", { ...data, takeoverPersonId: existing._id, takeoverTries: 0 }, [
       reply("registration:takeover.found", { proxyName: existing.consent.proxyName ?? "" }),
     ]);

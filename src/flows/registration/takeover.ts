@@ -13,6 +13,13 @@ import { toActor, toToday, type TakeoverData } from "./registration.data";
 
 const maxTries = 3;
 
+/**
+ * Only a record an RT head made that nobody has claimed yet can be taken over with NIK + birth
+ * date; a record someone already uses needs their registered phone, or the kelurahan office.
+ */
+export const canTakeOverByNik = (person: Person): boolean =>
+  person.status !== "deleted" && person.consent.givenBy === "proxy" && person.contacts.length === 0;
+
 /** Adds the caller as a contact of `person` and records their own consent. */
 export async function takeOver(
   person: Person,

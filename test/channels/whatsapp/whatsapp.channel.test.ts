@@ -54,6 +54,15 @@ describe("WhatsApp channel: a conversation", () => {
     expect(wa.client.typing).toEqual([defaultChat]);
   });
 
+  it("logs no phone number of the sender, not even inside WhatsApp's message ids", async () => {
+    wa = await startFakeWhatsApp();
+    const first = await wa.receive({ body: "halo" });
+    await wa.receive({ body: "halo", id: first.id });
+    await wa.receive({ fromMe: true, body: "halo" });
+    expect(wa.logger.entries.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(wa.logger.entries)).not.toMatch(/1234567890/);
+  });
+
   it("ignores groups, status updates, its own messages and messages replayed from before login", async () => {
     wa = await startFakeWhatsApp();
     await wa.receive({ from: "120363025555555555@g.us", body: "halo" });

@@ -53,6 +53,29 @@ describe("claim documents", () => {
     expect(await chat.app.services.files.get(doc!.fileKey)).toEqual(fixture("kartu-keluarga.png"));
   });
 
+  it("does not keep a NIK written in a file's name, nor a name of any length", async () => {
+    const { chat, people } = createClaimsChat();
+    await people.seed({});
+    const claim = await reportDeath(chat);
+    await chat.sendsFile({
+      mimeType: "application/pdf",
+      kind: "document",
+      bytes: fixture("akta-kematian.pdf"),
+      fileName: "KTP 1571-0201-0180-0001.pdf",
+      caption: "akta kematian",
+    });
+    await chat.sendsFile({
+      mimeType: "application/pdf",
+      kind: "document",
+      bytes: fixture("akta-kematian.pdf"),
+      fileName: `${"a".repeat(10_000)}.pdf`,
+      caption: "akta kematian",
+    });
+    const [first, second] = await chat.app.services.claimDocuments.listByClaim(claim.reference);
+    expect(first?.fileName).toBe("KTP [nomor].pdf");
+    expect(second?.fileName?.length).toBeLessThanOrEqual(100);
+  });
+
   it("refuses a file over the size limit and a file that is not a photo or PDF, saying why", async () => {
     const { chat, people } = createClaimsChat();
     await people.seed({});
