@@ -13,11 +13,11 @@ import { myDataData, type MyData } from "./my-data/my-data.data";
 import { withdrawalReplies, withdrawConsent } from "./my-data/withdraw";
 import { toToday } from "./registration/registration.data";
 import { refuseDuplicate } from "./registration/identity.steps";
-import { canTakeOverByNik, takeoverBirthDateStep } from "./registration/takeover";
+import { canTakeOverByNik, takeoverReferenceStep } from "./registration/takeover";
 
 export const myDataFlow = defineFlow<MyData>({
   id: "myData",
-  version: 1,
+  version: 2,
   start: "home",
   data: myDataData,
   initial: () => ({}),
@@ -44,11 +44,11 @@ export const myDataFlow = defineFlow<MyData>({
         const person = await ctx.services.people.findByNikHash(ctx.services.vault.hash(nik.nik));
         if (!person || person.status === "deleted") return exit([{ key: "myData:findNik.notFound" }], true);
         if (!canTakeOverByNik(person)) return refuseDuplicate(person, ctx);
-        return next("takeoverBirthDate", { ...data, takeoverPersonId: person._id, takeoverTries: 0 }, [
+        return next("takeoverReference", { ...data, takeoverPersonId: person._id, takeoverTries: 0 }, [
           reply("myData:findNik.found"),
         ]);
       },
     }),
-    takeoverBirthDate: takeoverBirthDateStep<MyData>(),
+    takeoverReference: takeoverReferenceStep<MyData>(),
   },
 });

@@ -1,7 +1,8 @@
 import { createTestChat, type TestChat } from "../support/test-chat";
 import { headNik, registerRtHead, residentNik } from "../support/registration-script";
 
-async function registerResident(chat: TestChat, phone = "0813 1111 2222"): Promise<void> {
+/** The RT head registers Siti Aminah; returns the DFT- reference he is told to pass on. */
+async function registerResident(chat: TestChat, phone = "0813 1111 2222"): Promise<string> {
   for (const line of [
     "daftar",
     "ya",
@@ -18,6 +19,9 @@ async function registerResident(chat: TestChat, phone = "0813 1111 2222"): Promi
     "kirim",
   ])
     await chat.says(line);
+  const reference = /DFT-[A-Z0-9]{6}/.exec(chat.texts().join("\n"))?.[0];
+  if (!reference) throw new Error("no reference for the resident");
+  return reference;
 }
 
 describe("data saya", () => {
@@ -129,18 +133,21 @@ describe("data saya", () => {
     ]);
   });
 
-  it("lets a resident without the registered phone take over with NIK and birth date", async () => {
+  it("lets a resident without the registered phone take over with NIK and the reference the RT head got", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    await registerResident(chat, "tidak ada");
+    const reference = await registerResident(chat, "tidak ada");
+    expect(chat.texts().join("\n")).toContain("Berikan nomor pendaftaran di atas kepada warga");
     chat.as({ userId: "tg-55", channel: "telegram" });
     await chat.says("data saya");
     expect(chat.lastReply()).toHaveKey("myData:none.prompt");
     for (const line of ["1", "1571084512900002"]) await chat.says(line);
-    expect(chat.lastReply()).toHaveKey("registration:takeover.askBirthDate");
-    await chat.says("6/12/1990");
+    expect(chat.lastReply()).toHaveKey("registration:takeover.askReference");
+    await chat.says("5/12/1990");
+    expect(chat.replies()[0]).toHaveKey("registration:takeover.notReference");
+    await chat.says("DFT-AAAAAA");
     expect(chat.replies()[0]).toHaveKey("registration:takeover.mismatch");
-    await chat.says("5 Des 1990");
+    await chat.says(reference.toLowerCase().replace("-", " "));
     expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
     await chat.says("data saya");
     expect(chat.texts().join("\n")).toContain("Didaftarkan oleh Ketua RT Budi Santoso");
@@ -149,20 +156,20 @@ describe("data saya", () => {
   it("also lets a resident take over when they start registering with their NIK", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    await registerResident(chat, "tidak ada");
+    const reference = await registerResident(chat, "tidak ada");
     chat.as({ userId: "resident-own" });
     for (const line of ["daftar", "ya", "1", "Siti Aminah", "1571084512900002"]) await chat.says(line);
-    expect(chat.keys()).toEqual(["registration:takeover.found", "registration:takeover.askBirthDate"]);
-    await chat.says("05-12-1990");
+    expect(chat.keys()).toEqual(["registration:takeover.found", "registration:takeover.askReference"]);
+    await chat.says(reference);
     expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
   });
 
-  it("never hands over a record someone already uses for its NIK and birth date alone", async () => {
+  it("never hands over a record someone already uses for its NIK alone", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    await registerResident(chat, "tidak ada");
+    const reference = await registerResident(chat, "tidak ada");
     chat.as({ userId: "resident-own" });
-    for (const line of ["data saya", "1", residentNik, "5/12/1990"]) await chat.says(line);
+    for (const line of ["data saya", "1", residentNik, reference]) await chat.says(line);
     expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
     for (const [userId, nik] of [
       ["stranger-1", headNik],
@@ -180,12 +187,23 @@ describe("data saya", () => {
     expect(resident?.contacts).toEqual([{ channel: "terminal", userId: "resident-own" }]);
   });
 
-  it("stops after three wrong birth dates and flags the record", async () => {
+  it("does not hand over a record for the birth date the NIK itself reveals", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
     await registerResident(chat, "tidak ada");
     chat.as({ userId: "stranger" });
-    for (const line of ["data saya", "1", "1571084512900002", "1/1/1990", "2/1/1990", "3/1/1990"])
+    for (const line of ["data saya", "1", "1571084512900002", "5/12/1990"]) await chat.says(line);
+    expect(chat.keys()).not.toContain("registration:takeover.done");
+    const [resident] = await chat.app.services.people.search({ text: "siti" });
+    expect(resident?.contacts).toEqual([]);
+  });
+
+  it("stops after three wrong references and flags the record", async () => {
+    const chat = createTestChat();
+    await registerRtHead(chat);
+    await registerResident(chat, "tidak ada");
+    chat.as({ userId: "stranger" });
+    for (const line of ["data saya", "1", "1571084512900002", "DFT-AAAAAA", "DFT-BBBBBB", "DFT-CCCCCC"])
       await chat.says(line);
     expect(chat.replies()[0]).toHaveKey("registration:takeover.failed");
     const [resident] = await chat.app.services.people.search({ text: "siti" });

@@ -16,7 +16,7 @@ import {
   type RegistrationData,
   type RegistrationResult,
 } from "./registration.data";
-import { canTakeOverByNik, takeoverBirthDateStep } from "./takeover";
+import { canTakeOverByNik, takeoverReferenceStep } from "./takeover";
 
 function toNik(text: string, ctx: FlowContext): Parsed<ParsedNik> {
   const result = parseNik(text, toToday(ctx));
@@ -49,7 +49,7 @@ export async function handleKnownNik(
   const mine = existing.contacts.some((c) => c.channel === ctx.channel && c.userId === ctx.userId);
   if (mine) return exit([reply("registration:nik.alreadyYours", { reference: existing.reference })], true);
   if (data.subject === "self" && canTakeOverByNik(existing))
-    return next("takeoverBirthDate", { ...data, takeoverPersonId: existing._id, takeoverTries: 0 }, [
+    return next("takeoverReference", { ...data, takeoverPersonId: existing._id, takeoverTries: 0 }, [
       reply("registration:takeover.found", { proxyName: existing.consent.proxyName ?? "" }),
     ]);
   return refuseDuplicate(existing, ctx);
@@ -127,5 +127,5 @@ export const identitySteps = {
     ],
     onChoice: (value, data, ctx) => afterBirthDate({ ...data, sex: value === "P" ? "P" : "L" }, ctx),
   }),
-  takeoverBirthDate: takeoverBirthDateStep<RegistrationData>(),
+  takeoverReference: takeoverReferenceStep<RegistrationData>(),
 };

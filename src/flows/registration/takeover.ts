@@ -1,21 +1,22 @@
 /**
  * Taking over a record an RT head registered: the resident proves it is them (phone match, or
- * NIK + birth date), then their chat account is added as a contact and they confirm consent.
+ * NIK + the registration reference the RT head received and passed on; a birth date would prove
+ * nothing, the NIK contains it), then their chat account is added and they confirm consent.
  */
 import type { FlowContext, Step, StepResult } from "../../core/flow";
 import { exit, invalid } from "../../core/flow";
 import { reply } from "../../core/messages";
 import type { Person } from "../../core/people.port";
 import { ask } from "../../core/steps";
-import { parseBirthDate } from "../../domain/birth-date";
+import { parseReference, registrationPrefix } from "../../domain/reference";
 import { privacyNoticeVersion } from "./consent.steps";
-import { toActor, toToday, type TakeoverData } from "./registration.data";
+import { toActor, type TakeoverData } from "./registration.data";
 
 const maxTries = 3;
 
 /**
- * Only a record an RT head made that nobody has claimed yet can be taken over with NIK + birth
- * date; a record someone already uses needs their registered phone, or the kelurahan office.
+ * Only a record an RT head made that nobody has claimed yet can be taken over with NIK +
+ * reference; a record someone already uses needs their registered phone, or the kelurahan office.
  */
 export const canTakeOverByNik = (person: Person): boolean =>
   person.status !== "deleted" && person.consent.givenBy === "proxy" && person.contacts.length === 0;
@@ -24,12 +25,12 @@ export const canTakeOverByNik = (person: Person): boolean =>
 export async function takeOver(
   person: Person,
   ctx: FlowContext,
-  how: "phone" | "nikBirthDate",
+  how: "phone" | "nikReference",
 ): Promise<void> {
   const { people, consents, audit } = ctx.services;
   await people.addContact(person._id, { channel: ctx.channel, userId: ctx.userId }, ctx.now);
   if (ctx.phone && !person.phone) await people.update(person._id, { phone: ctx.phone }, ctx.now);
-  if (how === "nikBirthDate" && person.consent.givenBy === "self")
+  if (how === "nikReference" && person.consent.givenBy === "self")
     await people.addFlag(person._id, "contact_added_by_nik_check", ctx.now);
   await consents.record({
     personId: person._id,
@@ -49,17 +50,20 @@ export async function takeOver(
   });
 }
 
-/** "Type your birth date" to prove a record found by NIK is yours; three tries. */
-export function takeoverBirthDateStep<D extends TakeoverData>(): Step<D> {
+/** "Type the registration number your RT head received" to prove a record found by NIK is yours; three tries. */
+export function takeoverReferenceStep<D extends TakeoverData>(): Step<D> {
   return ask<D, string>({
-    prompt: "registration:takeover.askBirthDate",
-    parse: (text, ctx) => parseBirthDate(text, toToday(ctx)),
-    invalid: (reason) => `registration:birthDate.${reason}` as "registration:birthDate.notDate",
-    onAnswer: async (birthDate, data, ctx): Promise<StepResult<D>> => {
+    prompt: "registration:takeover.askReference",
+    parse: (text) => {
+      const reference = parseReference(text, registrationPrefix);
+      return reference ? { ok: true, value: reference } : { ok: false, reason: "notReference" };
+    },
+    invalid: "registration:takeover.notReference",
+    onAnswer: async (reference, data, ctx): Promise<StepResult<D>> => {
       const person = data.takeoverPersonId ? await ctx.services.people.findById(data.takeoverPersonId) : null;
       if (!person) return exit([{ key: "registration:takeover.failed" }], true);
-      if (person.birthDate === birthDate) {
-        await takeOver(person, ctx, "nikBirthDate");
+      if (person.reference === reference) {
+        await takeOver(person, ctx, "nikReference");
         return exit([reply("registration:takeover.done", { reference: person.reference })], true);
       }
       const tries = (data.takeoverTries ?? 0) + 1;
