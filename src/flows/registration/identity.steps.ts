@@ -11,7 +11,7 @@ import type { I18nKey } from "../../i18n/keys";
 import { sexKey } from "./labels";
 import {
   nextOrSummary,
-  toActor,
+  flagForStaff,
   toToday,
   type RegistrationData,
   type RegistrationResult,
@@ -30,13 +30,7 @@ function toNik(text: string, ctx: FlowContext): Parsed<ParsedNik> {
 
 /** Someone else already holds this NIK: say so without showing anything, flag it for staff. */
 export async function refuseDuplicate(existing: Person, ctx: FlowContext): Promise<RegistrationResult> {
-  await ctx.services.people.addFlag(existing._id, "duplicate_attempt", ctx.now);
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: toActor(ctx),
-    action: "registration.duplicate_nik",
-    target: `person:${existing.reference}`,
-  });
+  await flagForStaff(existing, "duplicate_attempt", "registration.duplicate_nik", ctx);
   return exit([{ key: "registration:nik.duplicate" }], true);
 }
 

@@ -1,6 +1,7 @@
 /** What the registration flow collects, as stored in the session (zod-checked on every turn). */
 import { z } from "zod";
 import type { FlowContext, StepResult } from "../../core/flow";
+import type { Person } from "../../core/people.port";
 import { next } from "../../core/flow";
 import { toJakartaDay } from "../../domain/jakarta-time";
 
@@ -74,4 +75,20 @@ export function nextOrSummary(step: string, data: RegistrationData): Registratio
 /** "telegram:123": who acted, for audit and consent records. */
 export function toActor(ctx: Pick<FlowContext, "channel" | "userId">): string {
   return `${ctx.channel}:${ctx.userId}`;
+}
+
+/** Flags a person's record for staff and audits what the caller tried on it. */
+export async function flagForStaff(
+  person: Pick<Person, "_id" | "reference">,
+  flag: string,
+  action: string,
+  ctx: FlowContext,
+): Promise<void> {
+  await ctx.services.people.addFlag(person._id, flag, ctx.now);
+  await ctx.services.audit.record({
+    at: ctx.now,
+    actor: toActor(ctx),
+    action,
+    target: `person:${person.reference}`,
+  });
 }

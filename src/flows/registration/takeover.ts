@@ -10,7 +10,7 @@ import type { Person } from "../../core/people.port";
 import { ask } from "../../core/steps";
 import { parseReference, registrationPrefix } from "../../domain/reference";
 import { privacyNoticeVersion } from "./consent.steps";
-import { toActor, type TakeoverData } from "./registration.data";
+import { flagForStaff, toActor, type TakeoverData } from "./registration.data";
 
 const maxTries = 3;
 
@@ -72,13 +72,7 @@ export function takeoverReferenceStep<D extends TakeoverData>(): Step<D> {
           { key: "registration:takeover.mismatch" },
           { data: { ...data, takeoverTries: tries } },
         );
-      await ctx.services.people.addFlag(person._id, "takeover_failed", ctx.now);
-      await ctx.services.audit.record({
-        at: ctx.now,
-        actor: toActor(ctx),
-        action: "person.takeover_failed",
-        target: `person:${person.reference}`,
-      });
+      await flagForStaff(person, "takeover_failed", "person.takeover_failed", ctx);
       return exit([{ key: "registration:takeover.failed" }], true);
     },
   });
