@@ -19,14 +19,9 @@
 import { randomUUID } from "node:crypto";
 import type { Broadcast } from "../core/broadcast.port";
 import type { ChannelName } from "../core/messages";
-import type { Clock, Logger, Notifier, Translator } from "../core/ports";
-import type { OptOutService } from "../core/opt-out.port";
-import type { PeopleRepository } from "../core/people.port";
 import { toSendableTime, type QuietHours } from "../domain/quiet-hours";
-import type { BroadcastRepository } from "../storage/repositories/broadcast.repository";
 import type { RecipientResolver } from "./broadcast-recipients";
-import { createDeliverer } from "./broadcast-delivery";
-import type { ChannelPacer } from "./channel-pacer";
+import { createDeliverer, type DelivererDeps } from "./broadcast-delivery";
 import { createDispatchControl, type DispatchControl, type StopReason } from "./dispatch-control";
 import { materialiseDeliveries } from "./materialise-deliveries";
 
@@ -52,16 +47,9 @@ export const defaultDispatcherOptions: DispatcherOptions = {
   unavailableRetryMs: 30_000,
 };
 
-export type DispatcherDeps = {
-  repo: BroadcastRepository;
+/** What the deliverer needs (it sends each message), plus recipients, quiet hours and rescheduling. */
+export type DispatcherDeps = Omit<DelivererDeps, "maxRetries"> & {
   resolver: RecipientResolver;
-  notifier: Notifier;
-  translator: Translator;
-  optOuts: OptOutService;
-  people: PeopleRepository;
-  clock: Clock;
-  logger: Logger;
-  pacer: ChannelPacer;
   quietHours: QuietHours;
   /** Runs `dispatch(broadcastId)` again at `at` (through the scheduler). */
   reschedule: (broadcastId: string, at: Date) => Promise<void>;
