@@ -3,20 +3,14 @@
  * `listAwaitingDocuments`. Extend freely; do not rename.
  */
 import type { DocumentType } from "../domain/claim-documents";
+import type { Stage } from "../domain/claim-lifecycle";
 import type { HeirGroup, Relationship } from "../domain/heirs";
 import type { ClaimsCheck, Contact } from "./people.port";
 import type { Language } from "./messages";
 import type { Sealed } from "./vault.port";
 
-export type ClaimStage =
-  | "LAPORAN_DITERIMA"
-  | "VERIFIKASI_RT_KELURAHAN"
-  | "MENUNGGU_DOKUMEN"
-  | "BERKAS_LENGKAP"
-  | "DIAJUKAN_KE_BPJS"
-  | "DIPROSES_BPJS"
-  | "DIBAYAR"
-  | "DITOLAK_PERLU_TINDAK_LANJUT";
+/** The claim stages (DOMAIN §3.5), from the lifecycle rules in domain/claim-lifecycle.ts. */
+export type ClaimStage = Stage;
 
 /** What a reminder about missing documents needs to know. */
 export type ClaimAwaitingDocuments = {
