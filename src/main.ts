@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       config,
       app,
       logger,
-      clock: { now: () => new Date() },
+      clock: app.services.clock,
       output: process.stdout,
       mongoose: storage.connection ? { connection: storage.connection, mongo: mongoose.mongo } : undefined,
     });
