@@ -30,6 +30,8 @@ import { createConsentLog } from "./storage/repositories/consents.repository";
 import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createOutboxRepository } from "./storage/repositories/outbox.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
+import { createStaffAccounts } from "./storage/repositories/staff.repository";
+import { createStaffDirectory } from "./core/staff-directory";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -77,6 +79,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
   const claims = createClaimRepository(store);
+  const staff = createStaffAccounts(store);
   const audience = options.people ?? people;
   const optOuts = createOptOutService({ store, people: audience, audit });
   const broadcasting = createBroadcasting({
@@ -110,6 +113,8 @@ export function createServices(options: ServiceOptions): { services: Services; b
     files: options.files ?? createMemoryFileStore(),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    staff,
+    staffDirectory: createStaffDirectory({ accounts: staff, clock }),
   };
   return { services, broadcasting };
 }
@@ -151,6 +156,7 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     clock: options.clock,
     pseudonymise: (key) => options.vault.hash(key).slice(0, 16),
+    staff: services.staffDirectory,
   });
   return {
     services,

@@ -35,7 +35,6 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
     ...(webhookUrl
       ? { webhook: { url: webhookUrl, port: config.TELEGRAM_WEBHOOK_PORT, ...(secret ? { secret } : {}) } }
       : {}),
-    staffIds: config.STAFF_TELEGRAM_IDS,
     maxFileBytes: config.TELEGRAM_MAX_FILE_MB * 1024 * 1024,
     inbound: app.inbound,
     translator: app.translator,

@@ -94,7 +94,12 @@ export type Claim = {
 
 export type NewClaim = Omit<Claim, "_id" | "reference" | "version">;
 
-export type ClaimQuery = { stage?: ClaimStage | ClaimStage[]; slaDueBefore?: string };
+export type ClaimQuery = {
+  stage?: ClaimStage | ClaimStage[];
+  slaDueBefore?: string;
+  /** Only claims of deceased from these kelurahan (a kelurahan officer's scope). */
+  kelurahanIn?: readonly string[];
+};
 
 export interface ClaimRepository extends ClaimsCheck {
   /** Stores a new claim under a fresh unique reference. */

@@ -10,6 +10,8 @@ import type { Clock, Logger, Translator } from "./ports";
 import { renderReplies } from "./render";
 import type { SessionStore } from "./session.store";
 import { createSerialQueue } from "./serial-queue";
+import { toLocalOperator } from "./staff-directory";
+import type { StaffDirectory } from "./staff.port";
 
 const rememberedIds = 20;
 const saveAttempts = 3;
@@ -24,6 +26,8 @@ export type InboundHandlerDeps = {
   clock: Clock;
   /** A stable stand-in for a conversation key in logs (a keyed hash): the key holds a phone number. */
   pseudonymise?: (conversationKey: string) => string;
+  /** Who is staff (accounts linked to a Telegram id or WhatsApp number). */
+  staff?: StaffDirectory;
 };
 
 /** A platform message id without the chat id WhatsApp puts in it ("false_628…@c.us_3EB0…" → "3EB0…"). */
@@ -32,8 +36,17 @@ export const toLoggedMessageId = (messageId: string): string => messageId.split(
 export function createInboundHandler(deps: InboundHandlerDeps) {
   const queue = createSerialQueue();
 
-  async function process(message: InboundMessage, log: Logger): Promise<OutboundMessage[] | null> {
-    const key = toConversationKey(message.channel, message.userId);
+  /** The message with the sender's staff account, if any (`isStaff`: the local operator). */
+  async function withStaff(message: InboundMessage): Promise<InboundMessage> {
+    const { staff: _ignored, ...rest } = message;
+    if (message.isStaff) return { ...rest, staff: toLocalOperator(message.channel, message.userId) };
+    const staff = await deps.staff?.resolve(message.channel, message.userId);
+    return staff ? { ...rest, staff } : rest;
+  }
+
+  async function process(received: InboundMessage, log: Logger): Promise<OutboundMessage[] | null> {
+    const key = toConversationKey(received.channel, received.userId);
+    const message = await withStaff(received);
     for (let attempt = 1; attempt <= saveAttempts; attempt++) {
       const stored = await deps.sessions.load(key);
       if (stored?.recentMessageIds.includes(message.messageId)) {

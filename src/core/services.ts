@@ -12,6 +12,7 @@ import type { FileStore } from "./files.port";
 import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
+import type { StaffAccounts, StaffDirectory } from "./staff.port";
 import type { WorkingCalendar } from "../domain/working-days";
 
 export type Services = {
@@ -36,6 +37,10 @@ export type Services = {
   files: FileStore;
   /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
   calendar: WorkingCalendar;
+  /** Staff accounts (roles, kelurahan scope, chat links, console passwords). */
+  staff: StaffAccounts;
+  /** Which chat users are staff, cached. */
+  staffDirectory: StaffDirectory;
 };
 
 /** Values from configuration that flows apply. */

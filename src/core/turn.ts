@@ -4,13 +4,15 @@
  */
 import { matchChoice } from "./choice-match";
 import { AppError } from "./errors";
-import type { AnyFlow, FlowContext, StepInput, StepResult } from "./flow";
+import { canEnter, type AnyFlow, type FlowContext, type StepInput, type StepResult } from "./flow";
 import type { EngineDeps } from "./engine";
 import { toGlobalCommand } from "./global-commands";
 import type { InboundMessage, Reply } from "./messages";
 import type { FlowState, Session } from "./session";
 import { toCleanText } from "./text";
 import { runGlobalCommand } from "./turn-commands";
+import type { Services } from "./services";
+import { toStaffServices } from "./staff-scope";
 
 const resumeOptions = [
   {
@@ -29,6 +31,9 @@ const resumeOptions = [
 export class Turn {
   readonly replies: Reply[] = [];
   readonly input: StepInput;
+  /** The staff flow whose `complete` runs (the session no longer names it then). */
+  private completing: AnyFlow | undefined;
+  private scopedServices: Services | undefined;
   constructor(
     readonly deps: EngineDeps,
     readonly session: Session,
@@ -42,6 +47,15 @@ export class Turn {
     };
   }
 
+  /** Staff flows of a kelurahan officer see only their kelurahan (core/staff-scope.ts). */
+  private get services(): Services {
+    const staff = this.message.staff;
+    const id = this.session.flow?.id;
+    const flow = this.completing ?? (id ? this.deps.registry.get(id) : undefined);
+    if (!staff || !flow?.staffOnly) return this.deps.services;
+    return (this.scopedServices ??= toStaffServices(this.deps.services, staff));
+  }
+
   get ctx(): FlowContext {
     return {
       now: this.now,
@@ -49,9 +63,10 @@ export class Turn {
       userId: this.message.userId,
       language: this.session.language,
       phone: this.message.phone ?? this.session.phone,
-      isStaff: this.message.isStaff ?? false,
+      isStaff: this.message.staff !== undefined,
+      staff: this.message.staff ?? null,
       session: this.session,
-      services: this.deps.services,
+      services: this.services,
       translator: this.deps.translator,
       logger: this.deps.logger,
       setLanguage: (language) => {
@@ -97,7 +112,7 @@ export class Turn {
     const state = this.session.flow;
     const flow = state ? this.deps.registry.get(state.id) : undefined;
     // A staff flow left in the session of someone no longer staff (access revoked) does not go on.
-    if (state && flow && !(flow.staffOnly && !this.ctx.isStaff)) return { flow, state };
+    if (state && flow && canEnter(flow, this.message.staff ?? null)) return { flow, state };
     const home = this.deps.registry.home;
     return {
       flow: home,
@@ -199,7 +214,10 @@ export class Turn {
 
   async complete(flow: AnyFlow, data: unknown): Promise<void> {
     if (!flow.complete) return;
-    const outcome = await flow.complete(data, this.ctx);
+    this.completing = flow;
+    const outcome = await Promise.resolve(flow.complete(data, this.ctx)).finally(
+      () => (this.completing = undefined),
+    );
     if (Array.isArray(outcome)) {
       this.replies.push(...outcome);
       return;
@@ -210,7 +228,7 @@ export class Turn {
   /** Enters a flow by id: resumes it when it was parked half-way, refuses unknown or staff-only ones. */
   async startById(id: string, input: unknown): Promise<void> {
     const target = this.deps.registry.get(id);
-    if (!target || (target.staffOnly && !this.ctx.isStaff)) {
+    if (!target || !canEnter(target, this.message.staff ?? null)) {
       this.session.flow = null;
       this.replies.push({ key: "common:notAvailable" });
       return this.prompt();

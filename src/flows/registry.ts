@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { FlowRegistry } from "../core/engine";
-import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
+import { canEnter, defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
 import { broadcastManageFlow } from "./broadcast-manage.flow";
 import { broadcastFlow } from "./broadcast.flow";
@@ -56,9 +56,11 @@ const staffFlow = defineFlow({
   steps: {
     pick: choose<NoData>({
       prompt: "menu:main.staff",
-      options: () =>
+      options: (_data, ctx) =>
         flows.flatMap((f) =>
-          f.staffOnly && f.staffMenuLabel ? [{ value: f.id, label: f.staffMenuLabel }] : [],
+          f.staffOnly && f.staffMenuLabel && canEnter(f, ctx.staff)
+            ? [{ value: f.id, label: f.staffMenuLabel }]
+            : [],
         ),
       onChoice: (value) => startFlow<NoData>(value),
     }),

@@ -74,6 +74,7 @@ export const staffClaimsFlow = defineFlow<D>({
   version: 1,
   start: "action",
   staffOnly: true,
+  permission: "claims.manage",
   staffMenuLabel: "staffClaims:menuLabel",
   data,
   initial: () => ({ listed: [] }),

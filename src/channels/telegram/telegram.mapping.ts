@@ -31,7 +31,6 @@ export type MappedUpdate =
   | { type: "ignore"; reason: string };
 
 export type MappingOptions = {
-  staffIds: ReadonlySet<string>;
   /** Largest file accepted, in bytes. */
   maxFileBytes: number;
   /** The choice value of a pressed button, undefined when the data is not ours for that chat. */
@@ -128,7 +127,6 @@ function toMessage(message: Message, options: MappingOptions): MappedUpdate {
       content,
       displayName: from.first_name,
       ...(content.type === "contact" ? { phone: content.phone } : {}),
-      ...(options.staffIds.has(userId) ? { isStaff: true } : {}),
     },
   };
 }
@@ -153,7 +151,6 @@ export function toMappedUpdate(update: Update, options: MappingOptions): MappedU
       messageId: `cq:${query.id}`,
       content: { type: "choice", value },
       displayName: query.from.first_name,
-      ...(options.staffIds.has(userId) ? { isStaff: true } : {}),
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Wires the WhatsApp channel for main.ts: the real client factory, pacer, QR presenter and staff
- * numbers from config; registers it on the hub and starts it in the background, so a slow or
+ * Wires the WhatsApp channel for main.ts: the real client factory, pacer and QR presenter
+ * from config; registers it on the hub and starts it in the background, so a slow or
  * failing WhatsApp never holds up the other channels.
  */
 import path from "node:path";
@@ -12,7 +12,6 @@ import type { Clock, Logger } from "../../core/ports";
 import { createWhatsAppChannel, type WhatsAppChannel } from "./whatsapp.channel";
 import { defaultMediaLimits } from "./whatsapp.mapping";
 import { createWhatsAppPacer } from "./whatsapp.pacer";
-import { toStaffNumbers } from "./whatsapp.phone";
 import { createQrPresenter } from "./whatsapp.qr";
 import { createWhatsAppWebClient, toAuthLocation } from "./whatsapp-web.client";
 
@@ -25,7 +24,6 @@ export type ConnectWhatsAppOptions = {
     | "WHATSAPP_MAX_PER_MINUTE"
     | "WHATSAPP_MAX_PER_DAY"
     | "WHATSAPP_MAX_MEDIA_MB"
-    | "STAFF_WHATSAPP_NUMBERS"
   >;
   app: Pick<App, "inbound" | "hub" | "translator" | "services">;
   logger: Logger;
@@ -40,12 +38,6 @@ export type ConnectWhatsAppOptions = {
 export function connectWhatsApp(options: ConnectWhatsAppOptions): WhatsAppChannel {
   const { config, app, logger } = options;
   const dataDir = path.resolve(config.DATA_DIR, "whatsapp");
-  const staff = toStaffNumbers(config.STAFF_WHATSAPP_NUMBERS);
-  if (staff.invalid.length > 0)
-    logger.warn(
-      { count: staff.invalid.length },
-      "some STAFF_WHATSAPP_NUMBERS are no phone numbers and were ignored",
-    );
   const webOptions = {
     chromiumPath: config.CHROMIUM_PATH,
     dataDir,
@@ -64,7 +56,6 @@ export function connectWhatsApp(options: ConnectWhatsAppOptions): WhatsAppChanne
       maxPerDay: config.WHATSAPP_MAX_PER_DAY,
       clock: options.clock,
     }),
-    staffNumbers: staff.numbers,
     authLocation: toAuthLocation(webOptions),
     qr: createQrPresenter({ output: options.output, pngPath: path.join(dataDir, "login-qr.png") }),
     mediaLimits: { ...defaultMediaLimits, maxBytes: Math.round(config.WHATSAPP_MAX_MEDIA_MB * 1024 * 1024) },

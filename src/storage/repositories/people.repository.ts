@@ -29,6 +29,7 @@ const writeAttempts = 5;
 function toFilter(query: PersonQuery): Filter {
   const filter: Filter = {};
   if (query.kecamatan) filter["address.kecamatan"] = query.kecamatan;
+  if (query.kelurahanIn) filter["address.kelurahan"] = { $in: [...query.kelurahanIn] };
   if (query.kelurahan) filter["address.kelurahan"] = query.kelurahan;
   if (query.rw) filter["address.rw"] = query.rw;
   if (query.rt) filter["address.rt"] = query.rt;
