@@ -73,6 +73,21 @@ export const configSchema = z.object({
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+
+  /** Staff console port; the console is off unless it is set. */
+  CONSOLE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Address the console listens on; localhost unless a reverse proxy elsewhere needs more. */
+  CONSOLE_HOST: z.string().min(1).default("127.0.0.1"),
+  /** The public address staff open (https://… behind the reverse proxy): only its origin may post forms. */
+  CONSOLE_PUBLIC_URL: z.url().optional(),
+  CONSOLE_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Failed logins before an account is locked, and for how long. */
+  CONSOLE_MAX_FAILED_LOGINS: z.coerce.number().int().min(3).max(50).default(5),
+  CONSOLE_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,6 +7,8 @@ import path from "node:path";
 import mongoose from "mongoose";
 import pino from "pino";
 import { createAppFromConfig } from "./app-from-config";
+import { bootstrapStaff, toStaffAdminDeps } from "./flows/staff-accounts/staff-admin";
+import { createConsoleServer } from "./console/console.server";
 import type { App } from "./app";
 import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
@@ -44,6 +46,45 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
   };
 }
 
+/** STAFF_TELEGRAM_IDS / STAFF_WHATSAPP_NUMBERS make the first admins while no staff account exists. */
+async function bootstrapFirstAdmins(config: Config, app: App, logger: Logger): Promise<void> {
+  const result = await bootstrapStaff(toStaffAdminDeps(app.services), {
+    telegramIds: config.STAFF_TELEGRAM_IDS,
+    whatsappNumbers: config.STAFF_WHATSAPP_NUMBERS,
+  });
+  if (result.created.length > 0)
+    logger.info({ accounts: result.created }, "first admin accounts created from STAFF_* lists");
+  if (result.ignored)
+    logger.warn(
+      {},
+      "STAFF_TELEGRAM_IDS/STAFF_WHATSAPP_NUMBERS ignored: staff accounts exist (npm run staff)",
+    );
+}
+
+/** The staff console, when CONSOLE_PORT is set (localhost by default; TLS in the reverse proxy). */
+async function startConsole(
+  config: Config,
+  app: App,
+  logger: Logger,
+): Promise<(() => Promise<void>) | undefined> {
+  if (config.CONSOLE_PORT === undefined) return undefined;
+  const server = createConsoleServer({
+    services: app.services,
+    translator: app.translator,
+    store: app.store,
+    logger: logger.child({ component: "console" }),
+    settings: {
+      sessionHours: config.CONSOLE_SESSION_HOURS,
+      maxFailedLogins: config.CONSOLE_MAX_FAILED_LOGINS,
+      lockMinutes: config.CONSOLE_LOCK_MINUTES,
+      ...(config.CONSOLE_PUBLIC_URL ? { publicUrl: config.CONSOLE_PUBLIC_URL } : {}),
+    },
+  });
+  const { url } = await server.listen(config.CONSOLE_PORT, config.CONSOLE_HOST);
+  logger.info({ url }, "staff console listening");
+  return () => server.close();
+}
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = readConfig();
@@ -65,7 +106,10 @@ async function main(): Promise<void> {
     );
   }
   const app = await createAppFromConfig(config, { storage, logger });
+  await bootstrapFirstAdmins(config, app, logger);
   const stops: Array<() => Promise<void>> = [];
+  const stopConsole = await startConsole(config, app, logger);
+  if (stopConsole) stops.push(stopConsole);
 
   let stopping = false;
   const shutdown = async (reason: string) => {

@@ -11,5 +11,8 @@ export type AuditEntry = {
 
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
-  list(filter: { target?: string; actor?: string; since?: Date }, limit?: number): Promise<AuditEntry[]>;
+  list(
+    filter: { target?: string; actor?: string; action?: string; since?: Date },
+    limit?: number,
+  ): Promise<AuditEntry[]>;
 }
