@@ -98,14 +98,16 @@ export function registerAuth(app: Hono<ConsoleEnv>, deps: AuthDeps): void {
     });
 
   app.get("/login", (c) => {
-    const csrf = newToken();
+    // Kept when present: another tab (or a favicon request sent here) must not void an open form.
+    const existing = getCookie(c, loginCookie);
+    const csrf = existing && /^[\w-]{43}$/.test(existing) ? existing : newToken();
     setCookie(c, loginCookie, csrf, { ...cookieBase, maxAge: 3600 });
     return c.html(<LoginPage view={anonymousView(c, csrf)} />);
   });
 
   app.post("/login", async (c) => {
     const body = await c.req.parseBody();
-    const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
+    const field = (name: string) => (typeof body[name] === "string" ? body[name] : "");
     const csrf = newToken();
     setCookie(c, loginCookie, csrf, { ...cookieBase, maxAge: 3600 });
     const view = anonymousView(c, csrf);

@@ -60,6 +60,7 @@ export function createConsoleServer(deps: ConsoleDeps): ConsoleServer {
     }),
   );
   app.get("/health", (c) => c.text("ok"));
+  app.get("/favicon.ico", (c) => c.body(null, 204));
   registerAuth(app, auth);
   app.use("*", requireSession(auth));
   app.get("/", (c) => c.redirect(toHomePath(c.var.view), 303));

@@ -38,7 +38,9 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
 
   /** The message with the sender's staff account, if any (`isStaff`: the local operator). */
   async function withStaff(message: InboundMessage): Promise<InboundMessage> {
-    const { staff: _ignored, ...rest } = message;
+    // A `staff` field never comes from outside: only the directory sets it.
+    const rest: InboundMessage = { ...message };
+    delete rest.staff;
     if (message.isStaff) return { ...rest, staff: toLocalOperator(message.channel, message.userId) };
     const staff = await deps.staff?.resolve(message.channel, message.userId);
     return staff ? { ...rest, staff } : rest;

@@ -108,6 +108,14 @@ export async function startConsoleWorld(extensions: ConsoleExtensions = {}): Pro
     address: { kecamatan: "Telanaipura", kelurahan: "Simpang IV Sipin", rw: "1", rt: "3" },
     contacts: [{ channel: "telegram", userId: "warga-sipin" }],
   });
+  await seeder.seed({
+    name: "Dewi Payo",
+    status: "active",
+    role: "worker",
+    nik: "1571094107950003",
+    address: { kecamatan: "Alam Barajo", kelurahan: "Payo Lebar", rw: "2", rt: "7" },
+    contacts: [{ channel: "telegram", userId: "warga-payo" }],
+  });
   const mineClaim = await services.claims.create(
     aClaim({ kelurahan: "Lebak Bandung", heirUserId: "heir-lebak" }),
   );
@@ -134,7 +142,9 @@ export async function startConsoleWorld(extensions: ConsoleExtensions = {}): Pro
     logger: services.logger,
     ...extensions,
   });
-  const { url } = await server.listen(0, "127.0.0.1");
+  const listening = await server.listen(0, "127.0.0.1");
+  // "localhost" is a secure context for Chromium, so the console's Secure cookies work over plain HTTP here.
+  const url = listening.url.replace("127.0.0.1", "localhost");
   return {
     url,
     chat,
