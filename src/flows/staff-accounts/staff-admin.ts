@@ -265,7 +265,8 @@ export async function bootstrapStaff(
   for (const id of lists.telegramIds)
     await add({ username: `tg-${id}`, name: `Admin ${id}`, role: "admin", telegramId: id });
   for (const number of lists.whatsappNumbers) {
-    const digits = number.replace(/\D/g, "");
+    const phone = parsePhone(number);
+    const digits = phone.ok ? phone.value.slice(1) : number.replace(/\D/g, "");
     await add({
       username: `wa-${digits}`,
       name: `Admin ${digits.slice(-4)}`,
