@@ -32,6 +32,8 @@ import { createOutboxRepository } from "./storage/repositories/outbox.repository
 import { createPeopleRepository } from "./storage/repositories/people.repository";
 import { createStaffAccounts } from "./storage/repositories/staff.repository";
 import { createStaffDirectory } from "./core/staff-directory";
+import { defaultHandoffSettings } from "./core/handoff.port";
+import { createHandoffRepository } from "./storage/repositories/handoff.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -63,7 +65,11 @@ export type AppOptions = {
   outbox?: Partial<OutboxSettings>;
 };
 
-export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
+export const defaultSettings: Settings = {
+  registrationMaxAge: 65,
+  registrationReviewDays: 5,
+  handoff: defaultHandoffSettings,
+};
 
 let sharedTranslator: Translator | undefined;
 
@@ -115,6 +121,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
     staff,
     staffDirectory: createStaffDirectory({ accounts: staff, clock }),
+    handoffs: createHandoffRepository(store),
   };
   return { services, broadcasting };
 }

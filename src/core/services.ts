@@ -13,6 +13,7 @@ import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
 import type { StaffAccounts, StaffDirectory } from "./staff.port";
+import type { HandoffRepository, HandoffSettings } from "./handoff.port";
 import type { WorkingCalendar } from "../domain/working-days";
 
 export type Services = {
@@ -41,6 +42,8 @@ export type Services = {
   staff: StaffAccounts;
   /** Which chat users are staff, cached. */
   staffDirectory: StaffDirectory;
+  /** Conversations handed to a person. */
+  handoffs: HandoffRepository;
 };
 
 /** Values from configuration that flows apply. */
@@ -49,4 +52,6 @@ export type Settings = {
   registrationMaxAge: number;
   /** Working days staff take to check a registration (REGISTRATION_REVIEW_DAYS). */
   registrationReviewDays: number;
+  /** Office hours and answer times of the hand-off to staff. */
+  handoff: HandoffSettings;
 };

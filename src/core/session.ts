@@ -32,6 +32,17 @@ export const sessionSchema = z.object({
   displayName: z.string().optional(),
   /** The last message ids handled, newest last: a redelivered message is dropped. */
   recentMessageIds: z.array(z.string()).default([]),
+  /** Set while a person handles the conversation (core/handoff-citizen.ts): the bot runs no flow. */
+  handoff: z
+    .object({
+      id: z.string(),
+      number: z.number().int(),
+      since: z.coerce.date(),
+      /** When the citizen was last told their message went to staff. */
+      ackedAt: z.coerce.date().optional(),
+    })
+    .nullable()
+    .default(null),
   /** Conversation context flows and nlu keep between turns (last topic, last calculation…). */
   context: z.record(z.string(), z.unknown()).default({}),
   createdAt: z.coerce.date(),
@@ -55,6 +66,7 @@ export function createSession(
     parked: {},
     resumePending: false,
     recentMessageIds: [],
+    handoff: null,
     context: {},
     createdAt: now,
     lastActivityAt: now,

@@ -6,7 +6,15 @@ import { matchChoice } from "./choice-match";
 import { AppError } from "./errors";
 import { canEnter, type AnyFlow, type FlowContext, type StepInput, type StepResult } from "./flow";
 import type { EngineDeps } from "./engine";
-import { toGlobalCommand } from "./global-commands";
+import { toGlobalCommand, type GlobalCommand } from "./global-commands";
+import {
+  isHandoffRequest,
+  openHandoff,
+  runHandoffGate,
+  runStaffShortcut,
+  trackFailures,
+  type HandoffTurn,
+} from "./handoff-citizen";
 import type { InboundMessage, Reply } from "./messages";
 import type { FlowState, Session } from "./session";
 import { toCleanText } from "./text";
@@ -81,8 +89,26 @@ export class Turn {
     };
   }
 
+  private toHandoffTurn(): HandoffTurn {
+    const { session, message, now, replies } = this;
+    return { session, message, now, replies, services: this.deps.services, text: this.input.text };
+  }
+
+  /** Staff shortcuts, the hand-off gate, a request for a person; else the bot; then failures are counted. */
   async run(silentFor: number): Promise<void> {
+    const handoff = this.toHandoffTurn();
+    if (await runStaffShortcut(handoff)) return;
     const command = this.input.text ? toGlobalCommand(this.input.text) : undefined;
+    if (this.session.handoff && (await runHandoffGate(handoff, command))) return;
+    if (!command && this.input.text && isHandoffRequest(this.input.text, this.ctx.isStaff)) {
+      this.session.resumePending = false;
+      return openHandoff(handoff, "asked");
+    }
+    await this.runBot(silentFor, command);
+    await trackFailures(handoff);
+  }
+
+  private async runBot(silentFor: number, command: GlobalCommand | undefined): Promise<void> {
     if (command) {
       // A command after a long silence is clear enough: do it instead of asking whether to continue.
       this.session.resumePending = false;

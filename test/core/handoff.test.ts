@@ -1,0 +1,118 @@
+/** A citizen asks for a person; staff answer from their own chat; the hand-off ends with a note. */
+import { escalateLateHandoffs } from "../../src/core/handoff-staff";
+import { createStaffAccount } from "../support/staff-accounts";
+import { createTestChat } from "../support/test-chat";
+
+async function setup() {
+  const chat = createTestChat({ userId: "+6281234567890", channel: "whatsapp" });
+  await createStaffAccount(chat.app.services, {
+    username: "ani",
+    name: "Ani Lestari",
+    role: "registration_officer",
+    telegramId: "7001",
+  });
+  await createStaffAccount(chat.app.services, {
+    username: "super",
+    name: "Sari Super",
+    role: "supervisor",
+    telegramId: "7002",
+  });
+  return chat;
+}
+const citizen = { userId: "+6281234567890", channel: "whatsapp" as const };
+const staff = { userId: "7001", channel: "telegram" as const };
+const pushedText = (chat: Awaited<ReturnType<typeof setup>>, userId: string) =>
+  chat
+    .pushed(userId)
+    .flatMap((p) => p.messages.map((m) => m.text))
+    .join("\n");
+
+describe("hand-off to a person", () => {
+  it("hands the conversation to staff with the office hours and the expected answer time", async () => {
+    const chat = await setup();
+    await chat.says("daftar");
+    await chat.says("mau bicara dengan petugas");
+    expect(chat.keys()).toEqual(["handoff:opened", "handoff:whenOpen"]);
+    const texts = chat.texts().join("\n");
+    expect(texts).toContain("#1");
+    expect(texts).toContain("08.00–16.00 WIB");
+    expect(texts).toContain("sebelum pukul 11.00 WIB");
+    expect((await chat.session())?.flow).toBeNull();
+    expect(pushedText(chat, "7001")).toContain("mau bicara dengan petugas");
+    expect(await chat.app.services.audit.list({ action: "handoff.open" })).toHaveLength(1);
+  });
+
+  it("runs no flow while handed off: messages go to staff, staff answer with 'balas #1', and the citizen gets it", async () => {
+    const chat = await setup();
+    await chat.says("operator");
+    await chat.says("1");
+    expect(chat.keys()).toEqual([]);
+    expect(pushedText(chat, "7001")).toContain("#1 · -: 1");
+    chat.as(staff);
+    await chat.says("balas #1 Selamat pagi, ada yang bisa saya bantu?");
+    expect(chat.keys()).toContain("handoff:staff.sent");
+    expect(pushedText(chat, citizen.userId)).toContain(
+      "Petugas Ani (#1):\nSelamat pagi, ada yang bisa saya bantu?",
+    );
+    const handoff = await chat.app.services.handoffs.findByNumber(1);
+    expect(handoff?.messages.map((m) => m.from)).toEqual(["citizen", "citizen", "staff"]);
+    expect(JSON.stringify(handoff)).not.toContain("Selamat pagi");
+  });
+
+  it("closes with a note: the citizen is told and the bot answers again", async () => {
+    const chat = await setup();
+    await chat.says("mau ngomong sama orang");
+    chat.as(staff);
+    await chat.says("tutup #1 sudah dijelaskan lewat telepon");
+    expect(chat.keys()).toContain("handoff:staff.closedDone");
+    expect(pushedText(chat, citizen.userId)).toContain("menutup percakapan #1");
+    chat.as(citizen);
+    await chat.says("menu");
+    expect(chat.lastReply()).toHaveKey("menu:main.prompt");
+    expect((await chat.app.services.handoffs.findByNumber(1))?.closeNote).toBe(
+      "sudah dijelaskan lewat telepon",
+    );
+  });
+
+  it("lets the citizen end it with 'menu' and go back to the bot", async () => {
+    const chat = await setup();
+    await chat.says("admin");
+    await chat.says("menu");
+    expect(chat.keys()).toEqual(["handoff:ended", "menu:main.prompt"]);
+    expect((await chat.app.services.handoffs.findByNumber(1))?.status).toBe("closed");
+  });
+
+  it("hands over by itself after the bot failed twice in a row", async () => {
+    const chat = await setup();
+    await chat.says("xqzv blorp");
+    expect(chat.keys()).toContain("common:notUnderstood");
+    await chat.says("zzkq wibble");
+    expect(chat.keys()).toEqual(["handoff:failedTwice", "handoff:opened", "handoff:whenOpen"]);
+    const handoff = await chat.app.services.handoffs.findByNumber(1);
+    expect(handoff?.reason).toBe("failedTwice");
+    expect(handoff?.messages).toHaveLength(2);
+  });
+
+  it("refuses 'balas' from staff whose role does not answer hand-offs", async () => {
+    const chat = await setup();
+    await createStaffAccount(chat.app.services, {
+      username: "siar",
+      role: "broadcaster",
+      telegramId: "7003",
+    });
+    await chat.says("operator");
+    chat.as({ userId: "7003", channel: "telegram" });
+    await chat.says("balas #1 halo");
+    expect(chat.keys()).toContain("handoff:staff.notAllowed");
+  });
+
+  it("tells the supervisors when nobody answered in time, once", async () => {
+    const chat = await setup();
+    await chat.says("operator");
+    chat.clock.advance(61 * 60_000);
+    expect(await escalateLateHandoffs(chat.app.services)).toBe(1);
+    expect(await escalateLateHandoffs(chat.app.services)).toBe(0);
+    expect(pushedText(chat, "7002")).toContain("belum dijawab");
+    expect(pushedText(chat, "7001")).not.toContain("belum dijawab");
+  });
+});
