@@ -36,6 +36,11 @@ export function toAppOptions(
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+      handoff: {
+        officeHours: config.HANDOFF_OFFICE_HOURS,
+        answerMinutes: config.HANDOFF_ANSWER_MINUTES,
+        escalateMinutes: config.HANDOFF_ESCALATE_MINUTES,
+      },
     },
     broadcasting: {
       quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },

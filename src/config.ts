@@ -74,6 +74,24 @@ export const configSchema = z.object({
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
 
+  /** When staff answer a hand-off: office hours (WIB, working days), answer and escalation times. */
+  HANDOFF_OFFICE_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM-HH:MM (WIB)")
+    .default("08:00-16:00"),
+  HANDOFF_ANSWER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
+  HANDOFF_ESCALATE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
+
   /** Staff console port; the console is off unless it is set. */
   CONSOLE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Address the console listens on; localhost unless a reverse proxy elsewhere needs more. */

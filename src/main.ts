@@ -9,6 +9,7 @@ import pino from "pino";
 import { createAppFromConfig } from "./app-from-config";
 import { bootstrapStaff, toStaffAdminDeps } from "./flows/staff-accounts/staff-admin";
 import { createConsoleServer } from "./console/console.server";
+import { createHandoffEscalation } from "./jobs/handoff-escalation.job";
 import type { App } from "./app";
 import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
@@ -162,6 +163,9 @@ async function main(): Promise<void> {
     stops.push(() => app.outbox.stop());
     await app.broadcasting.start();
     stops.push(() => app.broadcasting.stop());
+    const escalation = createHandoffEscalation(app.services);
+    await escalation.start();
+    stops.push(() => escalation.stop());
   };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
   if (terminal) {

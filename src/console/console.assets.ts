@@ -30,6 +30,7 @@ table { width:100%; border-collapse:collapse; background:#fff; } th, td { text-a
 .column h2 { font-size:.95rem; margin:.2rem 0 .4rem; }
 .claim { display:block; background:#fff; border:1px solid var(--line); border-left:4px solid var(--accent); border-radius:.4rem; padding:.45rem .55rem; margin-bottom:.4rem; color:inherit; text-decoration:none; }
 .claim.overdue { border-left-color:var(--bad); background:#fff5f4; }
+tr.late td { background:#fff5f4; }
 .badge { display:inline-block; font-size:.8rem; padding:.05rem .4rem; border-radius:.6rem; background:#e8eef5; }
 .badge.bad { background:var(--bad); color:#fff; }
 .grid2 { display:grid; grid-template-columns:repeat(auto-fit, minmax(18rem, 1fr)); gap:.8rem; }

@@ -19,6 +19,7 @@ import { registerAudit } from "./routes/audit.routes";
 import { registerBroadcasts } from "./routes/broadcasts.routes";
 import { registerClaims } from "./routes/claims.routes";
 import { registerExtensions } from "./routes/extensions.routes";
+import { registerInbox } from "./routes/inbox.routes";
 import { registerRegistrations } from "./routes/registrations.routes";
 import { registerStaff } from "./routes/staff.routes";
 
@@ -64,6 +65,7 @@ export function createConsoleServer(deps: ConsoleDeps): ConsoleServer {
   registerAuth(app, auth);
   app.use("*", requireSession(auth));
   app.get("/", (c) => c.redirect(toHomePath(c.var.view), 303));
+  registerInbox(app);
   registerClaims(app, deps);
   registerRegistrations(app);
   registerBroadcasts(app);

@@ -7,6 +7,7 @@
 import type { ClaimDocumentRepository, ClaimRepository, Claim } from "./claims.port";
 import type { PeopleRegister, Person, PersonQuery } from "./people.port";
 import type { Services } from "./services";
+import type { Handoff, HandoffQuery, HandoffRepository } from "./handoff.port";
 import type { StaffPrincipal } from "./staff.port";
 import { isInScope, type StaffScope } from "../domain/staff-roles";
 
@@ -86,6 +87,21 @@ function toScopedDocuments(
   };
 }
 
+function toScopedHandoffs(handoffs: HandoffRepository, scope: Kelurahan): HandoffRepository {
+  const visible = (h: Handoff | null) => (h && isInScope(scope, h.kelurahan) ? h : null);
+  const narrow = (query: HandoffQuery): HandoffQuery => ({
+    ...query,
+    kelurahanIn: (query.kelurahanIn ?? scope.kelurahan).filter((k) => scope.kelurahan.includes(k)),
+  });
+  return {
+    ...handoffs,
+    findByNumber: async (number) => visible(await handoffs.findByNumber(number)),
+    findOpenFor: async (channel, userId) => visible(await handoffs.findOpenFor(channel, userId)),
+    list: (query, options) => handoffs.list(narrow(query), options),
+    count: (query) => handoffs.count(narrow(query)),
+  };
+}
+
 /** The services a staff member may use: scoped for a kelurahan officer, as they are for the city. */
 export function toStaffServices(services: Services, staff: StaffPrincipal): Services {
   const scope = staff.scope;
@@ -96,5 +112,6 @@ export function toStaffServices(services: Services, staff: StaffPrincipal): Serv
     people: toScopedPeople(services.people, scope),
     claims,
     claimDocuments: toScopedDocuments(services.claimDocuments, claims),
+    handoffs: toScopedHandoffs(services.handoffs, scope),
   };
 }

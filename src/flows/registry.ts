@@ -21,6 +21,7 @@ import { optOutFlow } from "./opt-out.flow";
 import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
+import { staffHandoffFlow } from "./staff-handoff.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
 
 const flows: AnyFlow[] = [
@@ -39,6 +40,7 @@ const flows: AnyFlow[] = [
   claimDocumentsFlow,
   claimStatusFlow,
   staffClaimsFlow,
+  staffHandoffFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -1,6 +1,6 @@
 /**
  * Pages that show what other features provide: unanswered questions (the language issue's store,
- * through `UnansweredSource`), reports and the hand-off inbox. Without the source a page says so.
+ * through `UnansweredSource`) and reports. Without the source a page says so.
  */
 import type { Hono } from "hono";
 import { formatDate } from "../../domain/jakarta-time";
@@ -77,13 +77,6 @@ export function registerExtensions(app: Hono<ConsoleEnv>, deps: ConsoleDeps): vo
       c,
       c.var.view.t("console:reports.title"),
       <p class="muted">{c.var.view.t("console:reports.unavailable")}</p>,
-    ),
-  );
-  app.get("/inbox", requires("handoff.answer"), (c) =>
-    page(
-      c,
-      c.var.view.t("console:inbox.title"),
-      <p class="muted">{c.var.view.t("console:inbox.unavailable")}</p>,
     ),
   );
 }
