@@ -138,4 +138,22 @@ describe("console roles and kelurahan scope (HTTP level)", () => {
     expect((await client.get("/broadcasts")).status).toBe(403);
     expect(await audited("console.forbidden")).toContain("console:kel.lebak");
   });
+
+  it("shows a kelurahan officer the hand-offs of their kelurahan only, and refuses replying to another's", async () => {
+    world.chat.as({ userId: "warga-lebak", channel: "telegram" });
+    await world.chat.says("operator");
+    world.chat.as({ userId: "warga-sipin", channel: "telegram" });
+    await world.chat.says("operator");
+    const mine = await world.chat.app.services.handoffs.findOpenFor("telegram", "warga-lebak");
+    const other = await world.chat.app.services.handoffs.findOpenFor("telegram", "warga-sipin");
+    const client = createConsoleClient(world.url);
+    await client.login("kel.lebak", passwords.officer);
+    const inbox = await client.get("/inbox");
+    expect(inbox.body).toContain(`href="/inbox/${mine!.number}"`);
+    expect(inbox.body).not.toContain(`href="/inbox/${other!.number}"`);
+    expect((await client.get(`/inbox/${other!.number}`)).status).toBe(404);
+    await client.get(`/inbox/${mine!.number}`);
+    await client.post(`/inbox/${other!.number}/reply`, { text: "halo" });
+    expect((await world.chat.app.services.handoffs.findByNumber(other!.number))?.messages).toHaveLength(1);
+  });
 });
