@@ -2,13 +2,13 @@
  * The citizen side of a hand-off, run by the engine: open one when asked (or after the bot failed
  * twice in a row), tell the citizen the office hours and when to expect an answer, and while it is
  * open run no flow: each message goes (sealed) to the hand-off and to staff, except "menu" and
- * "batal", which end it. Staff type "balas #12 …" / "tutup #12 …" in their own chat.
+ * "batal", which end it. Staff shortcuts ("balas #12 …") are in handoff-shortcuts.ts.
  */
 import type { GlobalCommand } from "./global-commands";
 import { addOfficeMinutes, isOfficeTime, parseOfficeHours } from "../domain/office-hours";
 import type { Handoff, HandoffReason } from "./handoff.port";
 import { defaultHandoffSettings } from "./handoff.port";
-import { closeHandoff, findStaffFor, handoffTarget, replyToHandoff, tellStaff } from "./handoff-staff";
+import { findStaffFor, handoffTarget, tellStaff } from "./handoff-staff";
 import type { InboundMessage, Reply } from "./messages";
 import type { Services } from "./services";
 import type { Session } from "./session";
@@ -209,25 +209,4 @@ export async function trackFailures(turn: HandoffTurn): Promise<void> {
   if (count < 2) return;
   turn.replies.length = 0;
   await openHandoff(turn, "failedTwice");
-}
-
-const replyPattern = /^(?:balas|reply|jawab)\s*#?(\d{1,7})\s+([\s\S]+)$/i;
-const closePattern = /^(?:tutup|close|selesai)\s*#?(\d{1,7})(?:\s+([\s\S]+))?$/i;
-
-/** "balas #12 …" / "tutup #12 …" from a staff chat; true when the message was one. */
-export async function runStaffShortcut(turn: HandoffTurn): Promise<boolean> {
-  const staff = turn.message.staff;
-  if (!staff || !turn.text) return false;
-  const reply = replyPattern.exec(turn.text);
-  const close = reply ? null : closePattern.exec(turn.text);
-  const match = reply ?? close;
-  if (!match) return false;
-  const number = Number(match[1]);
-  const result = reply
-    ? await replyToHandoff(turn.services, staff, number, match[2] ?? "")
-    : await closeHandoff(turn.services, staff, number, match[2]?.trim());
-  if (result.status === "ok")
-    turn.replies.push({ key: reply ? "handoff:staff.sent" : "handoff:staff.closedDone", params: { number } });
-  else turn.replies.push({ key: `handoff:staff.${result.status}`, params: { number } });
-  return true;
 }

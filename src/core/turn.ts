@@ -11,10 +11,10 @@ import {
   isHandoffRequest,
   openHandoff,
   runHandoffGate,
-  runStaffShortcut,
   trackFailures,
   type HandoffTurn,
 } from "./handoff-citizen";
+import { runStaffShortcut } from "./handoff-shortcuts";
 import type { InboundMessage, Reply } from "./messages";
 import type { FlowState, Session } from "./session";
 import { toCleanText } from "./text";

@@ -1,18 +1,25 @@
 /**
  * Managing staff accounts, shared by `npm run staff` and the console's admin page: add, change
  * role (and kelurahan), disable/enable, set a password, link a Telegram id or WhatsApp number.
- * Input is checked here (zod), every change is audited, and the chat's staff cache is refreshed.
- * STAFF_TELEGRAM_IDS / STAFF_WHATSAPP_NUMBERS only create the first admins (`bootstrapStaff`).
+ * Input is checked in staff-input.ts (zod), every change is audited, the chat's staff cache refreshed.
+ * STAFF_TELEGRAM_IDS / STAFF_WHATSAPP_NUMBERS only create the first admins (staff-bootstrap.ts).
  */
-import { z } from "zod";
 import type { AuditLog } from "../../core/audit.port";
 import type { Clock } from "../../core/ports";
 import type { Services } from "../../core/services";
 import type { StaffAccount, StaffAccounts, StaffChanges, StaffDirectory } from "../../core/staff.port";
-import { toOfficialAreaName } from "../../domain/area-match";
-import { parsePhone } from "../../domain/phone";
-import { staffRoles, type StaffRole } from "../../domain/staff-roles";
-import { checkPasswordStrength, hashPassword, type ScryptCost } from "../../security/password";
+import type { ScryptCost } from "../../security/password";
+import {
+  nameSchema,
+  parseRole,
+  toLinks,
+  toPasswordHash,
+  usernameSchema,
+  type StaffAdminResult,
+} from "./staff-input";
+
+export type { StaffAdminResult, StaffInputProblem } from "./staff-input";
+export { parseKelurahanList, usernameSchema } from "./staff-input";
 
 export type StaffAdminDeps = {
   accounts: StaffAccounts;
@@ -35,74 +42,6 @@ export function toStaffAdminDeps(
     clock: services.clock,
     ...(passwordCost ? { passwordCost } : {}),
   };
-}
-
-export type StaffInputProblem =
-  | "username"
-  | "name"
-  | "role"
-  | "kelurahan"
-  | "telegramId"
-  | "whatsappNumber"
-  | "passwordTooShort"
-  | "passwordTooLong"
-  | "passwordTooSimple";
-
-export type StaffAdminResult =
-  | { status: "ok"; account: StaffAccount }
-  | { status: "invalid"; problem: StaffInputProblem }
-  | { status: "duplicate"; field: "username" | "telegramId" | "whatsappNumber" }
-  | { status: "notFound" }
-  | { status: "lastAdmin" };
-
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,32}$/);
-const nameSchema = z.string().trim().min(2).max(80);
-const telegramIdSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{3,15}$/);
-
-/** Official kelurahan names for what was typed ("lebak bandung, payo lebar"); undefined when one is unknown. */
-export function parseKelurahanList(text: string | readonly string[]): string[] | undefined {
-  const parts = (typeof text === "string" ? text.split(",") : [...text]).map((p) => p.trim()).filter(Boolean);
-  const names = parts.map((p) => toOfficialAreaName("kelurahan", p));
-  return names.every((n): n is string => n !== undefined) ? [...new Set(names)] : undefined;
-}
-
-/** Role and kelurahan together: a kelurahan officer needs at least one, other roles none. */
-function parseRole(role: string, kelurahan: string | readonly string[] | undefined) {
-  if (!(staffRoles as readonly string[]).includes(role)) return { problem: "role" as const };
-  if (role !== "kelurahan_officer") return { role: role as StaffRole, kelurahan: [] };
-  const list = kelurahan === undefined ? undefined : parseKelurahanList(kelurahan);
-  return list && list.length > 0
-    ? { role: role as StaffRole, kelurahan: list }
-    : { problem: "kelurahan" as const };
-}
-
-async function toPasswordHash(deps: StaffAdminDeps, password: string) {
-  const strength = checkPasswordStrength(password);
-  if (strength !== "ok")
-    return { problem: `password${strength[0]!.toUpperCase()}${strength.slice(1)}` as StaffInputProblem };
-  return { hash: await hashPassword(password, deps.passwordCost) };
-}
-
-function toLinks(input: { telegramId?: string | undefined; whatsappNumber?: string | undefined }) {
-  const links: { telegramId?: string; whatsappNumber?: string } = {};
-  if (input.telegramId) {
-    const id = telegramIdSchema.safeParse(input.telegramId);
-    if (!id.success) return { problem: "telegramId" as const };
-    links.telegramId = id.data;
-  }
-  if (input.whatsappNumber) {
-    const phone = parsePhone(input.whatsappNumber);
-    if (!phone.ok) return { problem: "whatsappNumber" as const };
-    links.whatsappNumber = phone.value;
-  }
-  return { links };
 }
 
 async function audit(
@@ -244,35 +183,4 @@ export async function linkStaff(
     telegram: changes.telegramId === null ? "unlinked" : Boolean(links.links.telegramId),
     whatsapp: changes.whatsappNumber === null ? "unlinked" : Boolean(links.links.whatsappNumber),
   });
-}
-
-/**
- * The first admins: while no account exists, each id in STAFF_TELEGRAM_IDS and number in
- * STAFF_WHATSAPP_NUMBERS becomes an admin (chat only, no password). Afterwards the lists are ignored.
- */
-export async function bootstrapStaff(
-  deps: StaffAdminDeps,
-  lists: { telegramIds: readonly string[]; whatsappNumbers: readonly string[] },
-): Promise<{ created: string[]; ignored: boolean }> {
-  const wanted = lists.telegramIds.length + lists.whatsappNumbers.length;
-  if (wanted === 0) return { created: [], ignored: false };
-  if ((await deps.accounts.count()) > 0) return { created: [], ignored: true };
-  const created: string[] = [];
-  const add = async (input: NewStaffInput) => {
-    const result = await addStaff(deps, input, "system:bootstrap");
-    if (result.status === "ok") created.push(result.account.username);
-  };
-  for (const id of lists.telegramIds)
-    await add({ username: `tg-${id}`, name: `Admin ${id}`, role: "admin", telegramId: id });
-  for (const number of lists.whatsappNumbers) {
-    const phone = parsePhone(number);
-    const digits = phone.ok ? phone.value.slice(1) : number.replace(/\D/g, "");
-    await add({
-      username: `wa-${digits}`,
-      name: `Admin ${digits.slice(-4)}`,
-      role: "admin",
-      whatsappNumber: number,
-    });
-  }
-  return { created, ignored: false };
 }

@@ -1,11 +1,11 @@
 import {
   addStaff,
-  bootstrapStaff,
   linkStaff,
   setStaffRole,
   setStaffStatus,
   toStaffAdminDeps,
 } from "../../../src/flows/staff-accounts/staff-admin";
+import { bootstrapStaff } from "../../../src/flows/staff-accounts/staff-bootstrap";
 import { cheapScrypt } from "../../support/staff-accounts";
 import { createTestChat } from "../../support/test-chat";
 
