@@ -27,7 +27,8 @@ export type HandoffTurn = {
 
 /** Replies that mean the bot could not help with what was typed. */
 export const failureKeys: ReadonlySet<string> = new Set(["common:notUnderstood"]);
-const remindEveryMs = 10 * 60_000;
+/** A staff answer this recent means a live conversation: citizen messages are not acknowledged. */
+const liveMs = 10 * 60_000;
 const keptFailures = 3;
 
 const phrases =
@@ -94,7 +95,7 @@ export async function openHandoff(turn: HandoffTurn, reason: HandoffReason): Pro
   delete session.context.failedTurns;
   if (session.flow) session.parked[session.flow.id] = session.flow;
   session.flow = null;
-  session.handoff = { id: handoff._id, number: handoff.number, since: handoff.openedAt, ackedAt: now };
+  session.handoff = { id: handoff._id, number: handoff.number, since: handoff.openedAt };
   if (!created) {
     turn.replies.push({ key: "handoff:alreadyOpen", params: { number: handoff.number } });
     return;
@@ -175,10 +176,10 @@ export async function runHandoffGate(
       params: { number: handoff.number, name: handoff.displayName ?? "-", text: text.slice(0, 1000) },
     },
   ]);
-  if (!state.ackedAt || now.getTime() - new Date(state.ackedAt).getTime() >= remindEveryMs) {
+  // Never silent, but no echo after every line while staff are answering live.
+  const lastStaff = handoff.messages.filter((m) => m.from === "staff").at(-1);
+  if (!lastStaff || now.getTime() - new Date(lastStaff.at).getTime() >= liveMs)
     turn.replies.push({ key: "handoff:forwarded", params: { number: handoff.number } });
-    session.handoff = { ...state, ackedAt: now };
-  }
   return true;
 }
 

@@ -38,8 +38,6 @@ export const sessionSchema = z.object({
       id: z.string(),
       number: z.number().int(),
       since: z.coerce.date(),
-      /** When the citizen was last told their message went to staff. */
-      ackedAt: z.coerce.date().optional(),
     })
     .nullable()
     .default(null),

@@ -46,7 +46,7 @@ describe("hand-off to a person", () => {
     const chat = await setup();
     await chat.says("operator");
     await chat.says("1");
-    expect(chat.keys()).toEqual([]);
+    expect(chat.keys()).toEqual(["handoff:forwarded"]);
     expect(pushedText(chat, "7001")).toContain("#1 · -: 1");
     chat.as(staff);
     await chat.says("balas #1 Selamat pagi, ada yang bisa saya bantu?");
@@ -57,6 +57,9 @@ describe("hand-off to a person", () => {
     const handoff = await chat.app.services.handoffs.findByNumber(1);
     expect(handoff?.messages.map((m) => m.from)).toEqual(["citizen", "citizen", "staff"]);
     expect(JSON.stringify(handoff)).not.toContain("Selamat pagi");
+    chat.as(citizen);
+    await chat.says("mau tanya iuran");
+    expect(chat.keys()).toEqual([]);
   });
 
   it("closes with a note: the citizen is told and the bot answers again", async () => {
