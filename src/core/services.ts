@@ -13,6 +13,7 @@ import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
   clock: Clock;
@@ -36,6 +37,8 @@ export type Services = {
   files: FileStore;
   /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
   calendar: WorkingCalendar;
+  /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
+  unanswered?: UnansweredQuestions;
 };
 
 /** Values from configuration that flows apply. */

@@ -50,7 +50,7 @@ const families: Record<Family, readonly string[]> = {
   pay: [
     "contribution",
     "discount",
-    "pemkotPays",
+    "whoPays",
     "paymentDeadline",
     "paymentChannels",
     "latePayment",

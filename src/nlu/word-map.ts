@@ -33,7 +33,14 @@ const chat: Readonly<Record<string, string>> = {
   dr: "dari", pd: "pada", ttg: "tentang", bbrp: "beberapa", kpn: "kapan", gmnh: "bagaimana",
   spt: "seperti", kyk: "seperti", kayak: "seperti", ama: "sama", mnrt: "menurut", sampe: "sampai",
   ngasih: "memberi", bayarin: "membayar", dibayarin: "dibayar", daftarin: "daftarkan",
-  didaftarin: "didaftarkan",
+  didaftarin: "didaftarkan", byr: "bayar", bayr: "bayar", pny: "punya", pnya: "punya", hrs: "harus",
+  jd: "jadi", jdi: "jadi", msk: "masuk", ato: "atau", atw: "atau", inget: "ingat", ko: "kok",
+  cairin: "cairkan", ngajuin: "mengajukan", nunggu: "menunggu", ngecek: "cek", liat: "lihat",
+  ngantar: "antar", nganter: "antar", kerjaan: "pekerjaan", duit: "uang", udeh: "sudah",
+  blom: "belum", td: "tadi", tdi: "tadi", kmrn: "kemarin", kmarin: "kemarin", bsk: "besok",
+  mnt: "minta", gimn: "bagaimana", knapa: "kenapa",
+  tolongin: "tolong", kasi: "kasih", sbg: "sebagai", krja: "kerja", kerj: "kerja", dll: "dan lain lain",
+  nyari: "mencari", trima: "terima", kasihh: "kasih", ngak: "tidak", nggk: "tidak", gx: "tidak",
 }; // prettier-ignore
 
 /** Jambi Malay (Melayu Jambi) → standard Indonesian. */
@@ -52,6 +59,10 @@ const jambi: Readonly<Record<string, string>> = {
   dapek: "dapat", dapatnyo: "dapatnya", santunannyo: "santunannya", iurannyo: "iurannya",
   syaratnyo: "syaratnya", caronyo: "caranya", lamo: "lama", sajo: "saja", bae: "saja",
   pulo: "pula", mato: "mata", kecik: "kecil", gedang: "besar", ambek: "ambil", kanti: "teman",
+  dibetulke: "dibetulkan", betulke: "betulkan", nanyo: "tanya", nengok: "lihat", ngeceknyo: "ceknya",
+  bayarnyo: "bayarnya", kini: "sekarang", mak: "ibu", bak: "ayah", abah: "ayah",
+  kalu: "kalau", lupo: "lupa", ilang: "hilang", diurusnyo: "diurusnya", berapoan: "berapa",
+  cidera: "cedera",
 }; // prettier-ignore
 
 /** English words mixed in (or whole English questions) → the Indonesian word. */
