@@ -72,7 +72,7 @@ export function toFollowUpAspect(text: string): FollowUpAspect | undefined {
 
 /** Asks for an amount in words ("terbilang", "dengan huruf", "in words"). */
 export function isWordsRequest(text: string): boolean {
-  return /\b(terbilang|dengan huruf|pakai huruf|dalam kata|dlm kata|in words|huruf nya|hurufnya|bacanya)\b/.test(
+  return /\b(terbilang|terbilangnya|dengan huruf|pakai huruf|pake huruf|dalam kata|dlm kata|in words|huruf nya|hurufnya|bacanya)\b/.test(
     toComparable(text),
   );
 }
