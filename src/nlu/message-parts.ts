@@ -34,3 +34,11 @@ export function toMessageParts(text: string): string[] {
     .filter((s) => /\p{L}{2}/u.test(s))
     .slice(0, 8);
 }
+
+const questionWords =
+  /\?|\b(apa|apakah|apo|bagaimana|gimana|gmn|gmna|cakmano|cak mano|kek mano|berapa|brp|berapo|kapan|kpn|dimana|di mana|dimano|di mano|mana|mano|siapa|siapo|kenapa|knp|ngapo|bisa|bisakah|bs|biso|boleh|harus|musti|mesti|apakah|tolong|mohon|minta|mau tanya|how|what|when|where|who|which|can|could|is|are|do|does|will|should|may)\b/iu;
+
+/** True when a part reads as a question or a request rather than a statement of context. */
+export function isQuestionPart(part: string): boolean {
+  return questionWords.test(part);
+}

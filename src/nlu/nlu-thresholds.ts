@@ -7,7 +7,9 @@ export const thresholds = {
   /** Answer directly. */
   answer: 0.45,
   /** A second question in the same message (a part of it) is answered too. */
-  second: 0.5,
+  second: 0.4,
+  /** …and the whole message gives it at least this probability. */
+  secondSupport: 0.02,
   /** Mid-flow, text a step refused is answered only this clearly. */
   midFlow: 0.6,
   /** Offer choices. */

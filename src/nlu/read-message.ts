@@ -5,7 +5,7 @@
  * validation set (see scripts/bench/nlu.bench.ts) and live in nlu-thresholds.ts.
  */
 import type { Classification, IntentClassifier, IntentScore } from "./intent-model";
-import { toMessageParts } from "./message-parts";
+import { isQuestionPart, toMessageParts } from "./message-parts";
 import { thresholds } from "./nlu-thresholds";
 
 /** Intents that carry no question: they frame one. */
@@ -34,26 +34,34 @@ function bestQuestion(c: Classification): IntentScore | undefined {
 export function readMessage(classifier: IntentClassifier, text: string): Reading {
   const whole = classifier.classify(text);
   const parts = toMessageParts(text);
-  const partReadings = parts.length > 1 ? parts.map((p) => classifier.classify(p)) : [];
-  const framing = [whole, ...partReadings]
+  const partReadings = parts.length > 1 ? parts.map((p) => ({ part: p, reading: classifier.classify(p) })) : [];
+  const framing = [whole, ...partReadings.map((r) => r.reading)]
     .map(best)
     .filter((s) => framingIntents.has(s.intent) && s.p >= thresholds.answer);
-  const asks: IntentScore[] = [];
   const wholeQuestion = bestQuestion(whole);
+  // Parts that ask something (a question word, "?", "tolong…"): statements around them are context.
   const partQuestions = partReadings
-    .map(best)
+    .filter((r) => isQuestionPart(r.part))
+    .map((r) => best(r.reading))
     .filter((s) => !framingIntents.has(s.intent) && s.intent !== "outOfScope");
-  // The main question: the whole message's reading, or a part's when that is clearer.
-  const clearestPart = [...partQuestions].sort((a, b) => b.p - a.p)[0];
-  const main =
-    clearestPart && wholeQuestion && clearestPart.p > wholeQuestion.p && best(whole).intent !== clearestPart.intent
-      ? clearestPart
-      : wholeQuestion;
+  // Each asking part is read with the whole message as its context: the mean of both probabilities.
+  const wholeP = new Map(whole.ranked.map((r) => [r.intent, r.p]));
+  const scores = new Map<string, number>();
+  const consider = (intent: string, p: number) => {
+    if (!framingIntents.has(intent) && p > (scores.get(intent) ?? 0)) scores.set(intent, p);
+  };
+  for (const r of whole.ranked.slice(0, 5)) consider(r.intent, r.p);
+  for (const { part, reading } of partReadings)
+    if (isQuestionPart(part))
+      for (const r of reading.ranked.slice(0, 3)) consider(r.intent, (r.p + (wholeP.get(r.intent) ?? 0)) / 2);
+  const ranked = [...scores].map(([intent, p]) => ({ intent, p })).sort((a, b) => b.p - a.p);
+  const asks: IntentScore[] = [];
+  const main = ranked[0];
   if (main && main.p >= thresholds.answer) asks.push(main);
-  // A second question: another part that clearly asks something else.
+  // A second question: another asking part that clearly reads as something else.
   for (const part of partQuestions) {
-    if (asks.length === 0 || asks.length >= 2 || asks.some((a) => a.intent === part.intent)) continue;
-    if (part.p >= thresholds.second) asks.push(part);
+    if (asks.length !== 1 || asks.some((a) => a.intent === part.intent)) continue;
+    if (part.p >= thresholds.second && (wholeP.get(part.intent) ?? 0) >= thresholds.secondSupport) asks.push(part);
   }
   const candidates = [
     ...(wholeQuestion ? [wholeQuestion] : []),
