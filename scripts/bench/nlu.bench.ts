@@ -13,21 +13,51 @@ import { getIntentClassifier } from "../../src/nlu/load-intent-model";
 import { readLabelled } from "../../src/nlu/training-data";
 
 const pct = (x: number) => Math.round(x * 1000) / 10;
-const note = (what: string, value: string, unit: string): BenchRow => ({ what, value, unit, budget: "", ok: null });
+const note = (what: string, value: string, unit: string): BenchRow => ({
+  what,
+  value,
+  unit,
+  budget: "",
+  ok: null,
+});
 
 function rowsOf(report: FileReport): BenchRow[] {
   const rows: BenchRow[] = [];
   const name = report.name;
   const { all, budgets } = report;
   rows.push(
-    { what: `${name}: direct and correct (${all.directCount}/${all.total})`, value: pct(all.direct), unit: "%", budget: `≥ ${pct(budgets.direct)}`, ok: all.direct >= budgets.direct },
-    { what: `${name}: confidently wrong`, value: pct(all.wrong), unit: "%", budget: `≤ ${pct(budgets.wrong)}`, ok: all.wrong <= budgets.wrong },
+    {
+      what: `${name}: direct and correct (${all.directCount}/${all.total})`,
+      value: pct(all.direct),
+      unit: "%",
+      budget: `≥ ${pct(budgets.direct)}`,
+      ok: all.direct >= budgets.direct,
+    },
+    {
+      what: `${name}: confidently wrong`,
+      value: pct(all.wrong),
+      unit: "%",
+      budget: `≤ ${pct(budgets.wrong)}`,
+      ok: all.wrong <= budgets.wrong,
+    },
     { what: `${name}: choice menu`, value: pct(all.menu), unit: "%", budget: "", ok: null },
     { what: `${name}: in-scope declined`, value: pct(all.declined), unit: "%", budget: "", ok: null },
-    { what: `${name}: out-of-scope declined or routed without a figure (${all.oosOk}/${all.oos})`, value: pct(all.oosShare), unit: "%", budget: "= 100", ok: all.oosShare >= 1 },
+    {
+      what: `${name}: out-of-scope declined or routed without a figure (${all.oosOk}/${all.oos})`,
+      value: pct(all.oosShare),
+      unit: "%",
+      budget: "= 100",
+      ok: all.oosShare >= 1,
+    },
   );
   for (const [group, figures] of [...report.byLang, ...report.byStyle])
-    rows.push(note(`${name} · ${group}: direct / wrong / menu (n=${figures.total})`, `${pct(figures.direct)} / ${pct(figures.wrong)} / ${pct(figures.menu)}`, "%"));
+    rows.push(
+      note(
+        `${name} · ${group}: direct / wrong / menu (n=${figures.total})`,
+        `${pct(figures.direct)} / ${pct(figures.wrong)} / ${pct(figures.menu)}`,
+        "%",
+      ),
+    );
   return rows;
 }
 
@@ -43,8 +73,20 @@ function latencyRows(): BenchRow[] {
       times.push(Number(process.hrtime.bigint() - start) / 1000);
     }
   return [
-    { what: "classifier latency p50", value: Math.round(percentile(times, 50)), unit: "µs", budget: "≤ 300", ok: percentile(times, 50) <= 300 },
-    { what: "classifier latency p99", value: Math.round(percentile(times, 99)), unit: "µs", budget: "≤ 5000", ok: percentile(times, 99) <= 5000 },
+    {
+      what: "classifier latency p50",
+      value: Math.round(percentile(times, 50)),
+      unit: "µs",
+      budget: "≤ 300",
+      ok: percentile(times, 50) <= 300,
+    },
+    {
+      what: "classifier latency p99",
+      value: Math.round(percentile(times, 99)),
+      unit: "µs",
+      budget: "≤ 5000",
+      ok: percentile(times, 99) <= 5000,
+    },
   ];
 }
 
@@ -54,7 +96,9 @@ export const section: BenchSection = {
     const rows: BenchRow[] = [];
     for (const file of heldoutFiles()) rows.push(...rowsOf(await evaluateFile(file, "heldout")));
     rows.push(...rowsOf(await evaluateFile(internalFile, "training")));
-    rows.push(note("held-out folder", path.relative(projectRoot, path.dirname(internalFile)) + "/heldout", ""));
+    rows.push(
+      note("held-out folder", path.relative(projectRoot, path.dirname(internalFile)) + "/heldout", ""),
+    );
     return [...rows, ...latencyRows()];
   },
 };

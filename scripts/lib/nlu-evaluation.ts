@@ -14,7 +14,13 @@ import { createVault } from "../../src/security/vault";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 
 export type Outcome = "direct" | "wrong" | "partial" | "menu" | "declined" | "fallback";
-export type Scored = { row: LabelledRow; outcome: Outcome; answered: string[]; correct: boolean; text: string };
+export type Scored = {
+  row: LabelledRow;
+  outcome: Outcome;
+  answered: string[];
+  correct: boolean;
+  text: string;
+};
 
 const flowLabels: Readonly<Record<string, string>> = {
   registration: "registration",
@@ -35,7 +41,8 @@ export function toAnsweredLabels(replies: readonly Reply[], session: Session): s
     const [ns = "", path = ""] = key.split(":");
     const head = path.split(".")[0] ?? "";
     if (ns === "faq") labels.add(renamed[head] ?? head);
-    else if (ns === "calculator" && (head === "result" || head === "words")) labels.add(head === "words" ? "words" : "calculate");
+    else if (ns === "calculator" && (head === "result" || head === "words"))
+      labels.add(head === "words" ? "words" : "calculate");
     else if (key === "calculator:jkkDeath.result") labels.add("jkkDeath");
     else if (ns === "claimStatus") labels.add("claimStatus");
     else if (key.startsWith("questions:registrationStatus")) labels.add("registrationStatus");
@@ -60,7 +67,11 @@ function toOutcome(row: LabelledRow, replies: readonly Reply[], session: Session
   const base = { row, answered, text };
   if (row.label === "outOfScope") {
     const ok = declined || (!programmeFigure.test(text) && answered.every((l) => framing.has(l)));
-    return { ...base, outcome: declined ? "declined" : ok ? (menu ? "menu" : "fallback") : "wrong", correct: ok };
+    return {
+      ...base,
+      outcome: declined ? "declined" : ok ? (menu ? "menu" : "fallback") : "wrong",
+      correct: ok,
+    };
   }
   const greetedOnly = keys.includes("common:welcome") && answered.length === 0 && !menu && !declined;
   if (wanted.includes("greeting") && greetedOnly) return { ...base, outcome: "direct", correct: true };
@@ -93,12 +104,20 @@ export function createScoringBot(now = new Date("2026-05-04T10:00:00+07:00")) {
     const translator = app.translator;
     const result = await app.engine.handle(
       null,
-      { channel: "terminal", userId: `eval-${counter}`, messageId: `e${counter}`, content: { type: "text", text: row.text } },
+      {
+        channel: "terminal",
+        userId: `eval-${counter}`,
+        messageId: `e${counter}`,
+        content: { type: "text", text: row.text },
+      },
       now,
     );
     const replies = result.replies;
     const rendered = replies
-      .flatMap((r) => [r.key === "common:welcome" ? "" : translator.t(language, r.key, r.params), ...(r.choices ?? []).map((c) => translator.t(language, c.label, c.params))])
+      .flatMap((r) => [
+        r.key === "common:welcome" ? "" : translator.t(language, r.key, r.params),
+        ...(r.choices ?? []).map((c) => translator.t(language, c.label, c.params)),
+      ])
       .join("\n");
     return toOutcome(row, replies, result.session, rendered);
   }

@@ -22,7 +22,15 @@ import { thresholds } from "../nlu/nlu-thresholds";
 import { readMessage, type Reading } from "../nlu/read-message";
 import { actOn, hasSalam, topicOfIntent } from "./answers/intent-actions";
 import { toOwnClaimReplies } from "./answers/status-answers";
-import { calculation, defaultRequest, faqAnswer, inWords, jkkDeath, toRequest, type Decision } from "./question-replies";
+import {
+  calculation,
+  defaultRequest,
+  faqAnswer,
+  inWords,
+  jkkDeath,
+  toRequest,
+  type Decision,
+} from "./question-replies";
 
 export type { Decision } from "./question-replies";
 
@@ -59,7 +67,10 @@ function byAmount(text: string, asks: readonly IntentScore[], ctx: FlowContext):
   const main = asks[0]?.intent;
   if (main === "jkkDeath" && amount !== undefined) return jkkDeath(amount);
   const named = amount !== undefined || toProgrammes(text) !== undefined;
-  if (named && (main === "calculate" || (costWords.test(text) && (main === "contribution" || main === undefined))))
+  if (
+    named &&
+    (main === "calculate" || (costWords.test(text) && (main === "contribution" || main === undefined)))
+  )
     return calculation(toRequest(text), ctx);
   return undefined;
 }
@@ -90,7 +101,10 @@ async function unclear(text: string, reading: Reading, ctx: FlowContext): Promis
 
 const deathContext = new Set(["deathReport", "jkmBenefit", "earlyDeath", "jkkDeath", "claimHelp", "heirs"]);
 /** In a message about a death, "documents" and "how" are the claim's, not the registration's. */
-const inDeathContext: Readonly<Record<string, string>> = { requirements: "claimDocuments", howToRegister: "claimHelp" };
+const inDeathContext: Readonly<Record<string, string>> = {
+  requirements: "claimDocuments",
+  howToRegister: "claimHelp",
+};
 
 function toAsksInContext(asks: readonly IntentScore[]): IntentScore[] {
   if (!asks.some((a) => deathContext.has(a.intent))) return [...asks];
@@ -115,7 +129,11 @@ function merge(decisions: Decision[]): Decision {
 }
 
 /** What to do with free text; `minimum` raises the bar (mid-flow, an answer must be clear). */
-export async function decideAnswer(text: string, ctx: FlowContext, minimum: number = thresholds.answer): Promise<Decision> {
+export async function decideAnswer(
+  text: string,
+  ctx: FlowContext,
+  minimum: number = thresholds.answer,
+): Promise<Decision> {
   if (!/\p{L}{2}/u.test(text)) return { type: "none" };
   const memory = toNluMemory(ctx.session.context);
   if (isWordsRequest(text)) return inWords(toAmount(text) ?? memory.amount, ctx, memory);

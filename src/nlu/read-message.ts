@@ -34,7 +34,8 @@ function bestQuestion(c: Classification): IntentScore | undefined {
 export function readMessage(classifier: IntentClassifier, text: string): Reading {
   const whole = classifier.classify(text);
   const parts = toMessageParts(text);
-  const partReadings = parts.length > 1 ? parts.map((p) => ({ part: p, reading: classifier.classify(p) })) : [];
+  const partReadings =
+    parts.length > 1 ? parts.map((p) => ({ part: p, reading: classifier.classify(p) })) : [];
   const framing = [whole, ...partReadings.map((r) => r.reading)]
     .map(best)
     .filter((s) => framingIntents.has(s.intent) && s.p >= thresholds.answer);
@@ -61,7 +62,8 @@ export function readMessage(classifier: IntentClassifier, text: string): Reading
   // A second question: another asking part that clearly reads as something else.
   for (const part of partQuestions) {
     if (asks.length !== 1 || asks.some((a) => a.intent === part.intent)) continue;
-    if (part.p >= thresholds.second && (wholeP.get(part.intent) ?? 0) >= thresholds.secondSupport) asks.push(part);
+    if (part.p >= thresholds.second && (wholeP.get(part.intent) ?? 0) >= thresholds.secondSupport)
+      asks.push(part);
   }
   const candidates = [
     ...(wholeQuestion ? [wholeQuestion] : []),

@@ -14,7 +14,14 @@ describe("the intent model and its training data", () => {
     const labels = new Set(training.map((r) => r.label));
     for (const label of ["whatIsBpjsTk", "jkkBenefits", "jkkPaymentTime", "interns", "jkpForBpu", "whoPays"])
       expect(labels).toContain(label);
-    for (const label of ["rtRegistersResidents", "registrationStatus", "optOut", "handoff", "greeting", "thanks"])
+    for (const label of [
+      "rtRegistersResidents",
+      "registrationStatus",
+      "optOut",
+      "handoff",
+      "greeting",
+      "thanks",
+    ])
       expect(labels).toContain(label);
   });
 
@@ -26,7 +33,9 @@ describe("the intent model and its training data", () => {
     const trained = new Set(training.map((r) => toComparable(r.text)));
     const heldout = listTsv(path.join(root, "test/nlu/heldout")).flatMap((f) => readLabelled(f, "heldout"));
     const internal = readLabelled(path.join(root, "test/nlu/utterances.tsv"));
-    expect([...heldout, ...internal].filter((r) => trained.has(toComparable(r.text))).map((r) => r.text)).toEqual([]);
+    expect(
+      [...heldout, ...internal].filter((r) => trained.has(toComparable(r.text))).map((r) => r.text),
+    ).toEqual([]);
   });
 
   it("trains deterministically: the same data gives the same weights", () => {

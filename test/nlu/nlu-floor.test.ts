@@ -13,7 +13,10 @@ describe("answers to questions written apart from the training data (end to end,
     "%s: answers directly at or above its floor, rarely wrong, and declines every out-of-scope question",
     async (_name, file) => {
       const report = await evaluateFile(file, "heldout");
-      expect({ direct: report.all.direct >= report.floor.direct, wrong: report.all.wrong <= report.floor.wrong }).toEqual({
+      expect({
+        direct: report.all.direct >= report.floor.direct,
+        wrong: report.all.wrong <= report.floor.wrong,
+      }).toEqual({
         direct: true,
         wrong: true,
       });

@@ -17,7 +17,12 @@ export type AskerSituation = {
   person?: Person;
 };
 
-type DraftRegistration = { subject?: string; occupation?: string; fundedBy?: "apbd" | "self"; income?: number };
+type DraftRegistration = {
+  subject?: string;
+  occupation?: string;
+  fundedBy?: "apbd" | "self";
+  income?: number;
+};
 
 function fromDraft(draft: DraftRegistration): AskerSituation {
   const occupation = findOccupation(draft.occupation ?? "");

@@ -36,7 +36,8 @@ export const topicOfIntent: Readonly<Record<string, FaqTopic>> = {
 };
 
 const salam = /\b(ass?alamu?\s?'?alaikum|asalamualaikum|assalamualaikum|samlekom|ass wr|aslm|salam)\b/i;
-const accident = /\b(kecelakaan|celaka|celako|accident|jatuh|ditabrak|tabrakan|tertimpa|kesetrum|tersetrum)\b/i;
+const accident =
+  /\b(kecelakaan|celaka|celako|accident|jatuh|ditabrak|tabrakan|tertimpa|kesetrum|tersetrum)\b/i;
 
 /** True when the text carries a salam ("assalamualaikum", "ass wr wb"). */
 export const hasSalam = (text: string): boolean => salam.test(text);
@@ -44,7 +45,7 @@ export const hasSalam = (text: string): boolean => salam.test(text);
 /** "Waalaikumsalam" for a salam, "Halo" otherwise; the very first message already got the welcome. */
 export function toGreeting(text: string, ctx: FlowContext): Reply[] {
   if (salam.test(text)) return [{ key: "questions:greeting.salam" }];
-  const firstTurn = ctx.session.createdAt.getTime() === ctx.now.getTime();
+  const firstTurn = ctx.session.version === 0;
   return firstTurn ? [] : [{ key: "questions:greeting.hello" }];
 }
 
@@ -80,10 +81,17 @@ async function answerTopic(topic: FaqTopic, text: string, ctx: FlowContext): Pro
 export async function actOn(intent: string, text: string, ctx: FlowContext): Promise<Decision> {
   if (isFaqTopic(intent)) return answerTopic(intent, text, ctx);
   const flow = flowOfIntent[intent];
-  if (flow) return ctx.session.flow?.id === flow ? { type: "none" } : { type: "start", flow, memory: { topic: intent } };
+  if (flow)
+    return ctx.session.flow?.id === flow
+      ? { type: "none" }
+      : { type: "start", flow, memory: { topic: intent } };
   switch (intent) {
     case "registrationStatus":
-      return { type: "replies", replies: await toRegistrationStatusReplies(text, ctx), memory: { topic: intent } };
+      return {
+        type: "replies",
+        replies: await toRegistrationStatusReplies(text, ctx),
+        memory: { topic: intent },
+      };
     case "handoff":
       return { type: "replies", replies: [{ key: "questions:handoff", params: toFaqParams(ctx.language) }] };
     case "greeting":

@@ -80,6 +80,8 @@ export function toDiscountReplies(situation: AskerSituation, ctx: FlowContext): 
   if (situation.fundedBy === "apbd") return [{ key: "faq:discount.apbd", params }];
   const running = (["transport", "other"] as const).filter((s) => toDiscountEnd(s, month));
   if (running.length === 0)
-    return [{ key: month < f.discount.value.transport.from ? "faq:discount.notYet" : "faq:discount.ended", params }];
+    return [
+      { key: month < f.discount.value.transport.from ? "faq:discount.notYet" : "faq:discount.ended", params },
+    ];
   return [{ key: "faq:discount.answer", params }];
 }

@@ -54,6 +54,11 @@ export async function toOwnClaimReplies(text: string, ctx: FlowContext): Promise
     ((claim.heir.contact.channel === ctx.channel && claim.heir.contact.userId === ctx.userId) ||
       (ctx.phone !== undefined && claim.heir.phone === ctx.phone));
   if (!claim || !own) return undefined;
-  const view = { translator: ctx.translator, language: ctx.language, calendar: ctx.services.calendar, now: ctx.now };
+  const view = {
+    translator: ctx.translator,
+    language: ctx.language,
+    calendar: ctx.services.calendar,
+    now: ctx.now,
+  };
   return [...toStatusCard(claim, view), { key: "claimStatus:footer" }];
 }
