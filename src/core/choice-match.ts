@@ -27,7 +27,9 @@ export const negations: ReadonlySet<string> = new Set(
 
 /** Words too common to pick an option from inside a sentence (they still work as the whole answer). */
 const commonWords = new Set(
-  "ya y iya yes ok oke no rt rw saya aku sy lain lainnya data sudah belum benar salah ada baru lama iya".split(" "),
+  "ya y iya yes ok oke no rt rw saya aku sy lain lainnya data sudah belum benar salah ada baru lama iya".split(
+    " ",
+  ),
 );
 
 function isClose(typed: string, target: string): boolean {

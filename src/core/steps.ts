@@ -192,7 +192,9 @@ const clearNo = new Set([
   "ga jadi",
   "batal",
 ]);
-const politeness = new Set("pak bu bapak ibu min kak mas mbak bang dong deh sih saya aku awak please".split(" "));
+const politeness = new Set(
+  "pak bu bapak ibu min kak mas mbak bang dong deh sih saya aku awak please".split(" "),
+);
 
 function toBareAnswer(text: string): string {
   const words = toComparable(text)
@@ -215,7 +217,8 @@ export function matchConfirm(
   translator: Translator,
   legal: boolean,
 ): "yes" | "no" | undefined {
-  if (content.type === "choice") return content.value === "yes" ? "yes" : content.value === "no" ? "no" : undefined;
+  if (content.type === "choice")
+    return content.value === "yes" ? "yes" : content.value === "no" ? "no" : undefined;
   if (content.type !== "text") return undefined;
   const number = toChoiceNumber(content.text);
   if (number !== undefined) return number === 1 ? "yes" : number === 2 ? "no" : undefined;
@@ -225,13 +228,20 @@ export function matchConfirm(
   if (bare.split(" ").some((w) => negations.has(w))) return undefined;
   if (clearYes.has(bare)) return "yes";
   const label = (value: string) => options.find((o) => o.value === value);
-  const picked = legal ? matchLabelOnly(bare, [label("yes"), label("no")], translator) : matchChoice(content, options, translator);
+  const picked = legal
+    ? matchLabelOnly(bare, [label("yes"), label("no")], translator)
+    : matchChoice(content, options, translator);
   return picked === "yes" || picked === "no" ? picked : undefined;
 }
 
-function matchLabelOnly(bare: string, options: (ChoiceOption | undefined)[], translator: Translator): string | undefined {
+function matchLabelOnly(
+  bare: string,
+  options: (ChoiceOption | undefined)[],
+  translator: Translator,
+): string | undefined {
   for (const option of options)
-    if (option && languages.some((lng) => toComparable(translator.t(lng, option.label)) === bare)) return option.value;
+    if (option && languages.some((lng) => toComparable(translator.t(lng, option.label)) === bare))
+      return option.value;
   return undefined;
 }
 
@@ -263,7 +273,10 @@ export function confirm<D>(spec: {
       if (answer === "yes") return spec.onYes(data, ctx);
       if (answer === "no") return spec.onNo(data, ctx);
       return invalid(
-        { key: "common:confirm.unclear", params: { yes: ctx.translator.t(ctx.language, spec.yes ?? "common:yes") } },
+        {
+          key: "common:confirm.unclear",
+          params: { yes: ctx.translator.t(ctx.language, spec.yes ?? "common:yes") },
+        },
         { reprompt: true },
       );
     },

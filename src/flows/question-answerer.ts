@@ -21,7 +21,8 @@ import { getIntentClassifier } from "../nlu/load-intent-model";
 import { thresholds } from "../nlu/nlu-thresholds";
 import { readMessage, type Reading } from "../nlu/read-message";
 import { actOn, hasSalam, topicOfIntent } from "./answers/intent-actions";
-import { toOwnClaimReplies } from "./answers/status-answers";
+import { registrationPrefix } from "../domain/reference";
+import { findReference, toOwnClaimReplies, toRegistrationStatusReplies } from "./answers/status-answers";
 import {
   calculation,
   defaultRequest,
@@ -99,6 +100,18 @@ async function unclear(text: string, reading: Reading, ctx: FlowContext): Promis
   return topics.length > 0 ? { type: "suggest", topics } : { type: "none" };
 }
 
+const familyDeath =
+  /\b(suami|istri|bini|laki|bapak|bapaknya|ayah|abah|ibu|emak|umak|mak|anak|abang|kakak|adik|adek|mertua|orang tua|ortu|kakek|nenek|pak rt|ketua rt|husband|wife|father|mother|son|daughter|brother|sister)\b.{0,60}\b(meninggal|wafat|berpulang|died|passed away|tiada|sudah tidak ada|udah ga ada|udh ga ada)\b/i;
+
+/** A family member's death told with a question about the benefit: condolences and the report first. */
+function toDeathReportFirst(text: string, asks: readonly IntentScore[], reading: Reading): IntentScore[] {
+  const main = asks[0];
+  if (!main || !["jkmBenefit", "claimHelp"].includes(main.intent) || !familyDeath.test(text))
+    return [...asks];
+  const report = reading.whole.ranked.find((r) => r.intent === "deathReport");
+  return report && report.p >= 0.1 ? [{ intent: "deathReport", p: main.p }] : [...asks];
+}
+
 const deathContext = new Set(["deathReport", "jkmBenefit", "earlyDeath", "jkkDeath", "claimHelp", "heirs"]);
 /** In a message about a death, "documents" and "how" are the claim's, not the registration's. */
 const inDeathContext: Readonly<Record<string, string>> = {
@@ -139,12 +152,18 @@ export async function decideAnswer(
   if (isWordsRequest(text)) return inWords(toAmount(text) ?? memory.amount, ctx, memory);
   const follow = followUp(text, memory, ctx);
   if (follow) return follow;
+  if (findReference(text, registrationPrefix))
+    return {
+      type: "replies",
+      replies: await toRegistrationStatusReplies(text, ctx),
+      memory: { topic: "registrationStatus" },
+    };
   const ownClaim = await toOwnClaimReplies(text, ctx);
   if (ownClaim) return { type: "replies", replies: ownClaim, memory: { topic: "claimStatus" } };
   const reading = readMessage(getIntentClassifier(), text);
   const calc = byAmount(text, reading.asks, ctx);
   if (calc) return calc;
-  const asks = toAsksInContext(reading.asks);
+  const asks = toAsksInContext(toDeathReportFirst(text, reading.asks, reading));
   if (asks.length === 0 || (asks[0]?.p ?? 0) < minimum || asks[0]?.intent === "outOfScope")
     return unclear(text, reading, ctx);
   const merged = merge(await Promise.all(asks.map((a) => actOn(a.intent, text, ctx))));

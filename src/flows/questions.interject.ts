@@ -7,6 +7,7 @@
 import type { FlowRegistry, Interjection } from "../core/engine";
 import type { FlowContext } from "../core/flow";
 import type { Reply } from "../core/messages";
+import { toComparable } from "../core/text";
 import { toFaqParams } from "../nlu/faq-params";
 import { thresholds } from "../nlu/nlu-thresholds";
 import { menuFlow } from "./menu.flow";
@@ -56,7 +57,30 @@ async function withMenu(replies: Reply[], ctx: FlowContext): Promise<Reply[]> {
   return [...replies, ...(menu ?? [])];
 }
 
+const continueWords = new Set([
+  "lanjut",
+  "lanjutkan",
+  "lanjut lagi",
+  "teruskan",
+  "terus",
+  "lanjut daftar",
+  "lanjutkan pendaftaran",
+  "continue",
+  "lanjut yang tadi",
+]);
+
+/** "lanjut" at the menu (e.g. the next day) goes back to the flow left most recently, answers kept. */
+function toResume(text: string, ctx: FlowContext): Interjection | null {
+  if (ctx.session.flow !== null || !continueWords.has(toComparable(text))) return null;
+  const latest = Object.values(ctx.session.parked).sort(
+    (a, b) => new Date(b.startedAt).getTime() - new Date(a.startedAt).getTime(),
+  )[0];
+  return latest ? { replies: [], start: { flow: latest.id } } : null;
+}
+
 async function toInterjection(text: string, ctx: FlowContext): Promise<Interjection | null> {
+  const resume = toResume(text, ctx);
+  if (resume) return resume;
   const inFlow = ctx.session.flow !== null;
   if (inFlow && isMostlyDigits(text)) return null;
   const decision = await decideAnswer(text, ctx, inFlow ? midFlowAnswerAt : undefined);

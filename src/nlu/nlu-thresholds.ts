@@ -10,6 +10,8 @@ export const thresholds = {
   second: 0.4,
   /** …and the whole message gives it at least this probability. */
   secondSupport: 0.02,
+  /** A part this clear is a second question whatever the whole message says. */
+  secondAlone: 0.8,
   /** Mid-flow, text a step refused is answered only this clearly. */
   midFlow: 0.6,
   /** Offer choices. */

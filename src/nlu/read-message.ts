@@ -62,8 +62,8 @@ export function readMessage(classifier: IntentClassifier, text: string): Reading
   // A second question: another asking part that clearly reads as something else.
   for (const part of partQuestions) {
     if (asks.length !== 1 || asks.some((a) => a.intent === part.intent)) continue;
-    if (part.p >= thresholds.second && (wholeP.get(part.intent) ?? 0) >= thresholds.secondSupport)
-      asks.push(part);
+    const supported = (wholeP.get(part.intent) ?? 0) >= thresholds.secondSupport;
+    if (part.p >= thresholds.secondAlone || (part.p >= thresholds.second && supported)) asks.push(part);
   }
   const candidates = [
     ...(wholeQuestion ? [wholeQuestion] : []),

@@ -68,12 +68,23 @@ describe("a yes that records a legal act (consent, deletion, withdrawal)", () =>
     expect(read(text)).not.toBe("yes");
   });
 
-  it.each(["tidak", "Tidak.", "tdk", "ga", "gak mau", "tidak setuju", "saya tidak setuju", "no", "2", "dak", "idak", "jangan", "batal"])(
-    "takes %p as a clear no",
-    (text) => {
-      expect(read(text)).toBe("no");
-    },
-  );
+  it.each([
+    "tidak",
+    "Tidak.",
+    "tdk",
+    "ga",
+    "gak mau",
+    "tidak setuju",
+    "saya tidak setuju",
+    "no",
+    "2",
+    "dak",
+    "idak",
+    "jangan",
+    "batal",
+  ])("takes %p as a clear no", (text) => {
+    expect(read(text)).toBe("no");
+  });
 
   it("asks again, rather than reading no, when a yes and a no are mixed", () => {
     for (const text of ["ya, saya tidak setuju", "ok tidak", "setuju tidak?", "ya ga mau"])
