@@ -86,6 +86,8 @@ export function matchChoice(
   content: InboundContent,
   options: readonly ChoiceOption[],
   translator: Translator,
+  /** False where a sentence should go to the question answerer instead (the home menu). */
+  inSentence = true,
 ): string | undefined {
   if (content.type === "choice") return options.find((o) => o.value === content.value)?.value;
   if (content.type !== "text") return undefined;
@@ -99,6 +101,7 @@ export function matchChoice(
     value: option.value,
     score: scoreOption(typed, words, phrasesOf(option, translator)),
   }));
+  if (!inSentence) for (const s of scored) if (s.score === 1) s.score = 0;
   const best = Math.max(...scored.map((s) => s.score));
   if (best === 0) return undefined;
   const winners = scored.filter((s) => s.score === best);

@@ -80,6 +80,8 @@ export function choose<D>(spec: {
   onOther?: (input: StepInput, data: D, ctx: FlowContext) => StepResult<D> | Promise<StepResult<D>>;
   invalid?: I18nKey;
   help?: I18nKey;
+  /** False: an option's word inside a sentence does not pick it (the sentence goes to onOther). */
+  inSentence?: boolean;
 }): Step<D> {
   const optionsFor = (data: D, ctx: FlowContext) =>
     typeof spec.options === "function" ? spec.options(data, ctx) : spec.options;
@@ -96,7 +98,7 @@ export function choose<D>(spec: {
     },
     handle: (input, data, ctx) => {
       const options = optionsFor(data, ctx);
-      const value = matchChoice(input.content, options, ctx.translator);
+      const value = matchChoice(input.content, options, ctx.translator, spec.inSentence ?? true);
       if (value !== undefined) return spec.onChoice(value, data, ctx);
       if (spec.onOther && !/^\d{1,2}[.)]?$/.test(input.text)) return spec.onOther(input, data, ctx);
       return invalid(

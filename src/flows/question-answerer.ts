@@ -92,6 +92,8 @@ async function unclear(text: string, reading: Reading, ctx: FlowContext): Promis
   const top = reading.whole.ranked[0];
   if (top && (top.intent === "greeting" || top.intent === "thanks") && top.p >= thresholds.answer)
     return actOn(top.intent, text, ctx);
+  // One unclear word ("iya", "belum") is an answer to something, not an off-topic question.
+  if (text.trim().split(/\s+/).length <= 1 && (top?.p ?? 0) < thresholds.answer) return { type: "none" };
   const declined = top?.intent === "outOfScope" && top.p >= thresholds.suggest;
   if (declined || (reading.whole.known < thresholds.unknownShare && (top?.p ?? 0) < thresholds.answer))
     return actOn("outOfScope", text, ctx);
