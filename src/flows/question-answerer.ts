@@ -126,6 +126,18 @@ function toAsksInContext(asks: readonly IntentScore[]): IntentScore[] {
   return asks.map((a) => ({ ...a, intent: inDeathContext[a.intent] ?? a.intent }));
 }
 
+/** A second part that only names an aspect ("trus berkasnya apa aja?") asks it of the first part's topic. */
+function withElliptical(asks: IntentScore[], reading: Reading): IntentScore[] {
+  const main = asks[0];
+  if (!main || asks.length > 1) return asks;
+  for (const part of reading.askingParts.slice(1)) {
+    const aspect = toFollowUpAspect(part);
+    const topic = aspect ? toFollowUpTopic(aspect, main.intent) : undefined;
+    if (topic && topic !== main.intent) return [main, { intent: topic, p: main.p }];
+  }
+  return asks;
+}
+
 /** Puts two answers together: replies first, then a flow to start (at most one). */
 function merge(decisions: Decision[]): Decision {
   const replies: Reply[] = [];
@@ -165,7 +177,7 @@ export async function decideAnswer(
   const reading = readMessage(getIntentClassifier(), text);
   const calc = byAmount(text, reading.asks, ctx);
   if (calc) return calc;
-  const asks = toAsksInContext(toDeathReportFirst(text, reading.asks, reading));
+  const asks = toAsksInContext(withElliptical(toDeathReportFirst(text, reading.asks, reading), reading));
   if (asks.length === 0 || (asks[0]?.p ?? 0) < minimum || asks[0]?.intent === "outOfScope")
     return unclear(text, reading, ctx);
   const merged = merge(await Promise.all(asks.map((a) => actOn(a.intent, text, ctx))));

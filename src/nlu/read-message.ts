@@ -20,6 +20,8 @@ export type Reading = {
   framing: IntentScore[];
   /** Intents worth offering as choices when nothing is clear, best first. */
   candidates: IntentScore[];
+  /** The parts that ask something, when the message has several parts. */
+  askingParts: string[];
 };
 
 function best(c: Classification): IntentScore {
@@ -70,5 +72,6 @@ export function readMessage(classifier: IntentClassifier, text: string): Reading
     ...whole.ranked.filter((s) => !framingIntents.has(s.intent)).slice(1, 4),
     ...partQuestions,
   ];
-  return { whole, asks, framing, candidates };
+  const askingParts = partReadings.filter((r) => isQuestionPart(r.part)).map((r) => r.part);
+  return { whole, asks, framing, candidates, askingParts };
 }
