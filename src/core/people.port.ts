@@ -61,6 +61,16 @@ export type Person = {
   language: Language;
   /** Reasons for staff to look: "nik_birthdate_mismatch", "duplicate_attempt", "nik_outside_kota_jambi", … */
   flags: string[];
+  /**
+   * Membership as BPJS knows it (BPJS participant import or staff), never the bot's registration
+   * date: the KPJ number (sealed) and its keyed hash for lookups, and the date cover began
+   * (YYYY-MM-DD). The JKM estimate counts contribution months from `membershipSince`; unknown
+   * means "dicek petugas".
+   */
+  kpj?: Sealed;
+  membershipSince?: string;
+  /** Where the membership fields came from, for staff: the BPJS import or a staff entry. */
+  membershipSource?: "bpjs_import" | "staff";
   /** Last month paid, YYYY-MM, when known; coverage ends 3 months after an unpaid month. */
   paidThrough?: string;
   coverageEndsAt?: Date;
