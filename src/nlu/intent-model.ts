@@ -41,11 +41,20 @@ export function toProbabilities(scores: Float64Array): Float64Array {
   return scores;
 }
 
+/** Per feature, its [label index, weight] pairs packed in one typed array (a few MB for the model). */
+function toPackedWeights(weights: Record<string, number[]>): Map<string, Float32Array> {
+  const packed = new Map<string, Float32Array>();
+  for (const [feature, row] of Object.entries(weights)) packed.set(feature, Float32Array.from(row));
+  return packed;
+}
+
 export function createIntentClassifier(model: IntentModel): IntentClassifier {
-  const weights = new Map<string, number[]>(Object.entries(model.weights));
+  const weights = toPackedWeights(model.weights);
+  const labels = [...model.labels];
+  const bias = Float64Array.from(model.bias);
   function classify(text: string): Classification {
     const features = toFeatures(text);
-    const scores = Float64Array.from(model.bias);
+    const scores = Float64Array.from(bias);
     const value = 1 / Math.sqrt(Math.max(1, features.length));
     let known = 0;
     for (const f of features) {
@@ -56,8 +65,8 @@ export function createIntentClassifier(model: IntentModel): IntentClassifier {
         scores[row[i] ?? 0] = (scores[row[i] ?? 0] ?? 0) + (row[i + 1] ?? 0) * value;
     }
     const p = toProbabilities(scores);
-    const ranked = model.labels.map((intent, i) => ({ intent, p: p[i] ?? 0 })).sort((a, b) => b.p - a.p);
+    const ranked = labels.map((intent, i) => ({ intent, p: p[i] ?? 0 })).sort((a, b) => b.p - a.p);
     return { ranked, known: features.length === 0 ? 0 : known / features.length };
   }
-  return { labels: model.labels, classify };
+  return { labels, classify };
 }
