@@ -67,7 +67,8 @@ export function toFollowUpAspect(text: string): FollowUpAspect | undefined {
     return "documents";
   if (/\b(berapa lama|kapan cair|brp lama|how long|cairnya kapan)\b/.test(t)) return "duration";
   if (/\b(dimana|di mana|dmn|kemana|ke mana|kmn|lewat apa|where|dimano|di mano)\b/.test(t)) return "where";
-  if (/\b(ngapain|ngapo|harus apa|hrs apa|langkahnya|caranya|what should|what do i do|cakmano)\b/.test(t)) return "steps";
+  if (/\b(ngapain|ngapo|harus apa|hrs apa|langkahnya|caranya|what should|what do i do|cakmano)\b/.test(t))
+    return "steps";
   return undefined;
 }
 
