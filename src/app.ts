@@ -34,6 +34,7 @@ import { createStaffAccounts } from "./storage/repositories/staff.repository";
 import { createStaffDirectory } from "./core/staff-directory";
 import { defaultHandoffSettings } from "./core/handoff.port";
 import { createHandoffRepository } from "./storage/repositories/handoff.repository";
+import { createUnansweredQuestions } from "./storage/repositories/unanswered.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -122,6 +123,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
     staff,
     staffDirectory: createStaffDirectory({ accounts: staff, clock }),
     handoffs: createHandoffRepository(store),
+    unanswered: createUnansweredQuestions(store),
   };
   return { services, broadcasting };
 }

@@ -23,26 +23,16 @@ export const defaultConsoleSettings: ConsoleSettings = {
   lockMinutes: 15,
 };
 
-/** Optional sources other features provide (the unanswered questions store, the reports module). */
-export type ConsoleExtensions = {
-  unanswered?: UnansweredSource;
-};
+/** How a labelled question becomes training data (default: the model's intents and nlu/train/staff-labelled.tsv). */
+export type LabelSink = { intents(): readonly string[]; append(line: string): void };
 
-/** Questions the bot could not answer, pseudonymised (the language issue's store). */
-export type UnansweredSource = {
-  /** Newest first; `labelled: false` only those without a label. */
-  list(filter: { labelled?: boolean; limit: number }): Promise<UnansweredItem[]>;
-  label(id: string, label: string, by: string): Promise<boolean>;
-  labels(): readonly string[];
-};
-export type UnansweredItem = { id: string; text: string; at: Date; count: number; label?: string };
-
-export type ConsoleDeps = ConsoleExtensions & {
+export type ConsoleDeps = {
   services: Services;
   translator: Translator;
   store: DocumentStore;
   logger: Logger;
   settings?: Partial<ConsoleSettings>;
+  labels?: LabelSink;
 };
 
 export type ConsoleVariables = {

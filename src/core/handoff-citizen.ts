@@ -25,8 +25,11 @@ export type HandoffTurn = {
   text: string;
 };
 
-/** Replies that mean the bot could not help with what was typed. */
-export const failureKeys: ReadonlySet<string> = new Set(["common:notUnderstood"]);
+/** The flow id the answerer (nlu "handoff" intent) starts to hand the conversation to a person. */
+export const handoffFlowId = "handoff";
+
+/** Replies that mean the bot could not help with what was typed (not understood, or declined). */
+export const failureKeys: ReadonlySet<string> = new Set(["common:notUnderstood", "questions:outOfScope"]);
 /** A staff answer this recent means a live conversation: citizen messages are not acknowledged. */
 const liveMs = 10 * 60_000;
 const keptFailures = 3;

@@ -15,6 +15,7 @@ import type { SessionStore } from "./session.store";
 import type { StaffAccounts, StaffDirectory } from "./staff.port";
 import type { HandoffRepository, HandoffSettings } from "./handoff.port";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
   clock: Clock;
@@ -44,6 +45,8 @@ export type Services = {
   staffDirectory: StaffDirectory;
   /** Conversations handed to a person. */
   handoffs: HandoffRepository;
+  /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
+  unanswered?: UnansweredQuestions;
 };
 
 /** Values from configuration that flows apply. */

@@ -8,6 +8,7 @@ import { canEnter, type AnyFlow, type FlowContext, type StepInput, type StepResu
 import type { EngineDeps } from "./engine";
 import { toGlobalCommand, type GlobalCommand } from "./global-commands";
 import {
+  handoffFlowId,
   isHandoffRequest,
   openHandoff,
   runHandoffGate,
@@ -253,6 +254,7 @@ export class Turn {
 
   /** Enters a flow by id: resumes it when it was parked half-way, refuses unknown or staff-only ones. */
   async startById(id: string, input: unknown): Promise<void> {
+    if (id === handoffFlowId) return openHandoff(this.toHandoffTurn(), "asked");
     const target = this.deps.registry.get(id);
     if (!target || !canEnter(target, this.message.staff ?? null)) {
       this.session.flow = null;

@@ -23,6 +23,7 @@ import { registrationFlow } from "./registration.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffHandoffFlow } from "./staff-handoff.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
+import { unansweredFlow } from "./unanswered.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
@@ -41,6 +42,7 @@ const flows: AnyFlow[] = [
   claimStatusFlow,
   staffClaimsFlow,
   staffHandoffFlow,
+  unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -77,6 +77,13 @@ describe("hand-off to a person", () => {
     );
   });
 
+  it("understands other ways of asking for a person through the language model", async () => {
+    const chat = await setup();
+    await chat.says("saya butuh bantuan orang beneran bukan robot");
+    expect(chat.keys()).toContain("handoff:opened");
+    expect((await chat.app.services.handoffs.findByNumber(1))?.reason).toBe("asked");
+  });
+
   it("lets the citizen end it with 'menu' and go back to the bot", async () => {
     const chat = await setup();
     await chat.says("admin");
@@ -88,7 +95,7 @@ describe("hand-off to a person", () => {
   it("hands over by itself after the bot failed twice in a row", async () => {
     const chat = await setup();
     await chat.says("xqzv blorp");
-    expect(chat.keys()).toContain("common:notUnderstood");
+    expect(chat.keys()).toContain("questions:outOfScope");
     await chat.says("zzkq wibble");
     expect(chat.keys()).toEqual(["handoff:failedTwice", "handoff:opened", "handoff:whenOpen"]);
     const handoff = await chat.app.services.handoffs.findByNumber(1);

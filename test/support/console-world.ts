@@ -11,7 +11,7 @@
 import type { Claim, NewClaim } from "../../src/core/claims.port";
 import type { Person } from "../../src/core/people.port";
 import { createConsoleServer, type ConsoleServer } from "../../src/console/console.server";
-import type { ConsoleExtensions } from "../../src/console/console.types";
+import type { LabelSink } from "../../src/console/console.types";
 import { createVault } from "../../src/security/vault";
 import { createStaffAccount } from "./staff-accounts";
 import { createPeopleSeeder } from "./seed-people";
@@ -67,13 +67,15 @@ export type ConsoleWorld = {
   url: string;
   chat: TestChat;
   server: ConsoleServer;
+  /** Training lines the Unanswered page wrote (instead of nlu/train/staff-labelled.tsv). */
+  labelled: string[];
   claims: { mine: Claim; other: Claim; overdue: Claim };
   people: { mine: Person; other: Person };
   stop(): Promise<void>;
 };
 
 /** Starts the console over a fresh app with admin, kelurahan officer (Lebak Bandung) and claims officer. */
-export async function startConsoleWorld(extensions: ConsoleExtensions = {}): Promise<ConsoleWorld> {
+export async function startConsoleWorld(): Promise<ConsoleWorld> {
   const chat = createTestChat();
   const { services } = chat.app;
   await createStaffAccount(services, { username: "admin", name: "Ani Admin", password: passwords.admin });
@@ -135,12 +137,17 @@ export async function startConsoleWorld(extensions: ConsoleExtensions = {}): Pro
       deceased: { name: "Joko Terlambat", deathDate: "2026-02-01", kelurahan: "Lebak Bandung" },
     }),
   );
+  const labelled: string[] = [];
+  const labels: LabelSink = {
+    intents: () => ["iuran", "daftar", "handoff"],
+    append: (line) => void labelled.push(line),
+  };
   const server = createConsoleServer({
     services,
     translator: chat.app.translator,
     store: chat.store,
     logger: services.logger,
-    ...extensions,
+    labels,
   });
   const listening = await server.listen(0, "127.0.0.1");
   // "localhost" is a secure context for Chromium, so the console's Secure cookies work over plain HTTP here.
@@ -149,6 +156,7 @@ export async function startConsoleWorld(extensions: ConsoleExtensions = {}): Pro
     url,
     chat,
     server,
+    labelled,
     claims: { mine: mineClaim, other: otherClaim, overdue },
     people: { mine, other },
     stop: () => server.close(),

@@ -1,77 +1,122 @@
 /**
- * Pages that show what other features provide: unanswered questions (the language issue's store,
- * through `UnansweredSource`) and reports. Without the source a page says so.
+ * Questions the bot could not answer (the language issue's store, pseudonymised): list, and label
+ * each with the intent it should have been, which adds it to the training data; and the reports
+ * page (a placeholder until the reports module is present).
  */
 import type { Hono } from "hono";
+import type { UnansweredQuestion } from "../../core/unanswered.port";
 import { formatDate } from "../../domain/jakarta-time";
+import { getIntentClassifier } from "../../nlu/load-intent-model";
+import { appendTrainingLine, toTrainingLine } from "../../nlu/staff-labels";
 import { page, readForm, redirectWith, requires } from "../console-http";
-import type { ConsoleContext, ConsoleDeps, ConsoleEnv, UnansweredSource } from "../console.types";
+import type { ConsoleContext, ConsoleDeps, ConsoleEnv, LabelSink, View } from "../console.types";
 import { CsrfField } from "../pages/layout";
 
-async function unanswered(c: ConsoleContext, source: UnansweredSource | undefined) {
-  const { view } = c.var;
-  if (!source)
+export const defaultLabelSink: LabelSink = {
+  intents: () => getIntentClassifier().labels,
+  append: (line) => appendTrainingLine(line),
+};
+
+function QuestionRow({
+  question,
+  view,
+  intents,
+}: {
+  question: UnansweredQuestion;
+  view: View;
+  intents: readonly string[];
+}) {
+  return (
+    <tr data-question={question._id}>
+      <td>
+        {question.text}
+        <div class="muted">{`${formatDate(question.at, view.language)} · ${question.channel} · ${question.guesses.join(", ") || "-"}`}</div>
+      </td>
+      <td>
+        <form method="post" action={`/unanswered/${encodeURIComponent(question._id)}/label`}>
+          <CsrfField view={view} />
+          <select name="label">
+            {intents.map((intent) => (
+              <option value={intent} selected={intent === (question.label ?? question.guesses[0])}>
+                {intent}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="secondary">
+            {view.t("console:common.save")}
+          </button>
+        </form>
+        {question.label ? <span class="badge">{question.label}</span> : null}
+      </td>
+    </tr>
+  );
+}
+
+async function list(c: ConsoleContext, sink: LabelSink) {
+  const { services, view } = c.var;
+  const store = services.unanswered;
+  if (!store)
     return page(
       c,
       view.t("console:unanswered.title"),
       <p class="muted">{view.t("console:unanswered.unavailable")}</p>,
     );
-  const items = await source.list(
-    c.req.query("all") === "1" ? { limit: 100 } : { labelled: false, limit: 100 },
-  );
+  const questions = await store.list({ all: c.req.query("all") === "1", limit: 200 });
+  const intents = sink.intents();
   return page(
     c,
     view.t("console:unanswered.title"),
-    <table id="unanswered">
-      <thead>
-        <tr>
-          <th>{view.t("console:unanswered.question")}</th>
-          <th>{view.t("console:unanswered.times")}</th>
-          <th>{view.t("console:unanswered.label")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr>
-            <td>
-              {item.text}
-              <div class="muted">{formatDate(item.at, view.language)}</div>
-            </td>
-            <td>{item.count}</td>
-            <td>
-              <form method="post" action={`/unanswered/${encodeURIComponent(item.id)}/label`}>
-                <CsrfField view={view} />
-                <select name="label">
-                  {source.labels().map((label) => (
-                    <option value={label} selected={label === item.label}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" class="secondary">
-                  {view.t("console:common.save")}
-                </button>
-              </form>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>,
+    <>
+      <p>
+        <a href={c.req.query("all") === "1" ? "/unanswered" : "/unanswered?all=1"}>
+          {view.t("console:common.more")}
+        </a>
+      </p>
+      {questions.length === 0 ? (
+        <p class="muted">{view.t("console:common.none")}</p>
+      ) : (
+        <table id="unanswered">
+          <thead>
+            <tr>
+              <th>{view.t("console:unanswered.question")}</th>
+              <th>{view.t("console:unanswered.label")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {questions.map((question) => (
+              <QuestionRow question={question} view={view} intents={intents} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>,
   );
 }
 
-export function registerExtensions(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
-  app.get("/unanswered", requires("unanswered.label"), (c) => unanswered(c, deps.unanswered));
-  app.post("/unanswered/:id/label", requires("unanswered.label"), async (c) => {
-    const source = deps.unanswered;
-    const label = (await readForm(c))("label", 60);
-    if (!source || !source.labels().includes(label))
-      return redirectWith(c, "/unanswered", {
-        error: c.var.view.t("console:error.invalid", { what: "label" }),
-      });
-    await source.label(c.req.param("id"), label, c.var.principal.actor);
-    return redirectWith(c, "/unanswered", { ok: c.var.view.t("console:unanswered.labelled", { label }) });
+async function label(c: ConsoleContext, sink: LabelSink) {
+  const { services, view, principal } = c.var;
+  const intent = (await readForm(c))("label", 60);
+  const question = services.unanswered ? await services.unanswered.findById(c.req.param("id") ?? "") : null;
+  if (!question || !sink.intents().includes(intent))
+    return redirectWith(c, "/unanswered", {
+      error: view.t("console:error.invalid", { what: view.t("console:unanswered.label") }),
+    });
+  sink.append(toTrainingLine(intent, question.text, sink.intents()));
+  await services.unanswered!.markLabelled(question._id, intent, principal.actor, view.now);
+  await services.audit.record({
+    at: view.now,
+    actor: principal.actor,
+    action: "unanswered.label",
+    target: `question:${question._id.slice(0, 8)}`,
+    details: { intent },
   });
+  return redirectWith(c, "/unanswered", { ok: view.t("console:unanswered.labelled", { label: intent }) });
+}
+
+export function registerExtensions(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
+  const sink = deps.labels ?? defaultLabelSink;
+  app.get("/unanswered", requires("unanswered.label"), (c) => list(c, sink));
+  app.post("/unanswered/:id/label", requires("unanswered.label"), (c) => label(c, sink));
   app.get("/reports", requires("reports.view"), (c) =>
     page(
       c,
