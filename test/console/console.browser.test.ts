@@ -130,6 +130,17 @@ describeInBrowser("staff console in Chromium", () => {
     await screenshot(page, "11-staff");
   });
 
+  it("labels a question the bot could not answer, which becomes a training line", async () => {
+    await asAdmin();
+    await page.goto(`${world.url}/unanswered`);
+    expect(await text("#unanswered")).toContain("apakah ojol dapat bantuan iuran dari pemkot?");
+    await screenshot(page, "15-unanswered");
+    await page.select("#unanswered select[name=label]", "iuran");
+    await submit(page, "#unanswered button[type=submit]");
+    expect(await text(".flash.ok")).toContain("iuran");
+    expect(world.labelled).toEqual(["iuran\tapakah ojol dapat bantuan iuran dari pemkot?\n"]);
+  });
+
   it("shows a kelurahan officer only their kelurahan, and nothing of another by URL", async () => {
     const context = await chromium.browser.createBrowserContext();
     const officer = await context.newPage();

@@ -137,6 +137,13 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
       deceased: { name: "Joko Terlambat", deathDate: "2026-02-01", kelurahan: "Lebak Bandung" },
     }),
   );
+  await services.unanswered?.record({
+    text: "apakah ojol dapat bantuan iuran dari pemkot?",
+    guesses: ["iuran"],
+    channel: "whatsapp",
+    language: "id",
+    at: new Date("2026-03-01T10:00:00+07:00"),
+  });
   const labelled: string[] = [];
   const labels: LabelSink = {
     intents: () => ["iuran", "daftar", "handoff"],
