@@ -68,9 +68,11 @@ async function list(c: ConsoleContext, sink: LabelSink) {
     view.t("console:unanswered.title"),
     <>
       <p>
-        <a href={c.req.query("all") === "1" ? "/unanswered" : "/unanswered?all=1"}>
-          {view.t("console:common.more")}
-        </a>
+        {c.req.query("all") === "1" ? (
+          <a href="/unanswered">{view.t("console:unanswered.showOpen")}</a>
+        ) : (
+          <a href="/unanswered?all=1">{view.t("console:unanswered.showAll")}</a>
+        )}
       </p>
       {questions.length === 0 ? (
         <p class="muted">{view.t("console:common.none")}</p>
