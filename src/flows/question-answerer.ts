@@ -124,7 +124,13 @@ function act(intent: string, text: string, ctx: FlowContext, memory: NluMemory):
   if (flow)
     return ctx.session.flow?.id === flow
       ? { type: "none" }
-      : { type: "start", flow, memory: { topic: intent } };
+      : {
+          type: "start",
+          flow,
+          memory: { topic: intent },
+          // The death report reads what the heir already said ("suami sy meninggal kemarin").
+          ...(flow === "deathReport" ? { data: { said: text } } : {}),
+        };
   switch (intent) {
     case "calculate":
       return { type: "start", flow: "calculator", memory: { topic: "calculate" } };
