@@ -23,6 +23,6 @@ export type AttemptResult = {
 export interface AttemptCounter {
   /** Counts one attempt for `key` in the window that contains `now`. */
   hit(key: string, window: AttemptWindow, now: Date): Promise<AttemptResult>;
-  /** Attempts so far in the window that contains `now`, without counting one; `allowed` when one more may be made. */
+  /** Attempts so far in the window that contains `now`, without counting one; `allowed` while within the limit. */
   peek(key: string, window: AttemptWindow, now: Date): Promise<AttemptResult>;
 }

@@ -72,7 +72,9 @@ async function verify(state: D, ctx: FlowContext): Promise<StepResult<D>> {
     const allowed = await countLookup(ctx, "claimLookup", reference);
     return exit([{ key: allowed ? "claimStatus:verify.refused" : "claimStatus:verify.limited" }]);
   }
-  return show(claim, { ...state, reference, nikHash: undefined } as D, ctx, true);
+  const shown: D = { ...state, reference };
+  delete shown.nikHash;
+  return show(claim, shown, ctx, true);
 }
 
 /** A reference or a NIK typed at the first question: the other half is asked, whatever exists. */

@@ -20,6 +20,9 @@ import {
 } from "./claim-actions";
 import { toBenefitInput, toEstimateReply } from "./claim-estimate";
 
+/** Text rendered into another message's parameter: its *bold* markers would show as asterisks. */
+const toPlain = (text: string) => text.replace(/\*/g, "");
+
 async function audit(
   services: Services,
   actor: string,
@@ -136,9 +139,15 @@ export async function confirmMembership(
     kpj: Boolean(input.kpj),
   });
   const view = await viewFor(deps, claim);
+  const estimate = toEstimateReply(claim, view);
   const replies = [
-    { key: "claimStatus:push.membership" as const, params: { reference: claim.reference } },
-    toEstimateReply(claim, view),
+    {
+      key: "claimStatus:push.membership" as const,
+      params: {
+        reference: claim.reference,
+        estimate: toPlain(view.translator.t(view.language, estimate.key, estimate.params)),
+      },
+    },
   ];
   await notifyHeir(deps, claim, "membership", replies, view.language);
   return claim;

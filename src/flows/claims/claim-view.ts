@@ -93,10 +93,8 @@ function toOutcomeLines(claim: Claim, view: ViewContext): string[] {
 
 /** What the stage means for this claim (a suspended or false report says only that staff check it). */
 function toInfo(claim: Claim, view: Texts): string {
-  const key =
-    claim.suspended && !claim.falseReport
-      ? "claimStatus:stageInfo.suspended"
-      : (`claimStatus:stageInfo.${claim.stage}` as const);
+  const held = claim.suspended && claim.stage !== "DITOLAK_PERLU_TINDAK_LANJUT";
+  const key = held ? "claimStatus:stageInfo.suspended" : (`claimStatus:stageInfo.${claim.stage}` as const);
   return view.translator.t(view.language, key);
 }
 

@@ -27,6 +27,8 @@ const data = z.object({
   /** Show the checklist once, at the first prompt after the report. */
   intro: z.boolean().default(false),
   pending: z.string().optional(),
+  /** The document just received: the next prompt says so and how many are left (one message). */
+  lastReceived: z.enum(documentTypes).optional(),
   labelOptions: z.array(z.enum(documentTypes)).default([]),
   /** A file sent outside this flow, stored and waiting for the heir to say which claim it is for. */
   upload: uploadSchema.optional(),
@@ -48,8 +50,7 @@ async function handleMedia(media: MediaInput, state: D, ctx: FlowContext): Promi
   if ("key" in upload) return invalid(upload);
   const { id, type } = await attachUpload(upload, state.reference, ctx);
   const base = { ...state, intro: false };
-  if (type)
-    return stay(base, [toReceived(type, await ctx.services.claims.findByReference(state.reference), ctx)]);
+  if (type) return next("collect", { ...base, lastReceived: type });
   const claim = await ctx.services.claims.findByReference(state.reference);
   return next("label", { ...base, pending: id, labelOptions: claim ? toMissing(claim) : [] });
 }
@@ -73,6 +74,7 @@ const collect: Step<D> = {
     if (state.upload) return confirmUploadStep.prompt(state, ctx);
     const claim = await claimFor(state, ctx);
     if (!claim) return [{ key: "deathReport:documents.notOwn" }];
+    if (state.lastReceived) return [toReceived(state.lastReceived, claim, ctx)];
     const missing = toMissing(claim);
     if (missing.length === 0)
       return [{ key: "deathReport:documents.promptComplete", params: { reference: state.reference } }];
@@ -85,8 +87,10 @@ const collect: Step<D> = {
       ];
     return [{ key: "deathReport:documents.prompt", params: { reference: state.reference } }];
   },
-  handle: async (input, state, ctx) => {
-    if (state.upload) return confirmUploadStep.handle(input, state, ctx);
+  handle: async (input, given, ctx) => {
+    if (given.upload) return confirmUploadStep.handle(input, given, ctx);
+    const state = { ...given };
+    delete state.lastReceived;
     const claim = await claimFor(state, ctx);
     if (!claim || !takesDocuments(claim)) return exit([{ key: "deathReport:documents.notOwn" }], true);
     if (input.content.type === "media") return handleMedia(input.content, state, ctx);
@@ -107,13 +111,10 @@ const label = choose<D>({
   onChoice: async (value, state, ctx) => {
     const type = value as DocumentType;
     if (state.pending) await ctx.services.claimDocuments.label(state.pending, type);
-    const claim =
-      type !== "other"
-        ? await recordDocument(ctx.services, state.reference, type)
-        : await claimFor(state, ctx);
+    if (type !== "other") await recordDocument(ctx.services, state.reference, type);
     const after = { ...state, labelOptions: [] };
     delete after.pending;
-    return next("collect", after, [toReceived(type, claim, ctx)]);
+    return next("collect", { ...after, lastReceived: type });
   },
   onOther: (input, state, ctx) => {
     if (input.content.type === "media")

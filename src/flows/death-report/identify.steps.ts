@@ -57,12 +57,14 @@ function toDeceased(answer: DeceasedAnswer, data: D, ctx: FlowContext): D {
       deceasedNikMasked: maskNik(answer.nik.nik),
     };
   if (answer.by === "kpj") return { ...base, kpj: ctx.services.vault.seal(answer.kpj) };
-  return base;
+  return answer.area ? { ...base, ...answer.area } : base;
 }
 
-/** After who died: look up a number at once; a name alone needs the kelurahan and RT first. */
+/** After who died: look up a number, or a name with its kelurahan and RT, at once; else ask what is missing. */
 const afterDeceased = (data: D, ctx: FlowContext) =>
-  data.deceasedName && (data.deceasedNik || data.kpj) ? lookUp(data, ctx) : advance(data, ctx);
+  data.deceasedName && (data.deceasedNik || data.kpj || (data.kelurahan && data.rt))
+    ? lookUp(data, ctx)
+    : advance(data, ctx);
 
 export const identifySteps: Record<string, Step<D>> = {
   consent: confirm<D>({

@@ -21,7 +21,27 @@ const nameOf = (rest: string) => rest.replace(filler, " ").replace(/[,;:]/g, " "
 export type DeceasedAnswer =
   | { by: "nik"; nik: ParsedNik; name?: string }
   | { by: "kpj"; kpj: string; name?: string }
-  | { by: "name"; name: string };
+  | { by: "name"; name: string; area?: { kelurahan: string; rt: string } };
+
+/**
+ * "Budi Santoso Payo Lebar RT 7": the name, then a kelurahan of Kota Jambi and the RT. The
+ * kelurahan is the longest run of words before "RT" that names one clearly; the rest is the name.
+ */
+function parseNameWithArea(
+  text: string,
+): { name: string; area: { kelurahan: string; rt: string } } | undefined {
+  const rt = text.match(/\brt\.?\s*(?:no\.?\s*)?(\d{1,3})\b/i);
+  if (!rt?.[1] || rt.index === undefined) return undefined;
+  const words = text.slice(0, rt.index).replace(/[,;]/g, " ").trim().split(/\s+/);
+  for (let size = Math.min(4, words.length - 1); size >= 1; size--) {
+    const kelurahan = toOfficialAreaName("kelurahan", words.slice(-size).join(" "));
+    const name = parsePersonName(nameOf(words.slice(0, -size).join(" ")));
+    const rtNumber = parseRt(rt[1]);
+    if (kelurahan && name.ok && rtNumber.ok)
+      return { name: name.value, area: { kelurahan, rt: rtNumber.value } };
+  }
+  return undefined;
+}
 
 /** NIK (or KPJ / DFT- reference) and name, or the name alone. */
 export function parseDeceased(text: string, today: Date): Parsed<DeceasedAnswer> {
@@ -32,7 +52,8 @@ export function parseDeceased(text: string, today: Date): Parsed<DeceasedAnswer>
     reference ? text.replace(/dft[\s-]*\w{6}/i, " ") : run ? text.replace(run, " ") : text
   ).trim();
   const name = rest === "" ? undefined : parsePersonName(nameOf(rest));
-  if (name && !name.ok && !run && !reference) return { ok: false, reason: "name" };
+  if (name && !name.ok && !run && !reference && !parseNameWithArea(text))
+    return { ok: false, reason: "name" };
   const withName = name?.ok ? { name: name.value } : {};
   if (reference) return { ok: true, value: { by: "kpj", kpj: reference, ...withName } };
   if (digits.length === 16) {
@@ -44,6 +65,8 @@ export function parseDeceased(text: string, today: Date): Parsed<DeceasedAnswer>
   if (digits.length >= 8 && digits.length <= 15)
     return { ok: true, value: { by: "kpj", kpj: digits, ...withName } };
   if (run) return { ok: false, reason: "number" };
+  const withArea = parseNameWithArea(text);
+  if (withArea) return { ok: true, value: { by: "name", ...withArea } };
   return name?.ok ? { ok: true, value: { by: "name", name: name.value } } : { ok: false, reason: "name" };
 }
 

@@ -83,8 +83,6 @@ function edit(value: Edit, data: D, ctx: FlowContext): StepResult<D> {
   const cleared: D = { ...data };
   for (const field of edits[value]) delete cleared[field];
   if (value === "deceased") cleared.lookedUp = false;
-  // A new cause or membership changes whether children are asked about.
-  if (value === "cause" || value === "membership" || value === "deathDate") delete cleared.schoolChildren;
   return advance(cleared, ctx);
 }
 

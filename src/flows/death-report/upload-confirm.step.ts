@@ -8,7 +8,7 @@ import { exit, next } from "../../core/flow";
 import { choose, noAliases, yesAliases } from "../../core/steps";
 import { toMissing } from "../../domain/claim-documents";
 import type { DocumentsData } from "./claim-documents.flow";
-import { attachUpload, toReceived, type Upload } from "./document-upload";
+import { attachUpload, type Upload } from "./document-upload";
 
 type D = DocumentsData;
 
@@ -32,7 +32,7 @@ async function attach(upload: Upload, reference: string, state: D, ctx: FlowCont
   const base: D = { ...state, reference, choices: [], intro: false };
   delete base.upload;
   const claim = await ctx.services.claims.findByReference(reference);
-  if (type) return next("collect", base, [toReceived(type, claim, ctx)]);
+  if (type) return next("collect", { ...base, lastReceived: type });
   return next("label", { ...base, pending: id, labelOptions: claim ? toMissing(claim) : [] });
 }
 

@@ -34,8 +34,7 @@ export function createAttemptCounter(store: DocumentStore): AttemptCounter {
     },
     async peek(key, window, now) {
       const doc = await attempts.findById(toWindowId(key, window, now).id);
-      const count = doc?.count ?? 0;
-      return { count, allowed: count < window.limit, justExceeded: false };
+      return { ...toResult(doc?.count ?? 0, window), justExceeded: false };
     },
   };
 }
