@@ -8,12 +8,15 @@ import type { Relationship } from "../../domain/heirs";
 
 /** The word for the deceased → the heir's relationship to them. */
 const kinWords: ReadonlyArray<readonly [Relationship, RegExp]> = [
-  ["spouse", /\b(suami|istri|isteri|bini|laki|husband|wife)\b/],
-  ["child", /\b(bapak|bapa|ayah|abah|papa|papi|ibu|mamak|emak|mama|mami|umak|father|mother|dad|mom)\b/],
-  ["parent", /\b(anak|putra|putri|son|daughter)\b/],
-  ["sibling", /\b(adik|adek|kakak|abang|abg|brother|sister)\b/],
-  ["grandchild", /\b(kakek|nenek|atok|datuk|grandfather|grandmother)\b/],
-  ["grandparent", /\b(cucu|grandson|granddaughter)\b/],
+  ["spouse", /\b(suami|istri|isteri|bini|laki|husband|wife)(?:ku)?\b/],
+  [
+    "child",
+    /\b(bapak|bapa|ayah|abah|papa|papi|ibu|mamak|emak|mama|mami|umak|father|mother|dad|mom)(?:ku)?\b/,
+  ],
+  ["parent", /\b(anak|putra|putri|son|daughter)(?:ku)?\b/],
+  ["sibling", /\b(adik|adek|kakak|abang|abg|brother|sister)(?:ku)?\b/],
+  ["grandchild", /\b(kakek|nenek|atok|datuk|grandfather|grandmother)(?:ku)?\b/],
+  ["grandparent", /\b(cucu|grandson|granddaughter)(?:ku)?\b/],
 ];
 
 const ownWords = /\b(saya|sy|aku|gw|gue|kami|my)\b|\wku\b/;
@@ -35,7 +38,7 @@ export type Opening = { relationship?: Relationship; deathDate?: string };
 
 /** Reads an opening message; only what it says plainly about a death. */
 export function readOpening(said: string, now: Date): Opening {
-  const text = said.toLowerCase();
+  const text = said.toLowerCase().replace(/\b(kmrn|kmrin|kmarin|kmaren|kemaren)\b/g, "kemarin");
   if (!/\b(meninggal|wafat|tiada|berpulang|almarhum|almh|alm|mati|died|passed away)\b/.test(text)) return {};
   const relationship = ownWords.test(text) ? kinWords.find(([, w]) => w.test(text))?.[0] : undefined;
   const deathDate = toDay(text, now);
