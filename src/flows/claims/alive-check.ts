@@ -40,13 +40,14 @@ export async function queueAliveCheck(person: Person, claim: Claim, ctx: FlowCon
   }
 }
 
-/** The open, unverified report about this conversation's owner, if any (for a first message). */
+/**
+ * The open, unverified report about the owner of the phone a brand-new conversation comes from
+ * (WhatsApp, a Telegram contact). Chats the person already used were asked when the report was
+ * filed (queueAliveCheck); a conversation with no known phone costs no lookup.
+ */
 export async function findReportAbout(ctx: FlowContext): Promise<string | undefined> {
-  const { people } = ctx.services;
-  const found = [
-    ...(await people.findByContact({ channel: ctx.channel, userId: ctx.userId })),
-    ...(ctx.phone ? await people.findByPhone(ctx.phone) : []),
-  ];
+  if (!ctx.phone) return undefined;
+  const found = await ctx.services.people.findByPhone(ctx.phone);
   return found.find((p) => p.reportedDeceased && p.status !== "deceased")?.reportedDeceased?.claimReference;
 }
 
