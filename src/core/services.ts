@@ -15,6 +15,7 @@ import type { SessionStore } from "./session.store";
 import type { WorkingCalendar } from "../domain/working-days";
 import type { AttemptCounter } from "./attempts.port";
 import type { StaffAlerts } from "./staff-alert.port";
+import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
   clock: Clock;
@@ -42,6 +43,8 @@ export type Services = {
   attempts: AttemptCounter;
   /** Alerts to staff (false death reports, lookup abuse), audited. */
   staffAlerts: StaffAlerts;
+  /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
+  unanswered?: UnansweredQuestions;
 };
 
 /** Values from configuration that flows apply. */

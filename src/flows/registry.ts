@@ -24,6 +24,7 @@ import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
+import { unansweredFlow } from "./unanswered.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
@@ -42,6 +43,7 @@ const flows: AnyFlow[] = [
   claimStatusFlow,
   staffClaimsFlow,
   aliveCheckFlow,
+  unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -73,6 +73,25 @@ function onMembership(answer: MembershipAnswer, data: D, ctx: FlowContext): Step
   return advance(updated, ctx, note);
 }
 
+/** Words that name an illness: "kena DBD", "serangan jantung" pick "sakit". */
+const illnessWords = [
+  "sakit", "lainnya", "lain", "penyakit", "jantung", "serangan jantung", "stroke", "dbd", "demam berdarah",
+  "kanker", "diabetes", "gula", "ginjal", "paru", "covid", "tbc", "hipertensi", "darah tinggi", "illness", "sick",
+]; // prettier-ignore
+
+/** What people call their relationship ("sy istrinya", "bini", "kakak"). */
+const relationshipWords: Record<Relationship, string[]> = {
+  spouse: ["suami", "istri", "bini", "laki", "janda", "duda", "wife", "husband", "pasangan"],
+  child: ["anak", "anak kandung", "putra", "putri", "son", "daughter", "budak"],
+  parent: ["ayah", "ibu", "bapak", "emak", "abah", "umak", "orang tua", "ortu", "father", "mother"],
+  grandparent: ["kakek", "nenek", "datuk", "grandfather", "grandmother"],
+  grandchild: ["cucu", "grandchild"],
+  sibling: ["kakak", "adik", "abang", "adek", "ayuk", "saudara", "brother", "sister"],
+  parentInLaw: ["mertua", "in law"],
+  willNamed: ["wasiat", "will"],
+  other: ["tetangga", "keponakan", "paman", "bibi", "tante", "teman", "kawan", "pengurus", "neighbour"],
+};
+
 export const heirSteps: Record<string, Step<D>> = {
   deathDate: ask<D, string>({
     prompt: "deathReport:deathDate.prompt",
@@ -92,7 +111,7 @@ export const heirSteps: Record<string, Step<D>> = {
         label: "deathReport:cause.road",
         aliases: ["lalu lintas", "tabrakan", "di jalan", "perjalanan"],
       },
-      { value: "other", label: "deathReport:cause.other", aliases: ["sakit", "lainnya", "lain"] },
+      { value: "other", label: "deathReport:cause.other", aliases: illnessWords },
       { value: "unknown", label: "deathReport:cause.unknown", aliases: ["tidak tahu", "belum tahu"] },
     ],
     onChoice: (value, data, ctx) => {
@@ -122,7 +141,11 @@ export const heirSteps: Record<string, Step<D>> = {
   }),
   relationship: choose<D>({
     prompt: "deathReport:relationship.prompt",
-    options: relationships.map((value) => ({ value, label: `deathReport:relationship.${value}` as const })),
+    options: relationships.map((value) => ({
+      value,
+      label: `deathReport:relationship.${value}` as const,
+      aliases: relationshipWords[value],
+    })),
     onChoice: (value, data, ctx) => {
       const updated: D = { ...data, relationship: value as Relationship };
       delete updated.closestLiving;

@@ -68,6 +68,7 @@ const afterDeceased = (data: D, ctx: FlowContext) =>
 
 export const identifySteps: Record<string, Step<D>> = {
   consent: confirm<D>({
+    legal: true,
     prompt: () => [{ key: "deathReport:consent.condolences" }, { key: "deathReport:consent.prompt" }],
     yes: "deathReport:consent.agree",
     no: "deathReport:consent.disagree",

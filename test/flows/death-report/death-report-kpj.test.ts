@@ -18,7 +18,7 @@ describe("death report by KPJ number", () => {
     expect(chat.lastReply()).toHaveKey("deathReport:deceasedName.prompt");
     const session = await chat.store.collection(sessionsCollection).findById("terminal:ahli-waris-1");
     expect(JSON.stringify(session)).not.toContain("12345678901");
-    await chat.says("batal");
+    chat.as({ userId: "ahli-waris-2" });
 
     const claim = await reportDeath(chat, { deceased: "12345678901 Ahmad Yani" });
     const raw = await chat.store.collection(claimsCollection).findById(claim._id);
