@@ -9,8 +9,6 @@ import type { ChannelName } from "../../src/core/messages";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createVault } from "../../src/security/vault";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
-import { createPeopleSeeder } from "../../test/support/seed-people";
-import { testVaultKeys } from "../../test/support/test-chat";
 import { within, type BenchRow, type BenchSection } from "../lib/bench";
 
 export type HeirPath = { name: string; channel: ChannelName; lines: string[] };
@@ -41,18 +39,51 @@ export type HeirPathFigures = {
   creatingTurn: { messages: number; chars: number };
 };
 
+const benchKeys = { current: "b1", keys: { b1: Buffer.alloc(32, 1) }, hashKey: Buffer.alloc(32, 2) };
+
+/** Pak Ahmad Yani, RT head of Payo Lebar RT 5, registered and verified by staff (not yet known to BPJS data). */
+async function registerRtHead(app: ReturnType<typeof createApp>, now: Date): Promise<void> {
+  const rt = { kecamatan: "Jelutung", kelurahan: "Payo Lebar", rw: "2", rt: "5" };
+  const contact = { channel: "whatsapp" as const, userId: "+6281200000001" };
+  const result = await app.services.people.register(
+    {
+      status: "active",
+      role: "rt_head",
+      name: "Ahmad Yani",
+      nik: app.services.vault.seal("1571020101800001"),
+      birthDate: "1980-01-01",
+      sex: "L",
+      phone: contact.userId,
+      address: rt,
+      occupation: { code: "rt_head" },
+      leadsRt: rt,
+      income: 1_000_000,
+      programmes: ["JKK", "JKM"],
+      fundedBy: "apbd",
+      consent: { at: now, channel: "whatsapp", noticeVersion: "bench", givenBy: "self" },
+      registeredBy: contact,
+      contacts: [contact],
+      language: "id",
+      flags: [],
+      verifiedAt: now,
+    },
+    now,
+  );
+  if (result.type !== "registered") throw new Error("bench: could not register the RT head");
+}
+
 /** Plays one path on a fresh bot with the registered RT head Ahmad Yani. */
 export async function playHeirPath(path: HeirPath): Promise<HeirPathFigures> {
-  const store = createMemoryDocumentStore();
+  const now = new Date("2026-03-02T09:00:00+07:00");
   const app = createApp({
-    store,
-    clock: { now: () => new Date("2026-03-02T09:00:00+07:00") },
+    store: createMemoryDocumentStore(),
+    clock: { now: () => now },
     logger: silentLogger,
-    vault: createVault(testVaultKeys),
+    vault: createVault(benchKeys),
   });
   for (const channel of ["terminal", "telegram", "whatsapp"] as const)
     app.hub.register({ channel, send: async () => undefined });
-  await createPeopleSeeder(store).seed({});
+  await registerRtHead(app, new Date("2025-06-01T09:00:00+07:00"));
   const userId = path.channel === "whatsapp" ? "+6281234567890" : "ahli-waris";
   const figures: HeirPathFigures = {
     messages: 0,

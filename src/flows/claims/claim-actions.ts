@@ -5,13 +5,15 @@
  * is not running here (a CLI) the hub queues it in the outbox and the bot sends it; the record
  * says "queued". A push that could not even be queued is recorded as "failed", never fatal.
  */
-import type { Claim, ClaimNotification, ClaimStage } from "../../core/claims.port";
+import type { Claim, ClaimNotification } from "../../core/claims.port";
 import { toConversationKey, type Language, type Reply } from "../../core/messages";
 import type { Translator } from "../../core/ports";
 import type { Services } from "../../core/services";
 import type { DocumentType } from "../../domain/claim-documents";
-import { decideMove } from "../../domain/claim-lifecycle";
+import { decideClaimMove, toMoved, type MoveInput, type MoveResult } from "./claim-moves";
 import { documentKey, toSlaDays, toStagePush, type ViewContext } from "./claim-view";
+
+export type { MoveInput, MoveRefusal, MoveResult } from "./claim-moves";
 
 export type ActionDeps = { services: Services; translator: Translator };
 
@@ -68,75 +70,6 @@ export async function notifyHeir(
     notifications: [...c.notifications, record],
   }));
   return record.status;
-}
-
-export type MoveRefusal =
-  | "notFound"
-  | "sameStage"
-  | "notAllowed"
-  | "final"
-  /** The reported person said they are alive: only a rejection (or verifying the death) goes on. */
-  | "suspended"
-  /** From BERKAS_LENGKAP on, staff must first have seen the akta or surat keterangan kematian. */
-  | "deathNotVerified"
-  | "needsPayment"
-  | "needsReason";
-
-export type MoveResult =
-  /** `notified`: sent or queued (the heir will be told); `notification` says which. */
-  | { status: "moved"; claim: Claim; notified: boolean; notification: ClaimNotification["status"] }
-  | { status: "refused"; reason: MoveRefusal };
-
-export type MoveInput = {
-  reference: string;
-  to: ClaimStage;
-  actor: string;
-  note?: string;
-  /** Required for DIBAYAR: the amount paid and the day (YYYY-MM-DD). */
-  payment?: { amount: number; paidOn: string };
-  /** Required for DITOLAK_PERLU_TINDAK_LANJUT: why, and what the heir can do next. */
-  rejection?: { reason: string; nextStep: string };
-};
-
-const afterVerification: readonly ClaimStage[] = [
-  "BERKAS_LENGKAP",
-  "DIAJUKAN_KE_BPJS",
-  "DIPROSES_BPJS",
-  "DIBAYAR",
-];
-
-/** Whether this claim may make this move now; the lifecycle first, then this claim's own state. */
-export function decideClaimMove(
-  claim: Claim,
-  input: MoveInput,
-): { ok: true } | { ok: false; reason: MoveRefusal } {
-  if (claim.falseReport) return { ok: false, reason: "final" };
-  const decision = decideMove(claim.stage, input.to);
-  if (!decision.ok) return decision;
-  const rejecting = input.to === "DITOLAK_PERLU_TINDAK_LANJUT";
-  if (claim.suspended && !rejecting) return { ok: false, reason: "suspended" };
-  if (afterVerification.includes(input.to) && !claim.deceased.verifiedAt)
-    return { ok: false, reason: "deathNotVerified" };
-  if (input.to === "DIBAYAR" && !input.payment) return { ok: false, reason: "needsPayment" };
-  if (rejecting && !input.rejection) return { ok: false, reason: "needsReason" };
-  return { ok: true };
-}
-
-function toMoved(claim: Claim, input: MoveInput, now: Date, slaDue: () => string): Claim {
-  return {
-    ...claim,
-    stage: input.to,
-    stageAt: now,
-    lastActivityAt: now,
-    updatedAt: now,
-    history: [
-      ...claim.history,
-      { stage: input.to, at: now, by: input.actor, ...(input.note ? { note: input.note } : {}) },
-    ],
-    ...(input.to === "DIAJUKAN_KE_BPJS" ? { slaDue: slaDue() } : {}),
-    ...(input.to === "DIBAYAR" && input.payment ? { payment: input.payment } : {}),
-    ...(input.to === "DITOLAK_PERLU_TINDAK_LANJUT" && input.rejection ? { rejection: input.rejection } : {}),
-  };
 }
 
 export async function moveClaim(deps: ActionDeps, input: MoveInput): Promise<MoveResult> {

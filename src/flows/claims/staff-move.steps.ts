@@ -11,7 +11,8 @@ import { ask, choose } from "../../core/steps";
 import { nextStages } from "../../domain/claim-lifecycle";
 import { parseDateInput } from "../../domain/date-input";
 import { parseRupiah } from "../../domain/rupiah-input";
-import { decideClaimMove, moveClaim, type MoveInput } from "./claim-actions";
+import { moveClaim, type MoveInput } from "./claim-actions";
+import { decideClaimMove } from "./claim-moves";
 import { stageKey } from "./claim-view";
 import { actorOf, depsOf, noteOf, parseStaffText, type StaffClaimsData } from "./staff-claims.data";
 
