@@ -124,6 +124,11 @@ export async function fileReport(data: D, ctx: FlowContext): Promise<Filed> {
     ...(data.match ? { personId: data.match.personId } : {}),
     ...(data.deceasedNik ? { nikHash: data.deceasedNik.hash } : {}),
   });
+  const sameReporter =
+    existing?.heir.contact.channel === ctx.channel && existing.heir.contact.userId === ctx.userId;
+  // The same chat filing again (a retried message after a crash): it is the same report.
+  if (existing && sameReporter && existing.heir.nik.hash === data.heirNik?.hash)
+    return { type: "created", claim: existing };
   if (existing) {
     await joinOpenClaim(existing, data, ctx);
     return { type: "alreadyReported", reference: existing.reference };

@@ -321,3 +321,15 @@ describe("death report: the heir's conversation", () => {
     expect(joined?.flags).toContain("second_reporter");
   });
 });
+
+describe("death report, filed again", () => {
+  it("gives the same claim back when the same chat files the same report again (a retried message)", async () => {
+    const { chat, people } = createClaimsChat();
+    await people.seed({});
+    const first = await reportDeath(chat);
+    const again = await reportDeath(chat);
+    expect(again.reference).toBe(first.reference);
+    expect(await chat.app.services.claims.list({})).toHaveLength(1);
+    expect(again.otherReporters ?? []).toEqual([]);
+  });
+});
