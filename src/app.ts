@@ -9,10 +9,11 @@ import { createEngine } from "./core/engine";
 import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Language } from "./core/messages";
-import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
+import type { ClaimsCheck, Contact, PeopleRepository } from "./core/people.port";
 import type { Clock, Logger, Notifier, Translator } from "./core/ports";
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
+import { createStaffAlerts } from "./core/staff-alerts";
 import type { PersonalDataVault } from "./core/vault.port";
 import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
 import { createQuestionInterjector } from "./flows/questions.interject";
@@ -23,6 +24,7 @@ import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
+import { createAttemptCounter } from "./storage/repositories/attempts.repository";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
 import { createClaimRepository } from "./storage/repositories/claims.repository";
@@ -31,10 +33,28 @@ import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createOutboxRepository } from "./storage/repositories/outbox.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
 import { createStaffAccounts } from "./storage/repositories/staff.repository";
+import type { StaffAccount } from "./core/staff.port";
+import { toStaffChat } from "./core/handoff-staff";
+import { can } from "./domain/staff-roles";
 import { createStaffDirectory } from "./core/staff-directory";
 import { defaultHandoffSettings } from "./core/handoff.port";
 import { createHandoffRepository } from "./storage/repositories/handoff.repository";
 import { createUnansweredQuestions } from "./storage/repositories/unanswered.repository";
+
+/** Linked chats of active accounts whose role receives staff alerts, plus fixed contacts, once each. */
+function toAlertContacts(accounts: StaffAccount[], fixed: readonly Contact[]): Contact[] {
+  const linked = accounts
+    .filter((a) => can(a.role, "alerts.receive"))
+    .flatMap((a) => {
+      const chat = toStaffChat(a);
+      return chat ? [chat] : [];
+    });
+  const seen = new Set<string>();
+  return [...fixed, ...linked].filter((c) => {
+    const key = `${c.channel}:${c.userId}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
 
 export type AppOptions = {
   store: DocumentStore;
@@ -64,6 +84,8 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
+  /** Where staff alerts go (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS); none by default. */
+  staffContacts?: readonly Contact[];
 };
 
 export const defaultSettings: Settings = {
@@ -123,6 +145,13 @@ export function createServices(options: ServiceOptions): { services: Services; b
     staff,
     staffDirectory: createStaffDirectory({ accounts: staff, clock }),
     handoffs: createHandoffRepository(store),
+    attempts: createAttemptCounter(store),
+    staffAlerts: createStaffAlerts({
+      notifier: options.notifier,
+      audit,
+      logger,
+      staff: async () => toAlertContacts(await staff.list({ status: "active" }), options.staffContacts ?? []),
+    }),
     unanswered: createUnansweredQuestions(store),
   };
   return { services, broadcasting };

@@ -28,8 +28,16 @@ export type HandoffTurn = {
 /** The flow id the answerer (nlu "handoff" intent) starts to hand the conversation to a person. */
 export const handoffFlowId = "handoff";
 
-/** Replies that mean the bot could not help with what was typed (not understood, or declined). */
-export const failureKeys: ReadonlySet<string> = new Set(["common:notUnderstood", "questions:outOfScope"]);
+/**
+ * Replies that mean the bot could not help with a need (not understood, not found, only guesses).
+ * A polite decline of an off-topic question is no failure: staff cannot help with it either.
+ */
+export const failureKeys: ReadonlySet<string> = new Set([
+  "common:notUnderstood",
+  "questions:free.notFound",
+  "questions:suggest.prompt",
+  "questions:suggest.list",
+]);
 /** A staff answer this recent means a live conversation: citizen messages are not acknowledged. */
 const liveMs = 10 * 60_000;
 const keptFailures = 3;

@@ -15,6 +15,8 @@ import type { SessionStore } from "./session.store";
 import type { StaffAccounts, StaffDirectory } from "./staff.port";
 import type { HandoffRepository, HandoffSettings } from "./handoff.port";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { AttemptCounter } from "./attempts.port";
+import type { StaffAlerts } from "./staff-alert.port";
 import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
@@ -45,6 +47,10 @@ export type Services = {
   staffDirectory: StaffDirectory;
   /** Conversations handed to a person. */
   handoffs: HandoffRepository;
+  /** Stored attempt counters: rate limits on lookups that could reveal a death or a claim. */
+  attempts: AttemptCounter;
+  /** Alerts to staff (false death reports, lookup abuse), audited. */
+  staffAlerts: StaffAlerts;
   /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
   unanswered?: UnansweredQuestions;
 };

@@ -41,6 +41,11 @@ export const sessionSchema = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * A flow someone else queued for this conversation (e.g. "are you well?" after a death report
+   * about this person): it starts at the user's next message that is no global command.
+   */
+  queued: z.object({ flow: z.string(), data: z.unknown(), at: z.coerce.date() }).optional(),
   /** Conversation context flows and nlu keep between turns (last topic, last calculation…). */
   context: z.record(z.string(), z.unknown()).default({}),
   createdAt: z.coerce.date(),

@@ -29,6 +29,8 @@ export const staffPermissions = [
   /** Label questions the bot could not answer. */
   "unanswered.label",
   "audit.view",
+  /** Told of false death reports and lookup abuse (staff alerts). */
+  "alerts.receive",
 ] as const;
 export type StaffPermission = (typeof staffPermissions)[number];
 
@@ -43,8 +45,9 @@ const grants: Readonly<Record<StaffRole, readonly StaffPermission[]>> = {
     "reports.view",
     "unanswered.label",
     "audit.view",
+    "alerts.receive",
   ],
-  claims_officer: ["handoff.answer", "claims.manage", "claims.documents", "reports.view"],
+  claims_officer: ["handoff.answer", "claims.manage", "claims.documents", "reports.view", "alerts.receive"],
   registration_officer: ["handoff.answer", "registrations.review", "reports.view"],
   kelurahan_officer: ["handoff.answer", "claims.manage", "registrations.review", "reports.view"],
   broadcaster: ["broadcasts.manage", "reports.view"],

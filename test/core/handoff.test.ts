@@ -92,15 +92,33 @@ describe("hand-off to a person", () => {
     expect((await chat.app.services.handoffs.findByNumber(1))?.status).toBe("closed");
   });
 
-  it("hands over by itself after the bot failed twice in a row", async () => {
+  it("hands over by itself after the bot failed twice in a row, with both questions", async () => {
     const chat = await setup();
-    await chat.says("xqzv blorp");
-    expect(chat.keys()).toContain("questions:outOfScope");
-    await chat.says("zzkq wibble");
+    await chat.says("yang kemarin itu lho pak");
+    expect(chat.keys()).toContain("questions:suggest.prompt");
+    await chat.says("yang kemarin itu lho bu");
     expect(chat.keys()).toEqual(["handoff:failedTwice", "handoff:opened", "handoff:whenOpen"]);
     const handoff = await chat.app.services.handoffs.findByNumber(1);
     expect(handoff?.reason).toBe("failedTwice");
-    expect(handoff?.messages).toHaveLength(2);
+    expect(handoff?.messages.map((m) => chat.app.services.vault.open(m.text))).toEqual([
+      "yang kemarin itu lho pak",
+      "yang kemarin itu lho bu",
+    ]);
+  });
+
+  it("does not hand off off-topic questions the bot declines", async () => {
+    const chat = await setup();
+    await chat.says("resep rendang daging");
+    await chat.says("siapa presiden sekarang");
+    expect(chat.keys()).toContain("questions:outOfScope");
+    expect(await chat.app.services.handoffs.findByNumber(1)).toBeNull();
+  });
+
+  it("hands off when the citizen picks 'Bukan, hubungi petugas' among the bot's guesses", async () => {
+    const chat = await setup();
+    await chat.says("yang kemarin itu lho pak");
+    await chat.says("hubungi petugas");
+    expect(chat.keys()).toContain("handoff:opened");
   });
 
   it("refuses 'balas' from staff whose role does not answer hand-offs", async () => {

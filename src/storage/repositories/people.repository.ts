@@ -14,6 +14,7 @@ export const peopleCollection: CollectionSpec = {
   indexes: [
     { fields: { "nik.hash": 1 }, unique: true, partial: { "nik.hash": { $exists: true } } },
     { fields: { reference: 1 }, unique: true },
+    { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
     { fields: { contactKeys: 1 } },
     { fields: { phone: 1 } },
     { fields: { status: 1, createdAt: 1 } },
@@ -90,12 +91,20 @@ export function createPeopleRepository(
     findById: async (id) => one(await people.findById(id)),
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
     findByNikHash: async (hash) => one(await people.findOne({ "nik.hash": hash })),
+    findByKpjHash: async (hash) => one(await people.findOne({ "kpj.hash": hash })),
     findByContact: async (c) => many(await people.find({ contactKeys: `${c.channel}:${c.userId}` })),
     findByPhone: async (phone) => many(await people.find({ phone })),
     search,
     count: async (query) => (query.text ? (await search(query)).length : people.count(toFilter(query))),
     async markDeceased(id, at) {
-      await modify(id, (p) => ({ ...p, status: "deceased", deceasedAt: at, updatedAt: at }));
+      await modify(id, (p) => ({ ...withoutReport(p), status: "deceased", deceasedAt: at, updatedAt: at }));
+    },
+    async setReportedDeceased(id, report, now) {
+      await modify(id, (p) => ({
+        ...withoutReport(p),
+        ...(report ? { reportedDeceased: report } : {}),
+        updatedAt: now,
+      }));
     },
 
     async register(person, now) {
@@ -151,6 +160,13 @@ export function createPeopleRepository(
       await modify(id, (p) => toAnonymous(p, now));
     },
   };
+}
+
+/** The person without an unverified death report (verified, found false, or replaced). */
+function withoutReport(person: Person): Person {
+  const copy = { ...person };
+  delete copy.reportedDeceased;
+  return copy;
 }
 
 /** What is left of a person after deletion: counts by area and programme still add up. */
