@@ -156,4 +156,41 @@ describe("console roles and kelurahan scope (HTTP level)", () => {
     await client.post(`/inbox/${other!.number}/reply`, { text: "halo" });
     expect((await world.chat.app.services.handoffs.findByNumber(other!.number))?.messages).toHaveLength(1);
   });
+
+  it("records the amount and date at DIBAYAR through the claim actions, and refuses the move without them", async () => {
+    const client = createConsoleClient(world.url);
+    await client.login("klaim", passwords.claims);
+    const reference = world.claims.processing.reference;
+    await client.get(`/claims/${reference}`);
+    await client.post(`/claims/${reference}/move`, { to: "DIBAYAR", note: "" });
+    expect((await world.chat.app.services.claims.findByReference(reference))?.stage).toBe("DIPROSES_BPJS");
+    await client.get(`/claims/${reference}`);
+    await client.post(`/claims/${reference}/move`, {
+      to: "DIBAYAR",
+      amount: "42.000.000",
+      paidOn: "2026-03-02",
+    });
+    const paid = await world.chat.app.services.claims.findByReference(reference);
+    expect(paid).toMatchObject({ stage: "DIBAYAR", payment: { amount: 42_000_000, paidOn: "2026-03-02" } });
+    const pushed = world.chat
+      .pushed("heir-paid")
+      .flatMap((p) => p.messages.map((m) => m.text))
+      .join("\n");
+    expect(pushed).toContain(reference);
+    expect((await client.get(`/claims/${reference}`)).body).toMatch(
+      /Dibayar Rp\s?42\.000\.000 pada 2 Maret 2026/,
+    );
+  });
+
+  it("records a death as verified from the claim page, and only then lets the claim go past verification", async () => {
+    const client = createConsoleClient(world.url);
+    await client.login("admin", passwords.admin);
+    const reference = world.claims.overdue.reference;
+    await client.get(`/claims/${reference}`);
+    await client.post(`/claims/${reference}/verify-death`, {});
+    expect(
+      (await world.chat.app.services.claims.findByReference(reference))?.deceased.verifiedAt,
+    ).toBeDefined();
+    expect(await audited("claim.verifyDeath")).toContain("console:admin");
+  });
 });

@@ -69,7 +69,7 @@ export type ConsoleWorld = {
   server: ConsoleServer;
   /** Training lines the Unanswered page wrote (instead of nlu/train/staff-labelled.tsv). */
   labelled: string[];
-  claims: { mine: Claim; other: Claim; overdue: Claim };
+  claims: { mine: Claim; other: Claim; overdue: Claim; processing: Claim };
   people: { mine: Person; other: Person };
   stop(): Promise<void>;
 };
@@ -144,6 +144,19 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     language: "id",
     at: new Date("2026-03-01T10:00:00+07:00"),
   });
+  const processing = await services.claims.create(
+    aClaim({
+      kelurahan: "Lebak Bandung",
+      heirUserId: "heir-paid",
+      stage: "DIPROSES_BPJS",
+      deceased: {
+        name: "Rudi Diproses",
+        deathDate: "2026-01-20",
+        kelurahan: "Lebak Bandung",
+        verifiedAt: new Date("2026-01-25T10:00:00+07:00"),
+      },
+    }),
+  );
   const labelled: string[] = [];
   const labels: LabelSink = {
     intents: () => ["iuran", "daftar", "handoff"],
@@ -164,7 +177,7 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     chat,
     server,
     labelled,
-    claims: { mine: mineClaim, other: otherClaim, overdue },
+    claims: { mine: mineClaim, other: otherClaim, overdue, processing },
     people: { mine, other },
     stop: () => server.close(),
   };

@@ -4,6 +4,7 @@ import type { Services } from "../../core/services";
 import { documentTypes, toMissing } from "../../domain/claim-documents";
 import { nextStages } from "../../domain/claim-lifecycle";
 import { formatDate, formatTime } from "../../domain/jakarta-time";
+import { toDisplayDate } from "../../domain/working-days";
 import { maskNik } from "../../domain/nik";
 import { maskPhone } from "../../domain/phone";
 import { can } from "../../domain/staff-roles";
@@ -106,6 +107,7 @@ function Actions({ claim, view }: Pick<Props, "claim" | "view">) {
               {view.t("console:claim.moveNote")}
               <textarea name="note" maxlength={500}></textarea>
             </label>
+            <StageFields targets={targets} view={view} />
             <button type="submit">{view.t("console:claim.move")}</button>
           </>
         )}
@@ -133,6 +135,70 @@ function Actions({ claim, view }: Pick<Props, "claim" | "view">) {
   );
 }
 
+/** What DIBAYAR (amount, date) and DITOLAK (reason, next step) need, when the claim can go there. */
+function StageFields({ targets, view }: { targets: readonly string[]; view: View }) {
+  return (
+    <>
+      {targets.includes("DIBAYAR") ? (
+        <div class="grid2">
+          <label>
+            {view.t("console:claim.amount")}
+            <input name="amount" inputmode="numeric" placeholder="42.000.000" />
+          </label>
+          <label>
+            {view.t("console:claim.paidOn")}
+            <input name="paidOn" type="date" />
+          </label>
+        </div>
+      ) : null}
+      {targets.includes("DITOLAK_PERLU_TINDAK_LANJUT") ? (
+        <>
+          <label>
+            {view.t("console:claim.reason")}
+            <input name="reason" maxlength={300} />
+          </label>
+          <label>
+            {view.t("console:claim.nextStep")}
+            <input name="nextStep" maxlength={300} />
+          </label>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Status({ claim, view }: Pick<Props, "claim" | "view">) {
+  const { deceased } = claim;
+  return (
+    <section class="card" id="claim-status">
+      <p>
+        {deceased.verifiedAt
+          ? view.t("console:claim.deathVerified", { date: deceased.verifiedAt })
+          : view.t("console:claim.deathUnverified")}
+        {claim.suspended ? <strong>{` ${view.t("console:claim.suspended")}`}</strong> : null}
+        {claim.falseReport ? <strong>{` ${view.t("console:claim.falseReport")}`}</strong> : null}
+      </p>
+      {claim.payment ? (
+        <p>
+          {view.t("console:claim.payment", {
+            amount: claim.payment.amount,
+            date: toDisplayDate(claim.payment.paidOn),
+          })}
+        </p>
+      ) : null}
+      {claim.rejection ? <p>{view.t("console:claim.rejection", claim.rejection)}</p> : null}
+      {!deceased.verifiedAt && !claim.falseReport ? (
+        <form method="post" action={`/claims/${claim.reference}/verify-death`}>
+          <CsrfField view={view} />
+          <button type="submit" class="secondary">
+            {view.t("console:claim.verifyDeath")}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 export function ClaimPage(props: Props) {
   const { claim, view } = props;
   return (
@@ -145,6 +211,7 @@ export function ClaimPage(props: Props) {
         {props.overdue ? <span class="badge bad">{view.t("console:claims.overdue")}</span> : null}
         {claim.slaDue ? <span class="badge">SLA {claim.slaDue}</span> : null}
       </p>
+      <Status claim={claim} view={view} />
       <People claim={claim} view={view} services={props.services} />
       <Documents claim={claim} documents={props.documents} view={view} />
       <Actions claim={claim} view={view} />

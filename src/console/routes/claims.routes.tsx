@@ -10,6 +10,9 @@ import type { WorkingCalendar } from "../../domain/working-days";
 import { claimStages, isStage, slaRunningStages } from "../../domain/claim-lifecycle";
 import { toJakartaDay } from "../../domain/jakarta-time";
 import { moveClaim, requestDocument } from "../../flows/claims/claim-actions";
+import type { MoveInput } from "../../flows/claims/claim-moves";
+import { verifyDeath } from "../../flows/claims/claim-verification";
+import { parseRupiah } from "../../domain/rupiah-input";
 import { documentTypes, type DocumentType } from "../../domain/claim-documents";
 import { notFound, page, readForm, redirectWith, requires } from "../console-http";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv, View } from "../console.types";
@@ -137,12 +140,14 @@ async function move(c: ConsoleContext, deps: ConsoleDeps) {
       error: view.t("console:error.invalid", { what: view.t("console:claim.moveTo") }),
     });
   const note = field("note", 500);
-  const result = await moveClaim(
-    { services, translator: deps.translator },
-    { reference, to, actor: principal.actor, ...(note ? { note } : {}) },
-  );
+  const extra = toMoveExtra(to, field);
+  if (extra === null) return redirectWith(c, back, { error: view.t("console:claim.paymentHint") });
+  const input = { reference, to, actor: principal.actor, ...(note ? { note } : {}), ...extra };
+  const result = await moveClaim({ services, translator: deps.translator }, input);
   if (result.status === "refused")
-    return redirectWith(c, back, { error: view.t("console:claim.refused", { reason: result.reason }) });
+    return redirectWith(c, back, {
+      error: view.t(`staffClaims:moveRefused.${result.reason}`).replace(/\*/g, ""),
+    });
   const stage = view.t(`claimStatus:stage.${result.claim.stage}`);
   if (!result.notified) return redirectWith(c, back, { error: view.t("console:claim.notNotified") });
   return redirectWith(c, back, {
@@ -150,6 +155,37 @@ async function move(c: ConsoleContext, deps: ConsoleDeps) {
       stage,
     }),
   });
+}
+
+/** Payment for DIBAYAR, reason and next step for DITOLAK; null when what the stage needs is missing or wrong. */
+function toMoveExtra(to: string, field: (name: string, max?: number) => string): Partial<MoveInput> | null {
+  if (to === "DIBAYAR") {
+    const amount = parseRupiah(field("amount", 30), { min: 1 });
+    const paidOn = field("paidOn", 10);
+    return amount.ok && /^\d{4}-\d{2}-\d{2}$/.test(paidOn)
+      ? { payment: { amount: amount.value, paidOn } }
+      : null;
+  }
+  if (to === "DITOLAK_PERLU_TINDAK_LANJUT") {
+    const reason = field("reason", 300);
+    const nextStep = field("nextStep", 300);
+    return reason.length >= 3 && nextStep.length >= 3 ? { rejection: { reason, nextStep } } : null;
+  }
+  return {};
+}
+
+async function confirmDeath(c: ConsoleContext, deps: ConsoleDeps) {
+  const { services, view, principal } = c.var;
+  const reference = c.req.param("reference") ?? "";
+  if (!(await services.claims.findByReference(reference))) return notFound(c);
+  const claim = await verifyDeath(
+    { services, translator: deps.translator },
+    { reference, actor: principal.actor },
+  );
+  const back = `/claims/${reference}`;
+  return claim
+    ? redirectWith(c, back, { ok: view.t("console:claim.verified", { reference }) })
+    : redirectWith(c, back, { error: view.t("console:claim.refused", { reason: "-" }) });
 }
 
 async function askDocument(c: ConsoleContext, deps: ConsoleDeps) {
@@ -209,5 +245,6 @@ export function registerClaims(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
   app.get("/claims/:reference", showClaim);
   app.post("/claims/:reference/move", (c) => move(c, deps));
   app.post("/claims/:reference/request", (c) => askDocument(c, deps));
+  app.post("/claims/:reference/verify-death", (c) => confirmDeath(c, deps));
   app.get("/claims/:reference/documents/:id", requires("claims.documents"), openDocument);
 }
