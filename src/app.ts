@@ -3,6 +3,8 @@
  * channel hub and broadcasting. main.ts, the transcript runner, the benchmarks and the tests all
  * start here, so they run the same bot.
  */
+import { createChannelCatalog } from "./channels/channel-catalog";
+import type { ChannelDirectory } from "./core/channel-contract";
 import { createChannelHub } from "./core/channel-hub";
 import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
@@ -59,6 +61,8 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
+  /** What each channel can do, as configured (channels/channel-catalog.ts); default: WhatsApp Web. */
+  channels?: ChannelDirectory;
 };
 
 export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
@@ -74,6 +78,7 @@ type ServiceOptions = Omit<AppOptions, "translator"> & {
 /** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
 export function createServices(options: ServiceOptions): { services: Services; broadcasting: Broadcasting } {
   const { store, clock, logger } = options;
+  const channels = options.channels ?? createChannelCatalog();
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
   const claims = createClaimRepository(store);
@@ -90,6 +95,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
     audit,
     clock,
     logger,
+    channels,
     ...(options.broadcasting ? { settings: options.broadcasting } : {}),
   });
   const services: Services = {
@@ -110,6 +116,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
     files: options.files ?? createMemoryFileStore(),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    channels,
   };
   return { services, broadcasting };
 }

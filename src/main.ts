@@ -40,7 +40,7 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
     inbound: app.inbound,
     translator: app.translator,
     sessions: app.services.sessions,
-    logger: logger.child({ channel: "telegram" }),
+    logger,
     clock: app.services.clock,
   };
 }

@@ -74,6 +74,11 @@ export type BroadcastPreview = {
   excluded: Exclusions;
   byChannel: Partial<Record<ChannelName, number>>;
   byLanguage: Partial<Record<Language, number>>;
+  /**
+   * Recipients who must get an approved template instead (their channel has a service window and
+   * they last wrote before it), per channel.
+   */
+  needTemplate: Partial<Record<ChannelName, number>>;
   /** The message as each language renders it, and where it is too long. */
   renders: { language: Language; text: string; tooLongFor: ChannelName[] }[];
   /** A few recipients as they will get it (user ids masked). */

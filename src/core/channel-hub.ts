@@ -94,7 +94,8 @@ export function createChannelHub(deps: {
       }
       const language = await languageOf(recipient, options.language);
       try {
-        await sender.send(recipient.userId, renderReplies(replies, language, deps.translator), kind);
+        const context = { replies, language, ...(options.reference ? { reference: options.reference } : {}) };
+        await sender.send(recipient.userId, renderReplies(replies, language, deps.translator), kind, context);
         return "sent";
       } catch (error) {
         // A policy refusal (never wrote, opted out) is final; a failed send is tried again later.

@@ -3,6 +3,7 @@
  * tests build them over the memory store (test/support/test-services.ts).
  */
 import type { AuditLog } from "./audit.port";
+import type { ChannelDirectory } from "./channel-contract";
 import type { ConsentLog } from "./consent.port";
 import type { ClaimsCheck, PeopleRegister } from "./people.port";
 import type { BroadcastService } from "./broadcast.port";
@@ -36,6 +37,8 @@ export type Services = {
   files: FileStore;
   /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
   calendar: WorkingCalendar;
+  /** What each channel can do (buttons, lengths, templates, pacing); never name a channel. */
+  channels: ChannelDirectory;
 };
 
 /** Values from configuration that flows apply. */

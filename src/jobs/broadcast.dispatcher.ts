@@ -18,6 +18,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Broadcast } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { ChannelName } from "../core/messages";
 import { toSendableTime, type QuietHours } from "../domain/quiet-hours";
 import type { RecipientResolver } from "./broadcast-recipients";
@@ -26,7 +27,7 @@ import { createDispatchControl, type DispatchControl, type StopReason } from "./
 import { materialiseDeliveries } from "./materialise-deliveries";
 
 export type DispatcherOptions = {
-  /** Messages in flight per channel. */
+  /** Messages in flight per channel; by default each channel's declared `unsolicited.concurrency`. */
   concurrency: Partial<Record<ChannelName, number>>;
   /** A runner whose heartbeat is older than this is taken for dead. */
   runnerStaleMs: number;
@@ -39,7 +40,7 @@ export type DispatcherOptions = {
 };
 
 export const defaultDispatcherOptions: DispatcherOptions = {
-  concurrency: { telegram: 4, whatsapp: 1, terminal: 1 },
+  concurrency: {},
   runnerStaleMs: 30_000,
   heartbeatMs: 5_000,
   controlCheckMs: 500,
@@ -49,6 +50,7 @@ export const defaultDispatcherOptions: DispatcherOptions = {
 
 /** What the deliverer needs (it sends each message), plus recipients, quiet hours and rescheduling. */
 export type DispatcherDeps = Omit<DelivererDeps, "maxRetries"> & {
+  channels: ChannelDirectory;
   resolver: RecipientResolver;
   quietHours: QuietHours;
   /** Runs `dispatch(broadcastId)` again at `at` (through the scheduler). */
@@ -119,7 +121,9 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
         if (delivery && (await deliver(broadcast, delivery, runId)) === "unavailable") available = false;
       }
     };
-    await Promise.all(Array.from({ length: options.concurrency[channel] ?? 1 }, worker));
+    const workers =
+      options.concurrency[channel] ?? deps.channels.capabilitiesOf(channel).unsolicited.concurrency;
+    await Promise.all(Array.from({ length: workers }, worker));
     return available;
   }
 
