@@ -11,7 +11,7 @@ import type { DocumentStore } from "../core/document-store.port";
 import type { OptOutService } from "../core/opt-out.port";
 import type { PeopleRepository } from "../core/people.port";
 import type { ChannelName } from "../core/messages";
-import type { Clock, Logger, Notifier, Translator } from "../core/ports";
+import type { Clock, DeliveryReceipts, Logger, Notifier, Translator } from "../core/ports";
 import type { QuietHours } from "../domain/quiet-hours";
 import { createBroadcastRepository } from "../storage/repositories/broadcast.repository";
 import { createRecipientResolver } from "./broadcast-recipients";
@@ -108,6 +108,8 @@ export function createBroadcasting(deps: BroadcastingDeps) {
 
   return {
     service,
+    /** Receipts reported by channels that have them (the Cloud API's statuses). */
+    receipts: { record: (receipt) => repo.recordReceipt(receipt) } satisfies DeliveryReceipts,
     dispatcher,
     campaigns,
     repo,

@@ -6,6 +6,7 @@
 import type { Broadcast, BroadcastMessage, BroadcastProgress } from "../../core/broadcast.port";
 import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
 import type { ChannelName, Language } from "../../core/messages";
+import type { DeliveryReceipt } from "../../core/ports";
 
 export const broadcastsCollection: CollectionSpec = {
   name: "broadcasts",
@@ -54,8 +55,13 @@ export type Delivery = {
   sentAt?: Date;
   /** Times a stale "sending" record was resolved after its runner died. */
   recoveries?: number;
+  /** The furthest the platform reported for it (channels with receipts): sent → delivered → read, or failed. */
+  receipt?: { status: DeliveryReceipt["status"]; rank: number; at: Date; messageId: string; error?: string };
   createdAt: Date;
 };
+
+/** Receipts only move forward: a late "sent" never hides "read"; "failed" only replaces "sent". */
+const receiptRank: Record<DeliveryReceipt["status"], number> = { sent: 1, failed: 2, delivered: 3, read: 4 };
 
 export const toDeliveryId = (broadcastId: string, channel: ChannelName, seq: number) =>
   `${broadcastId}:${channel}:${seq}`;
@@ -138,6 +144,37 @@ export function createBroadcastRepository(store: DocumentStore) {
           ? { $set: { status: outcome.status, sentAt: outcome.at } }
           : { $set: { status: outcome.status, reason: outcome.reason ?? "unknown" } };
       await deliveries.update({ _id: delivery._id, status: "sending", owner }, change, { multi: false });
+    },
+    /** Records a receipt on the delivery it names, unless that delivery already got further. */
+    async recordReceipt(receipt: DeliveryReceipt): Promise<void> {
+      const rank = receiptRank[receipt.status];
+      await deliveries.update(
+        {
+          _id: receipt.reference,
+          $or: [{ "receipt.rank": { $exists: false } }, { "receipt.rank": { $lt: rank } }],
+        },
+        {
+          $set: {
+            receipt: {
+              status: receipt.status,
+              rank,
+              at: receipt.at,
+              messageId: receipt.messageId,
+              ...(receipt.error ? { error: receipt.error } : {}),
+            },
+          },
+        },
+        { multi: false },
+      );
+    },
+    /** How many deliveries of a broadcast were reported delivered (or read), read, and failed. */
+    async receiptCounts(broadcastId: string): Promise<{ delivered: number; read: number; failed: number }> {
+      const [delivered, read, failed] = await Promise.all([
+        deliveries.count({ broadcastId, "receipt.status": { $in: ["delivered", "read"] } }),
+        deliveries.count({ broadcastId, "receipt.status": "read" }),
+        deliveries.count({ broadcastId, "receipt.status": "failed" }),
+      ]);
+      return { delivered, read, failed };
     },
     /** The lowest pending seq of a channel: where a resumed run starts. */
     async firstPending(broadcastId: string, channel: ChannelName): Promise<number | undefined> {
