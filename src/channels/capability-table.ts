@@ -67,12 +67,17 @@ export function toCapabilityTable(declarations: readonly ChannelCapabilities[]):
   return [header, rule, ...body].join("\n");
 }
 
-/** Replaces the table between the markers in `readme`; throws when the markers are missing. */
-export function toReadmeWithTable(readme: string, table: string): string {
-  const start = readme.indexOf(tableStart);
-  const end = readme.indexOf(tableEnd);
-  if (start < 0 || end < start) throw new Error(`README has no ${tableStart} … ${tableEnd} markers`);
-  return `${readme.slice(0, start + tableStart.length)}\n\n${table}\n\n${readme.slice(end)}`;
+/** Replaces what stands between two markers in `readme`; throws when the markers are missing. */
+export function toReadmeWithSection(
+  readme: string,
+  content: string,
+  start = tableStart,
+  end = tableEnd,
+): string {
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README has no ${start} … ${end} markers`);
+  return `${readme.slice(0, from + start.length)}\n\n${content}\n\n${readme.slice(to)}`;
 }
 
 /** A Markdown table's cells, whitespace and column alignment ignored (Prettier pads tables). */

@@ -57,6 +57,11 @@ export type BroadcastProgress = {
   skipped: number;
   remaining: number;
   total: number;
+  /** What the platform reported back, on channels with receipts (absent when none came). */
+  delivered?: number;
+  read?: number;
+  /** Accepted by the platform but reported failed afterwards (e.g. 131026 undeliverable). */
+  undelivered?: number;
 };
 
 export type Exclusions = {

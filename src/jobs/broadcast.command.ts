@@ -7,7 +7,12 @@
  * (and for `send <id>`, which schedules a draft made with `create`).
  */
 import type { ChannelDirectory } from "../core/channel-contract";
-import { broadcastTemplates, type BroadcastDraft, type BroadcastService } from "../core/broadcast.port";
+import {
+  broadcastTemplates,
+  type BroadcastDraft,
+  type BroadcastProgress,
+  type BroadcastService,
+} from "../core/broadcast.port";
 import { parseSegmentFilters, segmentStates, type SegmentState } from "../domain/broadcast-segment";
 import { formatDate, formatTime } from "../domain/jakarta-time";
 import { parseWibMoment } from "../domain/wib-input";
@@ -40,16 +45,11 @@ function toDraft(options: Options, channels: ChannelDirectory): BroadcastDraft |
   };
 }
 
-const progressLine = (p: {
-  id: string;
-  status: string;
-  sent: number;
-  failed: number;
-  skipped: number;
-  remaining: number;
-  total: number;
-}) =>
-  `${p.id}  ${p.status}  sent ${p.sent}  failed ${p.failed}  skipped ${p.skipped}  remaining ${p.remaining} / ${p.total}`;
+const progressLine = (p: BroadcastProgress) =>
+  `${p.id}  ${p.status}  sent ${p.sent}  failed ${p.failed}  skipped ${p.skipped}  remaining ${p.remaining} / ${p.total}` +
+  (p.delivered !== undefined
+    ? `  (receipts: delivered ${p.delivered}, read ${p.read ?? 0}, undelivered ${p.undelivered ?? 0})`
+    : "");
 
 /** `send <id>`: schedules a draft made with `create`. */
 async function scheduleExisting(

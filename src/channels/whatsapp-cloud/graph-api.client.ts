@@ -43,8 +43,9 @@ export function createGraphClient(options: GraphClientOptions) {
   const base = `${options.apiRoot.replace(/\/$/, "")}/${options.version}`;
   const auth = { authorization: `Bearer ${options.accessToken}` };
 
+  /** Exponential with jitter, at least what Meta asked, at most `maxMs`. */
   const backoffMs = (attempt: number, atLeast: number) =>
-    Math.max(atLeast, Math.min(retry.maxMs, retry.baseMs * 2 ** (attempt - 1) * (0.5 + random())));
+    Math.min(retry.maxMs, Math.max(atLeast, retry.baseMs * 2 ** (attempt - 1) * (0.5 + random())));
 
   /** One call with retries; `paced` calls pass the rate gate first (messages count, lookups do not). */
   async function call<T>(url: string, init: RequestInit, paced: boolean): Promise<T> {

@@ -21,6 +21,8 @@ export type CloudTemplate = {
   /** The locale text submitted as the template body, `{{name}}` becoming `{{1}}`, `{{2}}`… */
   textKey: I18nKey;
   params: readonly TemplateParam[];
+  /** Meta's category to choose when submitting it. */
+  category: "UTILITY" | "MARKETING";
 };
 
 /** Meta's language codes for the bot's languages. */
@@ -42,12 +44,14 @@ export const cloudTemplates: readonly CloudTemplate[] = [
     replyKey: `broadcast:templates.${template}` as const,
     textKey: `broadcast:templates.${template}` as const,
     params,
+    category: "UTILITY" as const,
   })),
   {
     name: "jamsos_pengumuman",
     replyKey: "broadcast:freeText",
     textKey: "whatsapp:cloud.announcement",
     params: byName("text"),
+    category: "MARKETING",
   },
 ];
 
@@ -56,6 +60,7 @@ export const noticeTemplate: CloudTemplate = {
   replyKey: "whatsapp:cloud.notice",
   textKey: "whatsapp:cloud.notice",
   params: byName("text"),
+  category: "UTILITY",
 };
 
 /** Longest notice text put in a parameter (a template body stops at 1,024 characters). */
@@ -87,12 +92,10 @@ export function toTemplatePayload(context: SendContext, renderedText: string): R
   const [only] = context.replies;
   const match = context.replies.length === 1 && only ? findTemplate(only) : undefined;
   const template = match ?? noticeTemplate;
+  const flat = toParamText(renderedText);
   const values: Params = match
     ? (only?.params ?? {})
-    : {
-        text:
-          renderedText.length > maxNoticeText ? `${renderedText.slice(0, maxNoticeText - 1)}…` : renderedText,
-      };
+    : { text: flat.length > maxNoticeText ? `${flat.slice(0, maxNoticeText - 1)}…` : flat };
   return {
     type: "template",
     template: {
@@ -124,4 +127,20 @@ export function toMetaTemplateText(localeText: string, template: CloudTemplate):
     const index = template.params.findIndex((p) => p.name === name);
     return index >= 0 ? `{{${index + 1}}}` : whole;
   });
+}
+
+export const templatesStart = "<!-- cloud-templates:start (npm run docs:channels) -->";
+export const templatesEnd = "<!-- cloud-templates:end -->";
+
+/** The templates to submit, one text block each, in id and en (`text` reads a locale text). */
+export function toTemplateDocs(text: (key: I18nKey, language: Language) => string): string {
+  return [...cloudTemplates, noticeTemplate]
+    .map((t) => {
+      const params = t.params.map((p, i) => `{{${i + 1}}} ${p.name}`).join(", ");
+      const bodies = (["id", "en"] as const).map(
+        (l) => `[${l}]\n${toMetaTemplateText(text(t.textKey, l), t)}`,
+      );
+      return ["```text", `${t.name} (${t.category}; ${params})`, ...bodies, "```"].join("\n");
+    })
+    .join("\n\n");
 }

@@ -18,6 +18,7 @@ export const deliveriesCollection: CollectionSpec = {
   indexes: [
     { fields: { broadcastId: 1, recipient: 1 }, unique: true },
     { fields: { broadcastId: 1, channel: 1, status: 1, seq: 1 } },
+    { fields: { broadcastId: 1, "receipt.status": 1 } },
   ],
 };
 
@@ -75,17 +76,35 @@ export function createBroadcastRepository(store: DocumentStore) {
     return deliveries.count(filter);
   }
 
+  /** How many deliveries of a broadcast were reported delivered (or read), read, and failed. */
+  async function receiptCounts(
+    broadcastId: string,
+  ): Promise<{ delivered: number; read: number; failed: number }> {
+    const [delivered, read, failed] = await Promise.all([
+      deliveries.count({ broadcastId, "receipt.status": { $in: ["delivered", "read"] } }),
+      deliveries.count({ broadcastId, "receipt.status": "read" }),
+      deliveries.count({ broadcastId, "receipt.status": "failed" }),
+    ]);
+    return { delivered, read, failed };
+  }
+
   return {
     broadcasts,
     deliveries,
+    receiptCounts,
     async progress(broadcast: Broadcast): Promise<BroadcastProgress> {
-      const [sent, failed, skipped, remaining] = await Promise.all([
+      const [sent, failed, skipped, remaining, receipts] = await Promise.all([
         count(broadcast._id, "sent"),
         count(broadcast._id, "failed"),
         count(broadcast._id, "skipped"),
         count(broadcast._id, ["pending", "sending"]),
+        receiptCounts(broadcast._id),
       ]);
+      const anyReceipt = receipts.delivered + receipts.read + receipts.failed > 0;
       return {
+        ...(anyReceipt
+          ? { delivered: receipts.delivered, read: receipts.read, undelivered: receipts.failed }
+          : {}),
         id: broadcast._id,
         status: broadcast.status,
         sent,
@@ -166,15 +185,6 @@ export function createBroadcastRepository(store: DocumentStore) {
         },
         { multi: false },
       );
-    },
-    /** How many deliveries of a broadcast were reported delivered (or read), read, and failed. */
-    async receiptCounts(broadcastId: string): Promise<{ delivered: number; read: number; failed: number }> {
-      const [delivered, read, failed] = await Promise.all([
-        deliveries.count({ broadcastId, "receipt.status": { $in: ["delivered", "read"] } }),
-        deliveries.count({ broadcastId, "receipt.status": "read" }),
-        deliveries.count({ broadcastId, "receipt.status": "failed" }),
-      ]);
-      return { delivered, read, failed };
     },
     /** The lowest pending seq of a channel: where a resumed run starts. */
     async firstPending(broadcastId: string, channel: ChannelName): Promise<number | undefined> {
