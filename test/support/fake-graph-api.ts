@@ -95,7 +95,19 @@ export async function startFakeGraphApi(options: FakeGraphOptions = {}) {
   const media = new Map<string, { bytes: Buffer; mimeType: string }>();
   const pending = new Set<Promise<unknown>>();
   const counts = { messages: 0, refused: 0 };
+  const webhookAttempts = 150;
   let counter = 0;
+  let closed = false;
+
+  /** Posts a signed webhook; like Meta, tries again while the bot does not answer 200 (down, restarting). */
+  async function deliverWebhook(url: string, body: string): Promise<void> {
+    const headers = { "content-type": "application/json", "x-hub-signature-256": signBody(body, secret) };
+    for (let attempt = 0; attempt < webhookAttempts && !closed; attempt++) {
+      const response = await fetch(url, { method: "POST", headers, body }).catch(() => undefined);
+      if (response?.ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 
   function postStatuses(message: SentMessage): void {
     if (!options.webhookUrl || !options.receipts?.length) return;
@@ -107,11 +119,7 @@ export async function startFakeGraphApi(options: FakeGraphOptions = {}) {
       }),
     );
     const body = JSON.stringify(toWebhookEnvelope({ statuses }));
-    const post = fetch(options.webhookUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, secret) },
-      body,
-    }).catch(() => undefined);
+    const post = deliverWebhook(options.webhookUrl, body);
     pending.add(post);
     void post.finally(() => pending.delete(post));
   }
@@ -198,6 +206,7 @@ export async function startFakeGraphApi(options: FakeGraphOptions = {}) {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        closed = true;
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,7 +1,7 @@
 /**
- * The account's throughput as a gate every message passes: slots spaced evenly at the configured
- * rate (80 per second by default), so a burst never exceeds it; `holdOff` stops everything for a
- * while after Meta says the rate was hit (a 429 storm waits once, not once per message).
+ * The account's throughput as a gate every message passes (replies and broadcasts alike): slots
+ * spaced evenly at the configured rate (80 per second by default); `holdOff` stops everything for
+ * a while after Meta says the rate was hit (a 429 storm waits once, not once per message).
  */
 export type RateGate = {
   /** Resolves when one more message may go. */
@@ -17,17 +17,27 @@ export const realGateTimer: GateTimer = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-export function createRateGate(ratePerSecond: number, timer: GateTimer = realGateTimer): RateGate {
+/**
+ * `toleranceSlots`: how many slots early a message may go when it arrives ahead of its slot
+ * (GCRA), so messages already spaced by the broadcast pacer pass without queueing here; any
+ * second then holds at most rate + toleranceSlots messages.
+ */
+export function createRateGate(
+  ratePerSecond: number,
+  timer: GateTimer = realGateTimer,
+  toleranceSlots = 2,
+): RateGate {
   const spacing = 1000 / ratePerSecond;
+  const tolerance = spacing * toleranceSlots;
   let nextSlot = 0;
   let heldUntil = 0;
   return {
     async acquire() {
       for (;;) {
         const now = timer.now();
-        const slot = Math.max(now, nextSlot, heldUntil);
-        nextSlot = slot + spacing;
-        if (slot > now) await timer.sleep(slot - now);
+        const start = Math.max(now, nextSlot - tolerance, heldUntil);
+        nextSlot = Math.max(nextSlot, start) + spacing;
+        if (start > now) await timer.sleep(start - now);
         // A hold that began while this one waited applies to it too.
         if (heldUntil <= timer.now()) return;
       }

@@ -56,7 +56,8 @@ export function toWhatsAppCloudCapabilities(
       perMinute: null,
       perDay: null,
       perUserIntervalMs: settings.pairIntervalMs,
-      concurrency: 16,
+      // Enough requests in flight to keep the rate with up to ~100 ms per message.
+      concurrency: Math.max(2, Math.ceil(settings.ratePerSecond / 10)),
     },
   };
 }

@@ -131,18 +131,47 @@ export function createBroadcastRepository(store: DocumentStore) {
     },
     /**
      * Resolves what a dead runner left in "sending": never handed to the channel → pending again;
-     * handed over but unconfirmed → failed "uncertain" (at-most-once: never sent twice).
+     * handed over and confirmed by a receipt → sent. Handed over without a receipt: on a channel
+     * with receipts, awaited until `receipts.graceMs` after the attempt, then sent again (the
+     * platform never took it); elsewhere failed "uncertain" (at-most-once: never sent twice).
      */
-    async recoverStale(broadcastId: string): Promise<{ resent: number; uncertain: number }> {
+    async recoverStale(
+      broadcastId: string,
+      receipts: { channels: readonly ChannelName[]; graceMs: number; now: Date } = {
+        channels: [],
+        graceMs: 0,
+        now: new Date(0),
+      },
+    ): Promise<{ resent: number; uncertain: number; confirmed: number; awaitUntil?: Date }> {
+      const handedOver = { broadcastId, status: "sending", attemptedAt: { $exists: true } };
       const resent = await deliveries.update(
         { broadcastId, status: "sending", attemptedAt: { $exists: false } },
         { $set: { status: "pending" }, $inc: { recoveries: 1 } },
       );
+      const confirmed = await deliveries.update(
+        { ...handedOver, receipt: { $exists: true } },
+        { $set: { status: "sent", sentAt: receipts.now }, $inc: { recoveries: 1 } },
+      );
+      const cutoff = new Date(receipts.now.getTime() - receipts.graceMs);
+      const unanswered = { ...handedOver, channel: { $in: [...receipts.channels] } };
+      const resentAfterGrace = await deliveries.update(
+        { ...unanswered, attemptedAt: { $lt: cutoff } },
+        { $set: { status: "pending" }, $unset: { attemptedAt: true }, $inc: { recoveries: 1 } },
+      );
       const uncertain = await deliveries.update(
-        { broadcastId, status: "sending", attemptedAt: { $exists: true } },
+        { ...handedOver, channel: { $nin: [...receipts.channels] } },
         { $set: { status: "failed", reason: "uncertain" }, $inc: { recoveries: 1 } },
       );
-      return { resent, uncertain };
+      const waiting = await deliveries.findOne(unanswered, { sort: { attemptedAt: 1 } });
+      const awaitUntil = waiting?.attemptedAt
+        ? new Date(waiting.attemptedAt.getTime() + receipts.graceMs)
+        : undefined;
+      return {
+        resent: resent + resentAfterGrace,
+        uncertain,
+        confirmed,
+        ...(awaitUntil ? { awaitUntil } : {}),
+      };
     },
     /** Gives a claimed delivery back, unsent (its channel could not take it): pending again. */
     async release(delivery: Delivery, owner: string) {

@@ -70,7 +70,7 @@ describe("the account's rate gate", () => {
   it("spaces messages evenly at the rate and holds everything after a rate-limit answer", async () => {
     let now = 0;
     const slept: number[] = [];
-    const gate = createRateGate(80, { now: () => now, sleep: async (ms) => void slept.push(ms) });
+    const gate = createRateGate(80, { now: () => now, sleep: async (ms) => void slept.push(ms) }, 0);
     for (let i = 0; i < 4; i++) await gate.acquire();
     expect(slept).toEqual([12.5, 25, 37.5]);
     now = 100;
@@ -80,5 +80,12 @@ describe("the account's rate gate", () => {
     now = 1100;
     await pending;
     expect(slept[0]).toBe(1000);
+  });
+
+  it("lets a message a little ahead of its slot go at once, but never more than the tolerance", async () => {
+    const slept: number[] = [];
+    const gate = createRateGate(80, { now: () => 0, sleep: async (ms) => void slept.push(ms) }, 2);
+    for (let i = 0; i < 5; i++) await gate.acquire();
+    expect(slept).toEqual([12.5, 25]);
   });
 });
