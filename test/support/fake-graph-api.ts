@@ -160,6 +160,16 @@ export async function startFakeGraphApi(options: FakeGraphOptions = {}) {
         const answer = onMessage(JSON.parse(raw.toString("utf8")) as GraphMessageBody);
         return reply(answer.status, answer.json);
       }
+      if (req.method === "POST" && url.pathname.endsWith(`/${phoneNumberId}/media`)) {
+        const type = String(req.headers["content-type"]);
+        const form = await new Response(raw, { headers: { "content-type": type } }).formData();
+        const file = form.get("file");
+        if (form.get("messaging_product") !== "whatsapp" || !(file instanceof Blob))
+          return reply(400, toGraphError(100, "Invalid parameter"));
+        const id = String(9_000_000_000 + media.size);
+        media.set(id, { bytes: Buffer.from(await file.arrayBuffer()), mimeType: file.type });
+        return reply(200, { id });
+      }
       const mediaId = /^\/v[\d.]+\/(\d+)$/.exec(url.pathname)?.[1];
       const file = mediaId ? media.get(mediaId) : undefined;
       if (req.method === "GET" && file && mediaId) {
@@ -182,6 +192,8 @@ export async function startFakeGraphApi(options: FakeGraphOptions = {}) {
     counts,
     setWebhookUrl: (url: string) => void (options.webhookUrl = url),
     setReceipts: (receipts: NonNullable<FakeGraphOptions["receipts"]>) => void (options.receipts = receipts),
+    /** The bytes of an uploaded or added file. */
+    mediaBytes: (id: string) => media.get(id)?.bytes,
     /** A file a user sent: its media id for a webhook. */
     addMedia(bytes: Uint8Array, mimeType: string): string {
       const id = String(9_000_000_000 + media.size);

@@ -107,6 +107,8 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudOptions) {
 
   return {
     sender: cloud.sender,
+    /** Sends a photo or document to a user (no flow sends files yet; staff tools may). */
+    sendFile: cloud.sendFile,
     client,
     /** Starts the webhook server; Meta then delivers to the public URL configured in its console. */
     async start(): Promise<void> {

@@ -16,8 +16,17 @@ import type { GraphClient } from "./graph-api.client";
 import { toCloudPayloads, toPlainText } from "./whatsapp-cloud.render";
 import { toTemplatePayload } from "./whatsapp-cloud.templates";
 
+/** A file to send: a photo (JPEG/PNG, ≤ 5 MB) or a document (PDF…). */
+export type OutboundFile = {
+  kind: "photo" | "document";
+  bytes: Uint8Array;
+  mimeType: string;
+  fileName: string;
+  caption?: string;
+};
+
 export type CloudSenderDeps = {
-  client: Pick<GraphClient, "sendMessage">;
+  client: Pick<GraphClient, "sendMessage" | "uploadMedia">;
   capabilities: ChannelCapabilities;
   sessions: Pick<SessionStore, "load">;
   translator: Translator;
@@ -129,8 +138,24 @@ export function createCloudSender(deps: CloudSenderDeps) {
     }
   }
 
+  /** Uploads a file and sends it (within the service window: files cannot go as templates). */
+  async function sendFile(userId: string, file: OutboundFile): Promise<void> {
+    try {
+      const id = await deps.client.uploadMedia(file.bytes, file.mimeType, file.fileName);
+      const type = file.kind === "photo" ? "image" : "document";
+      const media = {
+        id,
+        ...(file.caption ? { caption: file.caption } : {}),
+        ...(type === "document" ? { filename: file.fileName } : {}),
+      };
+      await post(userId, [{ type, [type]: media }]);
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
+
   const sender: ChannelSender = { channel: "whatsapp", send };
   /** Replies to a message the user just sent (the inbound pipeline's `respond`). */
   const reply = (userId: string, messages: OutboundMessage[]) => send(userId, messages, "reply");
-  return { sender, reply };
+  return { sender, reply, sendFile };
 }

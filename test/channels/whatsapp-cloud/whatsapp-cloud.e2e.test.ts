@@ -64,3 +64,20 @@ describe("WhatsApp over the Cloud API, end to end over HTTP", () => {
     expect(wa.errors()).toEqual([]);
   });
 });
+
+describe("files the bot sends over the Cloud API", () => {
+  it("uploads a PDF through the Graph API and sends it as a document with its name", async () => {
+    wa = await startCloudHarness();
+    const pdf = new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/surat-ahli-waris.pdf")));
+    await wa.channel.sendFile("+6281234567890", {
+      kind: "document",
+      bytes: pdf,
+      mimeType: "application/pdf",
+      fileName: "tanda-terima.pdf",
+      caption: "Tanda terima klaim",
+    });
+    const sent = wa.graph.sent.at(-1)?.body as { type: string; document: { id: string; filename: string } };
+    expect(sent).toMatchObject({ type: "document", document: { filename: "tanda-terima.pdf" } });
+    expect(wa.graph.mediaBytes(sent.document.id)).toEqual(Buffer.from(pdf));
+  });
+});

@@ -59,6 +59,23 @@ describe("WhatsApp Cloud webhook", () => {
     expect(session?.recentMessageIds.filter((id) => id === first.message.id)).toHaveLength(1);
   });
 
+  it("answers once when Meta redelivers the message to another instance on the same store", async () => {
+    const other = await startCloudHarness({ app: { store: wa.store }, clock: wa.clock });
+    try {
+      const first = await wa.user("6281234567890").says("halo");
+      const again = await other.post(
+        toWebhookEnvelope({
+          contacts: [{ profile: { name: "Siti" }, wa_id: "6281234567890" }],
+          messages: [first.message],
+        }),
+      );
+      expect(again.status).toBe(200);
+      expect(other.graph.sent).toHaveLength(0);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("ignores another phone number's events and tells a voice note it cannot be read", async () => {
     const other = toWebhookEnvelope(textMessageValue);
     (other.entry[0]!.changes[0]!.value.metadata as { phone_number_id: string }).phone_number_id = "999";
