@@ -14,6 +14,7 @@ import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
   clock: Clock;
@@ -39,6 +40,8 @@ export type Services = {
   calendar: WorkingCalendar;
   /** What each channel can do (buttons, lengths, templates, pacing); never name a channel. */
   channels: ChannelDirectory;
+  /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
+  unanswered?: UnansweredQuestions;
 };
 
 /** Values from configuration that flows apply. */
