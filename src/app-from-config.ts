@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { createApp, type App, type AppOptions } from "./app";
+import { createChannelCatalog, toChannelSettings } from "./channels/channel-catalog";
 import type { Config } from "./config";
 import type { Clock, Logger } from "./core/ports";
 import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
@@ -51,8 +52,8 @@ export function toAppOptions(
         claimDocumentsAfterDays: config.REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS,
       },
       campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
-      telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
     },
+    channels: createChannelCatalog(toChannelSettings(config)),
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),

@@ -6,19 +6,14 @@
  */
 import type { Handoff } from "./handoff.port";
 import { toConversationKey, type Reply } from "./messages";
-import type { Recipient } from "./ports";
 import type { Services } from "./services";
+import { toStaffChat } from "./staff-chats";
+
+export { toStaffChat } from "./staff-chats";
 import type { StaffAccount, StaffPrincipal } from "./staff.port";
 import { can, isInScope, toScope, type StaffPermission } from "../domain/staff-roles";
 
 export const handoffTarget = (handoff: Pick<Handoff, "number">) => `handoff:#${handoff.number}`;
-
-/** Where a staff account reads its chat, if linked. */
-export function toStaffChat(account: StaffAccount): Recipient | undefined {
-  if (account.telegramId) return { channel: "telegram", userId: account.telegramId };
-  if (account.whatsappNumber) return { channel: "whatsapp", userId: account.whatsappNumber };
-  return undefined;
-}
 
 /** Active accounts with the permission whose scope covers the hand-off's kelurahan. */
 export async function findStaffFor(services: Services, handoff: Handoff, permission: StaffPermission) {

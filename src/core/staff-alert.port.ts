@@ -1,7 +1,7 @@
 /**
  * Telling staff at once about something that needs a person now: a death report the reported
  * person says is false, repeated guessing at claim lookups. Each alert is also audited. Staff are
- * the contacts configured for the staff menu (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS).
+ * the accounts whose role receives alerts ("alerts.receive"), in their linked chats.
  */
 import type { Reply } from "./messages";
 

@@ -4,7 +4,8 @@
  * A change made in this process (console) invalidates at once; one made by the CLI in another
  * process is seen within `ttlMs`.
  */
-import type { ChannelName } from "./messages";
+import { toConversationKey, type ChannelName } from "./messages";
+import { toStaffChats } from "./staff-chats";
 import type { Clock } from "./ports";
 import type { StaffAccount, StaffAccounts, StaffDirectory, StaffPrincipal } from "./staff.port";
 import { toScope } from "../domain/staff-roles";
@@ -49,8 +50,8 @@ export function createStaffDirectory(deps: {
       .then((accounts) => {
         const byKey = new Map<string, StaffAccount>();
         for (const account of accounts) {
-          if (account.telegramId) byKey.set(`telegram:${account.telegramId}`, account);
-          if (account.whatsappNumber) byKey.set(`whatsapp:${account.whatsappNumber}`, account);
+          for (const chat of toStaffChats(account))
+            byKey.set(toConversationKey(chat.channel, chat.userId), account);
         }
         cache = { at: now, byKey };
         return byKey;
@@ -61,8 +62,7 @@ export function createStaffDirectory(deps: {
 
   return {
     async resolve(channel, userId) {
-      if (channel === "terminal") return null;
-      const account = (await load()).get(`${channel}:${userId}`);
+      const account = (await load()).get(toConversationKey(channel, userId));
       return account ? toPrincipal(account, `${channel}:${userId}`) : null;
     },
     invalidate() {

@@ -180,7 +180,7 @@ export async function linkStaff(
   });
   if ("problem" in links) return { status: "invalid", problem: links.problem };
   return change(deps, input.username, { ...changes, ...links.links }, by, "staff.link", {
-    telegram: changes.telegramId === null ? "unlinked" : Boolean(links.links.telegramId),
-    whatsapp: changes.whatsappNumber === null ? "unlinked" : Boolean(links.links.whatsappNumber),
+    telegramId: changes.telegramId === null ? "unlinked" : Boolean(links.links.telegramId),
+    whatsappNumber: changes.whatsappNumber === null ? "unlinked" : Boolean(links.links.whatsappNumber),
   });
 }
