@@ -8,12 +8,27 @@ import path from "node:path";
 import { createApp, type App, type AppOptions } from "./app";
 import type { Config } from "./config";
 import type { Clock, Logger } from "./core/ports";
+import { toStaffNumbers } from "./channels/whatsapp/whatsapp.phone";
+import type { Recipient } from "./core/ports";
 import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createVault } from "./security/vault";
 import { loadVaultKeys } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
 import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
+
+/** Staff chats that receive security alerts. */
+export function toStaffRecipients(
+  config: Pick<Config, "STAFF_TELEGRAM_IDS" | "STAFF_WHATSAPP_NUMBERS">,
+): Recipient[] {
+  return [
+    ...config.STAFF_TELEGRAM_IDS.map((userId): Recipient => ({ channel: "telegram", userId })),
+    ...[...toStaffNumbers(config.STAFF_WHATSAPP_NUMBERS).numbers].map((userId): Recipient => ({
+      channel: "whatsapp",
+      userId,
+    })),
+  ];
+}
 
 /** The app options every process derives from configuration. */
 export function toAppOptions(
@@ -50,6 +65,7 @@ export function toAppOptions(
     },
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,
+    staffRecipients: toStaffRecipients(config),
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
   };
 }

@@ -10,7 +10,7 @@ import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Language } from "./core/messages";
 import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
-import type { Clock, Logger, Notifier, Translator } from "./core/ports";
+import type { Clock, Logger, Notifier, Recipient, Translator } from "./core/ports";
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
 import type { PersonalDataVault } from "./core/vault.port";
@@ -23,6 +23,8 @@ import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
+import { createStaffAlerts } from "./security/staff-alerts";
+import { createAttempts } from "./storage/repositories/attempts.repository";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
 import { createClaimRepository } from "./storage/repositories/claims.repository";
@@ -59,6 +61,8 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
+  /** Staff chats that get security alerts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS). */
+  staffRecipients?: readonly Recipient[];
 };
 
 export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
@@ -92,6 +96,18 @@ export function createServices(options: ServiceOptions): { services: Services; b
     logger,
     ...(options.broadcasting ? { settings: options.broadcasting } : {}),
   });
+  const staffAlerts = createStaffAlerts({
+    audit,
+    notifier: options.notifier,
+    logger,
+    recipients: options.staffRecipients ?? [],
+  });
+  const attempts = createAttempts({
+    store,
+    alerts: staffAlerts,
+    logger,
+    pseudonymise: (subject) => options.vault.hash(subject),
+  });
   const services: Services = {
     clock,
     logger,
@@ -110,6 +126,8 @@ export function createServices(options: ServiceOptions): { services: Services; b
     files: options.files ?? createMemoryFileStore(),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    attempts,
+    staffAlerts,
   };
   return { services, broadcasting };
 }

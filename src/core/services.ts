@@ -2,6 +2,7 @@
  * Every port a flow may use, in one place. main.ts builds the real ones;
  * tests build them over the memory store (test/support/test-services.ts).
  */
+import type { Attempts, StaffAlerts } from "./attempts.port";
 import type { AuditLog } from "./audit.port";
 import type { ConsentLog } from "./consent.port";
 import type { ClaimsCheck, PeopleRegister } from "./people.port";
@@ -36,6 +37,10 @@ export type Services = {
   files: FileStore;
   /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
   calendar: WorkingCalendar;
+  /** Stored attempt limits on lookups and second factors (per user and per target). */
+  attempts: Attempts;
+  /** Tells staff about abuse (audit, warning log, message to staff contacts). */
+  staffAlerts: StaffAlerts;
 };
 
 /** Values from configuration that flows apply. */
