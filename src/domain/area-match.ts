@@ -6,6 +6,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { kecamatanList, kelurahanList } from "./kota-jambi-areas";
+import { lookup } from "./lookup";
 
 export type AreaEntry = {
   kind: "kecamatan" | "kelurahan";
@@ -58,7 +59,7 @@ export function toAreaTokens(text: string): string[] {
     .trim()
     .split(" ")
     .filter((t) => t !== "" && !dropped.has(t))
-    .map((t) => abbreviations[t] ?? t);
+    .map((t) => lookup(abbreviations, t) ?? t);
 }
 
 const skeleton = (word: string) => word[0] + word.slice(1).replace(/[aeiou]/g, "");

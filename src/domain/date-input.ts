@@ -5,6 +5,7 @@
  * Callers add their own rules on top (birth dates: plausible age; registration: age limits).
  */
 import { fromJakarta, toJakartaDay, toJakartaParts } from "./jakarta-time";
+import { lookup } from "./lookup";
 
 export type DateRefusal = "empty" | "notDate" | "invalidDate" | "future";
 export type DateResult = { ok: true; value: string } | { ok: false; reason: DateRefusal };
@@ -94,7 +95,7 @@ export function parseDateInput(input: string, now: Date, options: DateInputOptio
     .trim();
   if (text === "") return { ok: false, reason: "empty" };
   const today = toJakartaDay(now);
-  const back = options.relativeWords ? daysBack[text] : undefined;
+  const back = options.relativeWords ? lookup(daysBack, text) : undefined;
   if (back !== undefined) {
     const parts = toJakartaParts(now);
     return { ok: true, value: toJakartaDay(fromJakarta(parts.year, parts.month, parts.day - back, 12)) };

@@ -81,7 +81,8 @@ export function createNormaliser(vocabulary: Iterable<string>): Normaliser {
   for (const w of known) if (w.length >= 3) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
   const repairs = new Map<string, string[]>();
 
-  const isKnown = (w: string) => known.has(w) || knownStems.has(toStem(w)) || w in slang || w in english;
+  const isKnown = (w: string) =>
+    known.has(w) || knownStems.has(toStem(w)) || Object.hasOwn(slang, w) || Object.hasOwn(english, w);
 
   function correctTypo(word: string): string | undefined {
     if (word.length < 4 || /\d/.test(word)) return undefined;
