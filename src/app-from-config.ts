@@ -51,6 +51,7 @@ export function toAppOptions(
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+      rtRwLimits: { rtMax: config.RT_MAX, rwMax: config.RW_MAX },
     },
     broadcasting: {
       quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },

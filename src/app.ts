@@ -14,6 +14,7 @@ import type { Clock, Logger, Notifier, Recipient, Translator } from "./core/port
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
 import type { PersonalDataVault } from "./core/vault.port";
+import { kotaJambiRtRwLimits } from "./domain/rt-rw";
 import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
 import { createQuestionInterjector } from "./flows/questions.interject";
 import { createFlowRegistry } from "./flows/registry";
@@ -65,7 +66,11 @@ export type AppOptions = {
   staffRecipients?: readonly Recipient[];
 };
 
-export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
+export const defaultSettings: Settings = {
+  registrationMaxAge: 65,
+  registrationReviewDays: 5,
+  rtRwLimits: kotaJambiRtRwLimits,
+};
 
 let sharedTranslator: Translator | undefined;
 

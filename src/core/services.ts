@@ -13,6 +13,7 @@ import type { FileStore } from "./files.port";
 import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
+import type { RtRwLimits } from "../domain/rt-rw";
 import type { WorkingCalendar } from "../domain/working-days";
 
 export type Services = {
@@ -49,4 +50,6 @@ export type Settings = {
   registrationMaxAge: number;
   /** Working days staff take to check a registration (REGISTRATION_REVIEW_DAYS). */
   registrationReviewDays: number;
+  /** Highest RT and RW numbers accepted (RT_MAX, RW_MAX; Kota Jambi 99 and 50). */
+  rtRwLimits: RtRwLimits;
 };

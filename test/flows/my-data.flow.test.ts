@@ -41,7 +41,7 @@ describe("data saya", () => {
     const reference = await registerRtHead(chat);
     for (const line of ["data saya", "1", "nama"]) await chat.says(line);
     await chat.says("B4di");
-    expect(chat.replies()[0]).toHaveKey("registration:name.notName");
+    expect(chat.replies()[0]).toHaveKey("registration:name.badCharacters");
     await chat.says("Budi Santosa");
     expect(chat.keys()[0]).toBe("myData:corrected");
     expect(chat.texts().join("\n")).toContain("Nama: Budi Santosa");
