@@ -10,6 +10,8 @@ import { lookup } from "./lookup";
 export type DateRefusal = "empty" | "notDate" | "invalidDate" | "future";
 export type DateResult = { ok: true; value: string } | { ok: false; reason: DateRefusal };
 
+const maxInput = 60;
+
 export type DateInputOptions = {
   /** Accept "hari ini", "kemarin", "kemarin lusa", counted back from `now`. */
   relativeWords?: boolean;
@@ -87,6 +89,8 @@ function toYear(parts: Parts, today: string, options: DateInputOptions): number 
 
 /** Parses a typed day; `now` is the current instant (today is its WIB calendar day). */
 export function parseDateInput(input: string, now: Date, options: DateInputOptions = {}): DateResult {
+  // "tanggal 17 Agustus 1945" is short; longer text is no date and is not read.
+  if (input.length > maxInput) return { ok: false, reason: "notDate" };
   const text = input
     .toLowerCase()
     .replace(/^(tanggal|tgl|tg|pada|lahir|born|on)\b[\s.:]*/, "")

@@ -13,11 +13,12 @@ export type RtRwResult =
 /** Kota Jambi's ranges: RT numbers up to 99, RW numbers up to 50. */
 export const kotaJambiRtRwLimits: RtRwLimits = { rtMax: 99, rwMax: 50 };
 
-/** Longest input read: an RT/RW answer is a few words; a pasted essay is not searched. */
+/** Longest input read: an RT/RW answer is a few words; longer text is refused unread. */
 const maxLength = 200;
 
 export function parseRtRw(input: string, limits: RtRwLimits = kotaJambiRtRwLimits): RtRwResult {
-  const text = input.slice(0, maxLength).toLowerCase().trim();
+  if (input.length > maxLength) return { ok: false, reason: "notNumbers" };
+  const text = input.toLowerCase().trim();
   if (text === "") return { ok: false, reason: "empty" };
   const labelled = (label: string) =>
     new RegExp(`\\b${label}\\.?\\s*(?:no\\.?\\s*)?(\\d{1,4})`).exec(text)?.[1];
@@ -39,10 +40,8 @@ export function parseRtRw(input: string, limits: RtRwLimits = kotaJambiRtRwLimit
 
 /** One RT or RW number as registrations store it: "RT 05", "rt.5", "005" → "5"; undefined unless 1–`max`. */
 export function toRtRwNumber(input: string, max = kotaJambiRtRwLimits.rtMax): string | undefined {
-  const digits = input
-    .slice(0, maxLength)
-    .trim()
-    .replace(/^(rt|rw)\.?\s*(no\.?\s*)?/i, "");
+  if (input.length > maxLength) return undefined;
+  const digits = input.trim().replace(/^(rt|rw)\.?\s*(no\.?\s*)?/i, "");
   if (!/^\d{1,4}$/.test(digits)) return undefined;
   const number = Number(digits);
   return number >= 1 && number <= max ? String(number) : undefined;

@@ -11,6 +11,12 @@ import { toComparable } from "../core/text";
 import { english, phrases, slang, stemSynonyms, stopwords } from "./lexicon";
 
 const stemmer = new Stemmer();
+/**
+ * A question is a few dozen words: only the first `maxWords` are read, and a word longer than
+ * `maxRepairLength` is kept as it is (no typo repair or split, whose cost grows with its length).
+ */
+const maxWords = 60;
+const maxRepairLength = 30;
 const stemCache = new Map<string, string>();
 
 /** Sastrawi stem, cached (2 µs uncached); canonical synonym applied. */
@@ -38,8 +44,9 @@ function toRawTokens(text: string): string[] {
   return toComparable(text)
     .replace(/(\d)(\p{L})/gu, "$1 $2")
     .replace(/(\p{L})(\d)/gu, "$1 $2")
-    .split(" ")
+    .split(" ", maxWords * 4)
     .filter((t) => t !== "")
+    .slice(0, maxWords)
     .map((t) => (/^\d+$/.test(t) ? "num" : toCollapsedRuns(t)));
 }
 
@@ -107,6 +114,7 @@ export function createNormaliser(vocabulary: Iterable<string>): Normaliser {
 
   /** One unknown word repaired: doubled letters, slang, a missing space, a typo. */
   function repair(word: string): string[] {
+    if (word.length > maxRepairLength) return [word];
     const cached = repairs.get(word);
     if (cached) return cached;
     const single = bySingle.get(toSingleLetters(word));
