@@ -7,7 +7,13 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:
 import { AppError } from "../core/errors";
 import type { PersonalDataVault, Sealed } from "../core/vault.port";
 
-export type VaultKeys = { current: string; keys: Record<string, Buffer>; hashKey: Buffer };
+export type VaultKeys = {
+  current: string;
+  keys: Record<string, Buffer>;
+  hashKey: Buffer;
+  /** Hash keys of before a rotation, still used for lookups until every record is re-hashed. */
+  previousHashKeys?: readonly Buffer[];
+};
 
 /** Parses a 32-byte key given as 64 hex characters or base64. */
 export function parseKey(value: string): Buffer {
@@ -23,9 +29,13 @@ const normalise = (value: string) => (/^[\d\s.-]+$/.test(value) ? value.replace(
 export function createVault(keys: VaultKeys): PersonalDataVault {
   const currentKey = keys.keys[keys.current];
   if (!currentKey) throw new AppError("CONFIG_INVALID", `Encryption key "${keys.current}" is missing`);
-  const hash = (value: string) => createHmac("sha256", keys.hashKey).update(normalise(value)).digest("hex");
+  const hashWith = (key: Buffer, value: string) =>
+    createHmac("sha256", key).update(normalise(value)).digest("hex");
+  const hash = (value: string) => hashWith(keys.hashKey, value);
+  const hashKeys = [keys.hashKey, ...(keys.previousHashKeys ?? [])];
   return {
     hash,
+    hashes: (value) => hashKeys.map((key) => hashWith(key, value)),
     seal(value: string): Sealed {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", currentKey, iv);
