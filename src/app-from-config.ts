@@ -83,6 +83,7 @@ export function toAppOptions(
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,
     staffRecipients: toStaffRecipients(config),
+    retention: { claimDocumentDays: config.CLAIM_DOCUMENT_RETENTION_DAYS },
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
   };
 }

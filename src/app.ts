@@ -22,9 +22,11 @@ import { createTranslator } from "./i18n/translator";
 import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
 import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
+import { createRetention, type RetentionSettings } from "./jobs/retention.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
 import { createStaffAlerts } from "./security/staff-alerts";
+import { createErasure } from "./storage/erasure";
 import { createAttempts } from "./storage/repositories/attempts.repository";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
@@ -62,6 +64,8 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
+  /** Retention periods (CLAIM_DOCUMENT_RETENTION_DAYS; default 90 days after a claim was paid). */
+  retention?: Partial<RetentionSettings>;
   /** Staff chats that get security alerts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS). */
   staffRecipients?: readonly Recipient[];
 };
@@ -81,8 +85,13 @@ type ServiceOptions = Omit<AppOptions, "translator"> & {
 };
 
 /** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
-export function createServices(options: ServiceOptions): { services: Services; broadcasting: Broadcasting } {
+export function createServices(options: ServiceOptions): {
+  services: Services;
+  broadcasting: Broadcasting;
+  scheduler: JobScheduler;
+} {
   const { store, clock, logger } = options;
+  const scheduler = options.scheduler ?? createInProcessScheduler({ clock, logger });
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
   const claims = createClaimRepository(store);
@@ -90,7 +99,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
   const optOuts = createOptOutService({ store, people: audience, audit });
   const broadcasting = createBroadcasting({
     store,
-    scheduler: options.scheduler ?? createInProcessScheduler({ clock, logger }),
+    scheduler,
     notifier: options.notifier,
     translator: options.translator,
     people: audience,
@@ -133,8 +142,9 @@ export function createServices(options: ServiceOptions): { services: Services; b
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
     attempts,
     staffAlerts,
+    erasure: createErasure(store),
   };
-  return { services, broadcasting };
+  return { services, broadcasting, scheduler };
 }
 
 export function createApp(options: AppOptions) {
@@ -157,7 +167,22 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     ...(options.outbox ? { settings: options.outbox } : {}),
   });
-  const { services, broadcasting } = createServices({ ...options, translator, sessions, notifier: hub });
+  const { services, broadcasting, scheduler } = createServices({
+    ...options,
+    translator,
+    sessions,
+    notifier: hub,
+  });
+  // Started by the bot process only (main.ts), after the scheduler (broadcasting.start).
+  const retention = createRetention({
+    store: options.store,
+    files: services.files,
+    audit: services.audit,
+    clock: options.clock,
+    logger: options.logger,
+    scheduler,
+    settings: { claimDocumentDays: options.retention?.claimDocumentDays ?? 90 },
+  });
   const registry = createFlowRegistry({ interject: createQuestionInterjector() });
   const engine = createEngine({
     registry,
@@ -186,6 +211,7 @@ export function createApp(options: AppOptions) {
     broadcasting,
     outbox,
     outboxItems,
+    retention,
   };
 }
 

@@ -80,6 +80,8 @@ export const configSchema = z.object({
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Days a paid claim's documents are kept before they are destroyed (time to archive them at the Pemkot). */
+  CLAIM_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Highest RT and RW numbers accepted (Kota Jambi: RT up to 99, RW up to 50). */
   RT_MAX: z.coerce.number().int().min(1).max(999).default(99),
   RW_MAX: z.coerce.number().int().min(1).max(999).default(50),

@@ -4,6 +4,7 @@
  */
 import type { Attempts, StaffAlerts } from "./attempts.port";
 import type { AuditLog } from "./audit.port";
+import type { Erasure } from "./erasure.port";
 import type { ConsentLog } from "./consent.port";
 import type { ClaimsCheck, PeopleRegister } from "./people.port";
 import type { BroadcastService } from "./broadcast.port";
@@ -42,6 +43,8 @@ export type Services = {
   attempts: Attempts;
   /** Tells staff about abuse (audit, warning log, message to staff contacts). */
   staffAlerts: StaffAlerts;
+  /** Scrubs a person's traces beside their registration when they ask for deletion. */
+  erasure: Erasure;
 };
 
 /** Values from configuration that flows apply. */

@@ -68,6 +68,7 @@ export function createStepHarness() {
       logger,
       setLanguage: () => undefined,
       setContext: () => undefined,
+      forgetConversation: () => undefined,
     } satisfies FlowContext;
     if (!target.isHome)
       session.flow = {
