@@ -35,6 +35,7 @@ import { createConsentLog } from "./storage/repositories/consents.repository";
 import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createOutboxRepository } from "./storage/repositories/outbox.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
+import { createUnansweredQuestions } from "./storage/repositories/unanswered.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -143,6 +144,7 @@ export function createServices(options: ServiceOptions): {
     attempts,
     staffAlerts,
     erasure: createErasure(store),
+    unanswered: createUnansweredQuestions(store),
   };
   return { services, broadcasting, scheduler };
 }

@@ -16,6 +16,7 @@ import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
 import type { RtRwLimits } from "../domain/rt-rw";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
   clock: Clock;
@@ -45,6 +46,8 @@ export type Services = {
   staffAlerts: StaffAlerts;
   /** Scrubs a person's traces beside their registration when they ask for deletion. */
   erasure: Erasure;
+  /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
+  unanswered?: UnansweredQuestions;
 };
 
 /** Values from configuration that flows apply. */

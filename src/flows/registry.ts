@@ -22,6 +22,7 @@ import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
+import { unansweredFlow } from "./unanswered.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
@@ -39,6 +40,7 @@ const flows: AnyFlow[] = [
   claimDocumentsFlow,
   claimStatusFlow,
   staffClaimsFlow,
+  unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -15,8 +15,9 @@ import { parseRtRw } from "../../src/domain/rt-rw";
 import { parseRupiah } from "../../src/domain/rupiah-input";
 import { parseKelurahan, parseKpjOrReference } from "../../src/flows/death-report/parsers";
 import { parseDeclaredIncome } from "../../src/flows/registration/work.steps";
-import { intentExamples } from "../../src/nlu/intent-examples";
-import { createIntentMatcher } from "../../src/nlu/intent-matcher";
+import { getIntentClassifier } from "../../src/nlu/load-intent-model";
+import { readMessage } from "../../src/nlu/read-message";
+import { toFeatures } from "../../src/nlu/text-features";
 
 const length = 65_536;
 const fill = (unit: string) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
@@ -30,7 +31,7 @@ const shapes = {
 /** Whitespace is collapsed before anything else, so padding may leave a valid answer. */
 const padded = `Lebak Bandung ${fill(" ")}x`;
 const now = new Date("2026-03-02T02:00:00Z");
-const matcher = createIntentMatcher(intentExamples);
+const classifier = getIntentClassifier();
 
 const parsers: Array<[string, (text: string) => unknown, (result: unknown) => boolean]> = [
   ["area (kecamatan/kelurahan)", matchArea, (r) => (r as { type: string }).type === "none"],
@@ -49,7 +50,7 @@ const parsers: Array<[string, (text: string) => unknown, (result: unknown) => bo
   ["reference", (t) => parseReference(t, "DFT"), (r) => r === undefined],
   ["death report kelurahan", parseKelurahan, (r) => (r as { ok: boolean }).ok === false],
   ["KPJ or reference", parseKpjOrReference, (r) => (r as { ok: boolean }).ok === false],
-  ["question (normaliser and intents)", (t) => matcher.match(t), () => true],
+  ["question (message parts and intents)", (t) => readMessage(classifier, t), () => true],
 ];
 
 describe.each(parsers)("the %s parser, given 65,536 characters", (_name, parse, refused) => {
@@ -68,8 +69,7 @@ describe.each(parsers)("the %s parser, given 65,536 characters", (_name, parse, 
   });
 });
 
-it("the normaliser reads only the first words of a long question", () => {
-  const words = matcher.normaliser.toWords(`${fill("iuran ")} berapa`);
-  expect(words.length).toBeLessThanOrEqual(60);
-  expect(matcher.normaliser.toWords(fill("ab"))).toEqual([fill("ab")]);
+it("the intent features of a long question stay bounded", () => {
+  expect(toFeatures(`${fill("iuran ")} berapa`).length).toBeLessThan(2_000);
+  expect(toFeatures(fill("ab")).length).toBeLessThan(2_000);
 });

@@ -96,11 +96,12 @@ describe("Data saya → cari dengan NIK", () => {
     const { chat } = await worldWithRecords();
     chat.as({ userId: "scraper", channel: "telegram" });
     const niks = ["1571084512900011", "1571084512900012", "1571084512900013", "1571084512900014"];
+    for (const line of ["data saya", "1"]) await chat.says(line);
     for (const nik of [...niks, "1571084512900015"]) {
-      for (const line of ["batal", "data saya", "1", nik]) await chat.says(line);
-      expect(chat.replies()[0]).toHaveKey("registration:takeover.askReference");
+      for (const line of [nik, "kembali"]) await chat.says(line);
+      expect(chat.keys()).toEqual(["common:wentBack", "myData:findNik.prompt"]);
     }
-    for (const line of ["batal", "data saya", "1", "1571084512900016"]) await chat.says(line);
+    await chat.says("1571084512900016");
     expect(chat.replies()[0]).toHaveKey("security:attempts.wait");
     for (const line of ["data saya", "1", "1571084512900017"]) await chat.says(line);
     expect(chat.replies()[0]).toHaveKey("security:attempts.wait");

@@ -6,7 +6,7 @@ import { toCommandText } from "../../src/channels/telegram/telegram.mapping";
 import { matchArea, toAreaTokens } from "../../src/domain/area-match";
 import { parseDateInput } from "../../src/domain/date-input";
 import { fillPlaceholders, toUnknownPlaceholders } from "../../src/domain/message-template";
-import { createNormaliser } from "../../src/nlu/normaliser";
+import { toFeatures, toStandardWords } from "../../src/nlu/text-features";
 
 const names = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype"];
 const now = new Date("2026-03-02T02:00:00Z");
@@ -34,8 +34,8 @@ describe.each(names)("the built-in name %s", (name) => {
     );
   });
 
-  it("is repaired or kept by the normaliser, never replaced by a function", () => {
-    const words = createNormaliser(["daftar", "iuran"]).toWords(`${name} daftar`);
-    expect(words.every((w) => typeof w === "string")).toBe(true);
+  it("is a word like any other for the question reader, never replaced by a function", () => {
+    expect(toStandardWords([name.toLowerCase(), "daftar"]).every((w) => typeof w === "string")).toBe(true);
+    expect(toFeatures(`${name} daftar`).every((f) => typeof f === "string")).toBe(true);
   });
 });
