@@ -171,6 +171,7 @@ async function main(): Promise<void> {
     const escalation = createHandoffEscalation(app.services);
     await escalation.start();
     stops.push(() => escalation.stop());
+    await app.retention.start();
   };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
   if (terminal) {

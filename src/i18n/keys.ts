@@ -19,6 +19,7 @@ import type claimStatus from "../../locales/id/claimStatus.json";
 import type staffClaims from "../../locales/id/staffClaims.json";
 import type consoleTexts from "../../locales/id/console.json";
 import type handoff from "../../locales/id/handoff.json";
+import type security from "../../locales/id/security.json";
 
 export type Resources = {
   common: typeof common;
@@ -38,6 +39,7 @@ export type Resources = {
   staffClaims: typeof staffClaims;
   console: typeof consoleTexts;
   handoff: typeof handoff;
+  security: typeof security;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";
