@@ -41,6 +41,9 @@ function reach(value: unknown, parts: string[], from: number, out: unknown[]): u
   return out;
 }
 
+/** Every value a dotted path reaches in a document (array elements walked as MongoDB does). */
+export const valuesAt = (doc: unknown, path: string): unknown[] => reach(doc, path.split("."), 0, []);
+
 function equals(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date)
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
@@ -86,6 +89,10 @@ function holds(values: unknown[], op: string, operand: unknown): boolean {
       return compare((c) => c >= 0);
     case "$exists":
       return values.some((v) => v !== undefined) === operand;
+    case "$all":
+      return (
+        (operand as unknown[]).length > 0 && (operand as unknown[]).every((o) => holds(values, "$eq", o))
+      );
     default:
       throw new Error(`Unsupported filter operator ${op}`);
   }
