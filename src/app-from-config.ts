@@ -47,6 +47,11 @@ export function toAppOptions(
       },
       campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
       telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
+      whatsapp: {
+        perMinute: config.WHATSAPP_MAX_PER_MINUTE,
+        perDay: config.WHATSAPP_MAX_PER_DAY,
+        averagePauseMs: 5000,
+      },
     },
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,

@@ -158,9 +158,10 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
 
   async function reportToCreator(broadcast: Broadcast): Promise<void> {
     if (!broadcast.notify) return;
-    const progress = await repo.progress(broadcast);
+    const { sent, failed, skipped, remaining, total } = await repo.counts(broadcast._id);
+    const params = { id: broadcast._id, sent, failed, skipped, remaining, total };
     await deps.notifier
-      .notify(broadcast.notify, [{ key: "broadcast:finished", params: { ...progress } }], { kind: "reply" })
+      .notify(broadcast.notify, [{ key: "broadcast:finished", params }], { kind: "reply" })
       .catch((error: unknown) =>
         deps.logger.warn({ err: error, broadcast: broadcast._id }, "could not report to the creator"),
       );

@@ -12,6 +12,8 @@ import type { PeopleRepository } from "../core/people.port";
 import type { Clock, Logger, Notifier, Translator } from "../core/ports";
 import type { QuietHours } from "../domain/quiet-hours";
 import { createBroadcastRepository } from "../storage/repositories/broadcast.repository";
+import { createRecipientEstimator } from "./broadcast-estimate";
+import { toChannelPaces, type BroadcastPacing, type WhatsAppPacing } from "./broadcast-pacing";
 import { createRecipientResolver } from "./broadcast-recipients";
 import { createBroadcastDispatcher, type DispatcherOptions } from "./broadcast.dispatcher";
 import { createBroadcastService } from "./broadcast.service";
@@ -25,6 +27,10 @@ export type BroadcastingSettings = {
   remindersEnabled: boolean;
   campaignCheckMs: number;
   telegramRatePerSecond: number;
+  /** WhatsApp's pace for unsolicited messages (WHATSAPP_MAX_PER_MINUTE, WHATSAPP_MAX_PER_DAY, pauses). */
+  whatsapp: WhatsAppPacing;
+  /** Previews list segments up to this size exactly, and count bigger ones in the database. */
+  exactPreviewUpTo: number;
   dispatcher?: Partial<DispatcherOptions>;
 };
 
@@ -34,6 +40,8 @@ export const defaultBroadcastingSettings: BroadcastingSettings = {
   remindersEnabled: true,
   campaignCheckMs: 60 * 60_000,
   telegramRatePerSecond: 29.5,
+  whatsapp: { perMinute: 8, perDay: 300, averagePauseMs: 5000 },
+  exactPreviewUpTo: 1000,
 };
 
 export type BroadcastingDeps = {
@@ -58,6 +66,11 @@ export function createBroadcasting(deps: BroadcastingDeps) {
   const settings = { ...defaultBroadcastingSettings, ...deps.settings };
   const repo = createBroadcastRepository(deps.store);
   const resolver = createRecipientResolver(deps);
+  const estimator = createRecipientEstimator(deps);
+  const pacing: BroadcastPacing = {
+    quietHours: settings.quietHours,
+    paces: toChannelPaces(settings.telegramRatePerSecond, settings.whatsapp),
+  };
   const scheduleDispatch = (broadcastId: string, at: Date) =>
     deps.scheduler.schedule(dispatchJob, at, { key: broadcastId, broadcastId });
   const pacer = deps.pacer ?? createChannelPacer({ telegram: settings.telegramRatePerSecond });
@@ -76,6 +89,9 @@ export function createBroadcasting(deps: BroadcastingDeps) {
     ...deps,
     repo,
     resolver,
+    estimator,
+    pacing,
+    exactPreviewUpTo: settings.exactPreviewUpTo,
     quietHours: settings.quietHours,
     campaigns: definitions,
     scheduleDispatch,
@@ -98,6 +114,7 @@ export function createBroadcasting(deps: BroadcastingDeps) {
 
   return {
     service,
+    resolver,
     dispatcher,
     campaigns,
     repo,

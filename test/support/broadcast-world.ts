@@ -8,6 +8,7 @@ import type { Person } from "../../src/core/people.port";
 import { createSession } from "../../src/core/session";
 import { createSessionStore } from "../../src/core/session.store";
 import type { DispatcherOptions } from "../../src/jobs/broadcast.dispatcher";
+import type { BroadcastingSettings } from "../../src/jobs/broadcasting";
 import { createInProcessScheduler } from "../../src/jobs/in-process.scheduler";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
@@ -19,6 +20,8 @@ export async function createBroadcastWorld(
     people?: Person[];
     start?: string;
     dispatcher?: Partial<DispatcherOptions>;
+    /** Other broadcasting settings (exact preview size, WhatsApp pace…). */
+    settings?: Partial<BroadcastingSettings>;
   } & TestChatOptions = {},
 ) {
   const store = options.store ?? createMemoryDocumentStore();
@@ -38,6 +41,7 @@ export async function createBroadcastWorld(
       claims: { listAwaitingDocuments: async (before) => claims.filter((c) => c.since <= before) },
       scheduler,
       broadcasting: {
+        ...options.settings,
         telegramRatePerSecond: 1_000_000,
         dispatcher: {
           controlCheckMs: 0,

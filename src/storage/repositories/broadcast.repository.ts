@@ -4,19 +4,28 @@
  * dispatcher claims them one by one, atomically, and resumes exactly where it stopped.
  */
 import type { Broadcast, BroadcastMessage, BroadcastProgress } from "../../core/broadcast.port";
-import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
+import type { CollectionSpec, DocumentStore } from "../../core/document-store.port";
 import type { ChannelName, Language } from "../../core/messages";
 
 export const broadcastsCollection: CollectionSpec = {
   name: "broadcasts",
-  indexes: [{ fields: { status: 1, scheduledAt: 1 } }, { fields: { createdAt: -1 } }],
+  indexes: [
+    // recover(): broadcasts left scheduled or sending after a restart
+    { fields: { status: 1, scheduledAt: 1 } },
+    // staff list, newest first
+    { fields: { createdAt: -1 } },
+  ],
 };
 
 export const deliveriesCollection: CollectionSpec = {
   name: "deliveries",
   indexes: [
+    // one delivery per broadcast and recipient; a reminder's "already sent this period" check
     { fields: { broadcastId: 1, recipient: 1 }, unique: true },
+    // firstPending (resume point), progress counts, recoverStale, cancel; claims go by _id
     { fields: { broadcastId: 1, channel: 1, status: 1, seq: 1 } },
+    // progress counts per status, remaining deliveries at the end of a run
+    { fields: { broadcastId: 1, status: 1 } },
   ],
 };
 
@@ -57,6 +66,11 @@ export type Delivery = {
   createdAt: Date;
 };
 
+/** Deliveries of a broadcast by outcome; `remaining` is pending or being sent. */
+export type DeliveryCounts = Omit<BroadcastProgress, "id" | "status" | "finishBy"> & {
+  remainingByChannel: Partial<Record<ChannelName, number>>;
+};
+
 export const toDeliveryId = (broadcastId: string, channel: ChannelName, seq: number) =>
   `${broadcastId}:${channel}:${seq}`;
 
@@ -64,30 +78,24 @@ export function createBroadcastRepository(store: DocumentStore) {
   const broadcasts = store.collection<Broadcast>(broadcastsCollection);
   const deliveries = store.collection<Delivery>(deliveriesCollection);
 
-  async function count(broadcastId: string, status: DeliveryStatus | DeliveryStatus[]): Promise<number> {
-    const filter: Filter = { broadcastId, status: Array.isArray(status) ? { $in: status } : status };
-    return deliveries.count(filter);
-  }
-
   return {
     broadcasts,
     deliveries,
-    async progress(broadcast: Broadcast): Promise<BroadcastProgress> {
-      const [sent, failed, skipped, remaining] = await Promise.all([
-        count(broadcast._id, "sent"),
-        count(broadcast._id, "failed"),
-        count(broadcast._id, "skipped"),
-        count(broadcast._id, ["pending", "sending"]),
-      ]);
-      return {
-        id: broadcast._id,
-        status: broadcast.status,
-        sent,
-        failed,
-        skipped,
-        remaining,
-        total: sent + failed + skipped + remaining,
-      };
+    /** Deliveries per outcome, and what is left per channel: one group count in the database. */
+    async counts(broadcastId: string): Promise<DeliveryCounts> {
+      const groups = await deliveries.groupCount({ broadcastId }, ["status", "channel"]);
+      const counts: DeliveryCounts = { sent: 0, failed: 0, skipped: 0, remaining: 0, total: 0, remainingByChannel: {} };
+      for (const { key, count } of groups) {
+        const status = key.status as DeliveryStatus;
+        counts.total += count;
+        if (status === "sent" || status === "failed" || status === "skipped") counts[status] += count;
+        else {
+          counts.remaining += count;
+          const channel = key.channel as ChannelName;
+          counts.remainingByChannel[channel] = (counts.remainingByChannel[channel] ?? 0) + count;
+        }
+      }
+      return counts;
     },
     /** Atomically takes delivery `seq` of a channel if it is still pending. */
     claim(broadcastId: string, channel: ChannelName, seq: number, owner: string, now: Date) {

@@ -43,6 +43,7 @@ export const personSchema = z.object({
   verifiedBy: z.string().optional(),
   reviewNote: z.string().optional(),
   deletionRequestedAt: z.coerce.date().optional(),
+  optedOut: z.boolean().optional(),
 });
 
 /** What is stored: the person plus derived lookup fields. */

@@ -1,0 +1,115 @@
+/**
+ * A segment's size counted in the database, for previews of big segments: one group count and two
+ * counts, whatever the city's size (documents read: one per group). What only the conversations
+ * can tell (the channel a person used last, WhatsApp users who never wrote, the session's language)
+ * is approximated from the person's record: a person is counted on the channel of their newest
+ * contact, in their registered language. The exact list is made when sending starts.
+ */
+import type { Exclusions } from "../core/broadcast.port";
+import { channelNames, languages, type ChannelName, type Language } from "../core/messages";
+import type { OptOutService } from "../core/opt-out.port";
+import type { PeopleRepository, PersonGroup, PersonQuery } from "../core/people.port";
+import type { Segment } from "../domain/broadcast-segment";
+import type { DocumentStore } from "../core/document-store.port";
+import { sessionsCollection } from "../core/session.store";
+import { noExclusions, toPersonQuery } from "./broadcast-recipients";
+
+export type Estimate = {
+  recipients: number;
+  excluded: Exclusions;
+  byChannel: Partial<Record<ChannelName, number>>;
+  byLanguage: Partial<Record<Language, number>>;
+};
+
+const placeFields = ["kecamatan", "kelurahan", "rw", "rt", "role"] as const;
+
+const isChannel = (value: unknown): value is ChannelName => channelNames.includes(value as ChannelName);
+const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
+
+function add<K extends string>(counts: Partial<Record<K, number>>, key: K, by: number): void {
+  counts[key] = (counts[key] ?? 0) + by;
+}
+
+/** People groups by (channels, language) as recipients: the newest contact's channel, one per person. */
+function fromPeopleGroups(groups: PersonGroup[], segment: Segment, excluded: Exclusions): Estimate {
+  const estimate: Estimate = { recipients: 0, excluded, byChannel: {}, byLanguage: {} };
+  for (const { key, count } of groups) {
+    const channels = (Array.isArray(key.channels) ? key.channels : []).filter(isChannel);
+    const channel = segment.channel ?? channels.at(-1);
+    if (!channel) continue;
+    if (!segment.channel) excluded.duplicate += (channels.length - 1) * count;
+    estimate.recipients += count;
+    add(estimate.byChannel, channel, count);
+    add(estimate.byLanguage, isLanguage(key.language) ? key.language : "id", count);
+  }
+  return estimate;
+}
+
+export function createRecipientEstimator(deps: {
+  store: DocumentStore;
+  people: PeopleRepository;
+  optOuts: OptOutService;
+}) {
+  const sessions = deps.store.collection(sessionsCollection);
+
+  async function fromPeople(segment: Segment, base: PersonQuery): Promise<Estimate> {
+    const query: PersonQuery = {
+      ...base,
+      ...(segment.channel ? { channel: segment.channel } : {}),
+      ...(segment.language ? { language: segment.language } : {}),
+    };
+    const [groups, deceased, optedOut] = await Promise.all([
+      deps.people.countBy({ ...query, deceased: false, optedOut: false }, ["channels", "language"]),
+      deps.people.count({ ...query, deceased: true }),
+      deps.people.count({ ...query, deceased: false, optedOut: true, reachable: true }),
+    ]);
+    return fromPeopleGroups(groups, segment, { ...noExclusions(), deceased, optedOut });
+  }
+
+  /** Everyone who wrote: conversations per channel and language, less opted-out conversations. */
+  async function fromSessions(segment: Segment): Promise<Estimate> {
+    const filter = segment.channel ? { channel: segment.channel } : {};
+    const groups = await sessions.groupCount(
+      segment.language ? { ...filter, language: segment.language } : filter,
+      ["channel", "language"],
+    );
+    const estimate: Estimate = { recipients: 0, excluded: noExclusions(), byChannel: {}, byLanguage: {} };
+    for (const { key, count } of groups) {
+      if (!isChannel(key.channel)) continue;
+      add(estimate.byChannel, key.channel, count);
+      add(estimate.byLanguage, isLanguage(key.language) ? key.language : "id", count);
+      estimate.recipients += count;
+    }
+    for (const channel of Object.keys(estimate.byChannel) as ChannelName[]) {
+      const out = Math.min(
+        estimate.byChannel[channel] ?? 0,
+        await deps.optOuts.countOptedOutConversations(channel),
+      );
+      add(estimate.byChannel, channel, -out);
+      add(estimate.byLanguage, segment.language ?? "id", -out);
+      estimate.excluded.optedOut += out;
+      estimate.recipients -= out;
+    }
+    return estimate;
+  }
+
+  /**
+   * The counted size of a segment, or undefined when it has no counted form ("started": the
+   * registrations under way are few, so they are always listed exactly).
+   */
+  async function estimate(segment: Segment): Promise<Estimate | undefined> {
+    if (segment.state === "started") return undefined;
+    if (segment.state !== "chatted") return fromPeople(segment, toPersonQuery(segment));
+    if (!placeFields.some((f) => segment[f])) return fromSessions(segment);
+    const place: PersonQuery = {};
+    for (const field of placeFields) {
+      const value = segment[field];
+      if (value) (place as Record<string, unknown>)[field] = value;
+    }
+    return fromPeople(segment, place);
+  }
+
+  return { estimate };
+}
+
+export type RecipientEstimator = ReturnType<typeof createRecipientEstimator>;
