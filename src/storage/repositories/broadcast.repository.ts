@@ -84,7 +84,14 @@ export function createBroadcastRepository(store: DocumentStore) {
     /** Deliveries per outcome, and what is left per channel: one group count in the database. */
     async counts(broadcastId: string): Promise<DeliveryCounts> {
       const groups = await deliveries.groupCount({ broadcastId }, ["status", "channel"]);
-      const counts: DeliveryCounts = { sent: 0, failed: 0, skipped: 0, remaining: 0, total: 0, remainingByChannel: {} };
+      const counts: DeliveryCounts = {
+        sent: 0,
+        failed: 0,
+        skipped: 0,
+        remaining: 0,
+        total: 0,
+        remainingByChannel: {},
+      };
       for (const { key, count } of groups) {
         const status = key.status as DeliveryStatus;
         counts.total += count;
