@@ -44,6 +44,8 @@ export type Broadcast = {
   recipientsReady: boolean;
   /** Deliveries per channel (their `seq` runs 0…n-1). */
   totals: Partial<Record<ChannelName, number>>;
+  /** Channels that reached their daily cap, and when they take messages again (WIB, after quiet hours). */
+  deferred?: Partial<Record<ChannelName, Date>>;
   /** The dispatcher run that owns the broadcast; a stale heartbeat means it died. */
   runnerId: string | null;
   runnerHeartbeatAt?: Date;

@@ -2,7 +2,7 @@
  * How fast each channel sends a broadcast (Telegram's rate; WhatsApp's per-minute pace, pauses and
  * daily cap) and quiet hours: what the finish estimates in previews and progress are made of.
  */
-import type { BroadcastProgress } from "../core/broadcast.port";
+import type { Broadcast, BroadcastProgress } from "../core/broadcast.port";
 import type { ChannelName } from "../core/messages";
 import { toFinishTimes, type ChannelPace } from "../domain/broadcast-duration";
 import type { QuietHours } from "../domain/quiet-hours";
@@ -23,17 +23,18 @@ export function toChannelPaces(telegramPerSecond: number, whatsapp: WhatsAppPaci
 
 /** A broadcast's progress with the finish time of what is left, sending from `from`. */
 export function toProgress(
-  broadcast: { _id: string; status: BroadcastProgress["status"] },
+  broadcast: Pick<Broadcast, "_id" | "status" | "deferred">,
   counts: DeliveryCounts,
   pacing: BroadcastPacing,
   from: Date,
 ): BroadcastProgress {
   const { remainingByChannel, ...totals } = counts;
-  const open = broadcast.status === "scheduled" || broadcast.status === "sending";
-  return {
-    id: broadcast._id,
-    status: broadcast.status,
-    ...totals,
-    finishBy: open ? toFinishTimes(remainingByChannel, pacing.paces, from, pacing.quietHours) : {},
-  };
+  const finishBy: BroadcastProgress["finishBy"] = {};
+  if (broadcast.status === "scheduled" || broadcast.status === "sending")
+    for (const [channel, count] of Object.entries(remainingByChannel) as [ChannelName, number][]) {
+      const resumes = broadcast.deferred?.[channel];
+      const start = resumes && resumes > from ? resumes : from;
+      Object.assign(finishBy, toFinishTimes({ [channel]: count }, pacing.paces, start, pacing.quietHours));
+    }
+  return { id: broadcast._id, status: broadcast.status, ...totals, finishBy };
 }
