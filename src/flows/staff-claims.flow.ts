@@ -49,10 +49,10 @@ async function audit(ctx: FlowContext, action: string, target: string, details?:
 }
 
 async function listOverdue(ctx: FlowContext): Promise<Reply> {
-  const claims = await ctx.services.claims.list({
-    stage: [...slaRunningStages],
-    slaDueBefore: toJakartaDay(ctx.now),
-  });
+  const claims = await ctx.services.claims.list(
+    { stage: [...slaRunningStages], slaDueBefore: toJakartaDay(ctx.now) },
+    { limit: 30 },
+  );
   await audit(ctx, "claim.list", "claims", { overdue: true, count: claims.length });
   return toClaimList(claims, view(ctx));
 }

@@ -46,13 +46,13 @@ const placeFields = ["kecamatan", "kelurahan", "rw", "rt", "role"] as const;
 
 const keyOf = (c: Contact) => toConversationKey(c.channel, c.userId);
 
+/** The latest Date there is: "started before" with no limit. */
+const endOfTime = new Date(8.64e15);
+
 /** Conversations with a registration under way (started before `startedBefore`, when given). */
-function toSessionFilter(segment: Segment, startedBefore?: Date): Filter {
+function toSessionFilter(segment: Segment, startedBefore = endOfTime): Filter {
   if (segment.state !== "started") return {};
-  if (!startedBefore)
-    return {
-      $or: [{ "flow.id": registrationFlowId }, { [`parked.${registrationFlowId}`]: { $exists: true } }],
-    };
+  // Ranges on the start date (both indexed) rather than $exists: only Dates fall in a Date range.
   return {
     $or: [
       { "flow.id": registrationFlowId, "flow.startedAt": { $lte: startedBefore } },

@@ -35,7 +35,7 @@ export const peopleCollection: CollectionSpec = {
     // segment "RT heads" (1,650 of 100,000)
     { fields: { role: 1, status: 1 } },
     // coverageEnding segment and the hourly coverage reminder
-    { fields: { coverageEndsAt: 1 }, partial: { coverageEndsAt: { $exists: true } } },
+    { fields: { coverageEndsAt: 1 } },
     // staff search and death report by name: every typed word is one of these prefixes
     { fields: { search: 1 } },
   ],
