@@ -144,6 +144,8 @@ export const personGroupFields = [
   "language",
   /** The channels the person can be reached on, as a list ([] when none). */
   "channels",
+  /** true when opted out of broadcasts, else null. */
+  "optedOut",
 ] as const;
 export type PersonGroupField = (typeof personGroupFields)[number];
 

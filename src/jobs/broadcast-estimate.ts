@@ -1,6 +1,6 @@
 /**
- * A segment's size counted in the database, for previews of big segments: one group count and two
- * counts, whatever the city's size (documents read: one per group). What only the conversations
+ * A segment's size counted in the database, for previews of big segments: two group counts,
+ * whatever the city's size (documents read: one per group). What only the conversations
  * can tell (the channel a person used last, WhatsApp users who never wrote, the session's language)
  * is approximated from the person's record: a person is counted on the channel of their newest
  * contact, in their registered language. The exact list is made when sending starts.
@@ -30,13 +30,27 @@ function add<K extends string>(counts: Partial<Record<K, number>>, key: K, by: n
   counts[key] = (counts[key] ?? 0) + by;
 }
 
-/** People groups by (channels, language) as recipients: the newest contact's channel, one per person. */
-function fromPeopleGroups(groups: PersonGroup[], segment: Segment, excluded: Exclusions): Estimate {
+const groupFields = ["channels", "language", "optedOut"] as const;
+const keyOf = (g: PersonGroup) => JSON.stringify(groupFields.map((f) => g.key[f] ?? null));
+
+/**
+ * People groups by (channels, language, opted out) as recipients: one per person, on the newest
+ * contact's channel; `deceased` (the same groups among the dead) are taken out first.
+ */
+function fromPeopleGroups(groups: PersonGroup[], deceased: PersonGroup[], segment: Segment): Estimate {
+  const dead = new Map(deceased.map((g) => [keyOf(g), g.count] as const));
+  const excluded = { ...noExclusions(), deceased: deceased.reduce((sum, g) => sum + g.count, 0) };
   const estimate: Estimate = { recipients: 0, excluded, byChannel: {}, byLanguage: {} };
-  for (const { key, count } of groups) {
+  for (const group of groups) {
+    const { key } = group;
+    const count = group.count - (dead.get(keyOf(group)) ?? 0);
     const channels = (Array.isArray(key.channels) ? key.channels : []).filter(isChannel);
     const channel = segment.channel ?? channels.at(-1);
-    if (!channel) continue;
+    if (!channel || count <= 0) continue;
+    if (key.optedOut === true) {
+      excluded.optedOut += count;
+      continue;
+    }
     if (!segment.channel) excluded.duplicate += (channels.length - 1) * count;
     estimate.recipients += count;
     add(estimate.byChannel, channel, count);
@@ -58,12 +72,12 @@ export function createRecipientEstimator(deps: {
       ...(segment.channel ? { channel: segment.channel } : {}),
       ...(segment.language ? { language: segment.language } : {}),
     };
-    const [groups, deceased, optedOut] = await Promise.all([
-      deps.people.countBy({ ...query, deceased: false, optedOut: false }, ["channels", "language"]),
-      deps.people.count({ ...query, deceased: true }),
-      deps.people.count({ ...query, deceased: false, optedOut: true, reachable: true }),
+    // One pass over the segment, and one over its few dead (an index on the date of death).
+    const [groups, deceased] = await Promise.all([
+      deps.people.countBy(query, [...groupFields]),
+      deps.people.countBy({ ...query, deceased: true }, [...groupFields]),
     ]);
-    return fromPeopleGroups(groups, segment, { ...noExclusions(), deceased, optedOut });
+    return fromPeopleGroups(groups, deceased, segment);
   }
 
   /** Everyone who wrote: conversations per channel and language, less opted-out conversations. */

@@ -52,7 +52,7 @@ export function createPreviewer(deps: PreviewDeps) {
   async function toFigures(draft: BroadcastDraft, sampleSize: number) {
     const estimate = await deps.estimator.estimate(draft.segment);
     if (estimate && estimate.recipients > deps.exactPreviewUpTo) {
-      const sample = await deps.resolver.sample(draft.segment, Math.max(sampleSize, 1));
+      const sample = sampleSize > 0 ? await deps.resolver.sample(draft.segment, sampleSize) : [];
       return { figures: { ...estimate, estimated: true }, seen: sample };
     }
     const { recipients, excluded } = await deps.resolver.resolve(draft.segment);

@@ -17,6 +17,7 @@ const people: Doc[] = [
     address: { kelurahan: "Sungai Putri", rt: "3" },
     contacts: [{ channel: "telegram", userId: "11" }],
     words: ["si", "sit", "siti"],
+    nickname: "Ti",
     createdAt: at(1),
   },
   {
@@ -40,6 +41,7 @@ const people: Doc[] = [
     address: { kelurahan: "Legok", rt: "3" },
     contacts: [],
     words: ["si", "sit", "siti", "am", "ami", "amin", "amina", "aminah"],
+    nickname: null,
     createdAt: at(3),
   },
   { _id: "p4", name: "Tanpa Alamat", status: "pending", income: "unknown", createdAt: at(4) },
@@ -50,6 +52,8 @@ const indexes: IndexSpec[] = [
   { fields: { "address.kelurahan": 1, "address.rt": 1 } },
   { fields: { "contacts.channel": 1 } },
   { fields: { words: 1 } },
+  { fields: { nickname: 1 } },
+  { fields: { deceasedAt: 1 } },
 ];
 
 const byKey = (groups: GroupCount[]) =>
@@ -87,12 +91,20 @@ export function defineQueryContract(context: ContractContext): void {
       { $or: [{ status: "pending" }, { "address.rt": "4" }] },
       { "address.kelurahan": null },
       { _id: { $in: ["p1", "p3", "nobody"] } },
+      { nickname: null },
+      { nickname: { $exists: true } },
+      { nickname: { $exists: false } },
+      { nickname: { $in: [null, "Ti"] }, status: "pending" },
+      { deceasedAt: { $exists: true } },
     ];
+    const ids = (docs: Doc[]) => docs.map((d) => d._id);
     for (const filter of filters) {
-      const sort = { createdAt: 1 as const };
-      expect((await indexed.find(filter, { sort })).map((d) => d._id)).toEqual(
-        (await plain.find(filter, { sort })).map((d) => d._id),
-      );
+      for (const options of [
+        { sort: { createdAt: 1 as const } },
+        { sort: { createdAt: -1 as const }, limit: 1 },
+        { sort: { createdAt: 1 as const }, skip: 1, limit: 2 },
+      ])
+        expect(ids(await indexed.find(filter, options))).toEqual(ids(await plain.find(filter, options)));
       expect(await indexed.count(filter)).toBe(await plain.count(filter));
     }
   });

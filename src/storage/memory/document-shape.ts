@@ -4,6 +4,7 @@
  */
 import type { GroupCount, Projection } from "../../core/document-store.port";
 import { deepCopy } from "../../core/copy";
+import { toParts } from "./document-match";
 
 type Doc = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ export function toProjected<T>(doc: T, projection: Projection | undefined): T {
   if (!projection) return deepCopy(doc);
   const source = doc as Doc;
   const out: Doc = { _id: source._id };
-  for (const path of Object.keys(projection)) copyPath(source, out, path.split("."));
+  for (const path of Object.keys(projection)) copyPath(source, out, toParts(path));
   return out as T;
 }
 
@@ -63,8 +64,12 @@ export function toGroupCounts(docs: Iterable<unknown>, by: string[], sum: string
   const groups = new Map<string, GroupCount>();
   for (const doc of docs) {
     const key: Record<string, unknown> = {};
-    for (const path of by) key[path] = toExpressionValue(doc, path.split(".")) ?? null;
-    const id = JSON.stringify(by.map((path) => toKeyPart(key[path])));
+    for (const path of by) key[path] = toExpressionValue(doc, toParts(path)) ?? null;
+    let id = "";
+    for (const path of by) {
+      const value = key[path];
+      id += typeof value === "string" ? `s${value}\u0000` : `${JSON.stringify(toKeyPart(value))}\u0000`;
+    }
     let group = groups.get(id);
     if (!group) {
       group = { key: deepCopy(key), count: 0, sums: Object.fromEntries(sum.map((f) => [f, 0])) };
@@ -72,7 +77,7 @@ export function toGroupCounts(docs: Iterable<unknown>, by: string[], sum: string
     }
     group.count += 1;
     for (const field of sum) {
-      const value = toExpressionValue(doc, field.split("."));
+      const value = toExpressionValue(doc, toParts(field));
       if (typeof value === "number") group.sums[field] = (group.sums[field] ?? 0) + value;
     }
   }

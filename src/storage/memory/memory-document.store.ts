@@ -18,18 +18,16 @@ import type {
 } from "../../core/document-store.port";
 import { deepCopy } from "../../core/copy";
 import { toUniqueViolation } from "../unique-violation";
-import { applyChange, matches, sortDocs, toSeed } from "./document-match";
+import { matches } from "./document-filter";
+import { applyChange, toSeed } from "./document-match";
 import { toGroupCounts, toProjected } from "./document-shape";
 import { MemoryIndexes } from "./memory-indexes";
+import { MemoryQuery, type Doc, type Entry, type MemoryStoreStats } from "./memory-query";
 
 /** Values are copied in and out as BSON would store them. */
 export const toStored = deepCopy;
 
-type Doc = StoredDoc & Record<string, unknown>;
-type Entry = { doc: Doc; seq: number };
-
-/** How much work the memory store did: documents a filter was checked against (MongoDB's docsExamined). */
-export type MemoryStoreStats = { examined: number };
+export type { MemoryStoreStats } from "./memory-query";
 
 /** Called after every write with the document as stored, or the id removed (persistence for benches). */
 export type WriteListener = (collection: string, write: { put: Doc } | { remove: string }) => void;
@@ -37,6 +35,7 @@ export type WriteListener = (collection: string, write: { put: Doc } | { remove:
 class MemoryCollection<T extends StoredDoc> implements Collection<T> {
   private readonly entries = new Map<string, Entry>();
   private readonly indexes: MemoryIndexes;
+  private readonly query: MemoryQuery;
   private nextSeq = 0;
 
   constructor(
@@ -45,6 +44,11 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     private readonly onWrite?: WriteListener,
   ) {
     this.indexes = new MemoryIndexes(spec.indexes);
+    this.query = new MemoryQuery(this.entries, this.indexes, stats);
+  }
+
+  private select(filter: Filter, options?: { sort?: Sort; skip?: number; limit?: number }): Doc[] {
+    return this.query.select(filter, options);
   }
 
   /** Stores `doc` (replacing its previous version); the unique index it would violate, if any. */
@@ -67,29 +71,6 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     this.onWrite?.(this.spec.name, { remove: id });
   }
 
-  /** The matches, in `sort` order (else insertion order), narrowed by the indexes first. */
-  private select(filter: Filter, options: { sort?: Sort; skip?: number; limit?: number } = {}): Doc[] {
-    const ids = this.indexes.candidates(filter);
-    let pool: Entry[];
-    if (ids) {
-      pool = [];
-      for (const id of ids) {
-        const entry = this.entries.get(id);
-        if (entry) pool.push(entry);
-      }
-      pool.sort((a, b) => a.seq - b.seq); // ties in a sort keep insertion order, as in a scan
-    } else pool = [...this.entries.values()];
-    this.stats.examined += pool.length;
-    const found = sortDocs(
-      pool.filter((e) => matches(e.doc, filter)).map((e) => e.doc),
-      options.sort,
-    );
-    const start = options.skip ?? 0;
-    return start === 0 && !options.limit
-      ? found
-      : found.slice(start, options.limit ? start + options.limit : undefined);
-  }
-
   async findById(id: string) {
     const entry = this.entries.get(id);
     if (entry) this.stats.examined += 1;
@@ -102,19 +83,27 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
   async find<R extends StoredDoc = T>(filter: Filter, options: FindOptions = {}) {
     return this.select(filter, options).map((doc) => toProjected(doc, options.projection) as unknown as R);
   }
+  /** Without a sort, matches are found as the batches are taken (a sample reads only what it needs). */
   async *stream<R extends StoredDoc = T>(filter: Filter, options: StreamOptions = {}) {
-    const found = this.select(filter, options.sort ? { sort: options.sort } : {});
     const size = options.batchSize ?? 500;
-    for (let start = 0; start < found.length; start += size)
-      yield found
-        .slice(start, start + size)
-        .map((doc) => toProjected(doc, options.projection) as unknown as R);
+    const found = options.sort ? this.select(filter, { sort: options.sort }) : this.query.matching(filter);
+    let batch: R[] = [];
+    for (const doc of found) {
+      batch.push(toProjected(doc, options.projection) as unknown as R);
+      if (batch.length < size) continue;
+      yield batch;
+      batch = [];
+    }
+    if (batch.length > 0) yield batch;
   }
   async count(filter: Filter) {
-    return this.select(filter).length;
+    let count = 0;
+    const matched = this.query.matching(filter)[Symbol.iterator]();
+    while (!matched.next().done) count += 1;
+    return count;
   }
   async groupCount(filter: Filter, by: string[], options: { sum?: string[] } = {}) {
-    return toGroupCounts(this.select(filter), by, options.sum);
+    return toGroupCounts(this.query.matching(filter), by, options.sum);
   }
   async insert(doc: T) {
     if (this.entries.has(doc._id)) return { type: "duplicate", index: "_id" } as const;

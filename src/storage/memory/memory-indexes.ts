@@ -5,66 +5,19 @@
  * Candidates are always a superset of the matches: a condition the indexes cannot narrow (a range,
  * `$ne`, an array operand) leaves the choice to another field or to a scan.
  */
-import type { FieldCondition, Filter, IndexSpec } from "../../core/document-store.port";
-import { getPath, matches, valuesAt } from "./document-match";
-
-type Doc = Record<string, unknown> & { _id: string };
-
-/** The index key of one scalar value; undefined for values equality cannot use (objects, arrays). */
-function toValueKey(value: unknown): string | undefined {
-  if (value === undefined || value === null) return "null";
-  if (value instanceof Date) return `d${value.getTime()}`;
-  switch (typeof value) {
-    case "string":
-      return `s${value}`;
-    case "number":
-      return `n${value}`;
-    case "boolean":
-      return `b${String(value)}`;
-    default:
-      return undefined;
-  }
-}
-
-/** Every key a document has under `path`: each reached value, and each element of a reached array. */
-function keysOf(doc: Doc, path: string): Set<string> {
-  const keys = new Set<string>();
-  for (const value of valuesAt(doc, path)) {
-    const items = Array.isArray(value) ? (value as unknown[]) : [value];
-    for (const item of items) {
-      const key = toValueKey(item);
-      if (key !== undefined) keys.add(key);
-    }
-  }
-  return keys;
-}
-
-/** The keys a condition can only match through, or undefined when it is no equality. */
-function toWantedKeys(condition: FieldCondition | Filter[] | undefined): string[] | undefined {
-  if (condition === undefined || Array.isArray(condition)) return undefined;
-  if (condition === null || typeof condition !== "object" || condition instanceof Date) {
-    const key = toValueKey(condition);
-    return key === undefined ? undefined : [key];
-  }
-  const single = (value: unknown) => {
-    const key = toValueKey(value);
-    return key === undefined ? undefined : [key];
-  };
-  if ("$eq" in condition) return single(condition.$eq);
-  if (condition.$in) {
-    const keys = condition.$in.map(toValueKey);
-    return keys.every((k): k is string => k !== undefined) ? keys : undefined;
-  }
-  return undefined;
-}
-
-/** The values of a non-empty `$all` condition. */
-function toAllValues(condition: Filter[string]): unknown[] | undefined {
-  if (!condition || typeof condition !== "object" || Array.isArray(condition) || condition instanceof Date)
-    return undefined;
-  const all = (condition as { $all?: unknown[] }).$all;
-  return all && all.length > 0 ? all : undefined;
-}
+import type { Filter, IndexSpec } from "../../core/document-store.port";
+import { matches } from "./document-filter";
+import { getPath } from "./document-match";
+import {
+  compareSortValues,
+  isExistsTrue,
+  keysOf,
+  missingKey,
+  toAllValues,
+  toValueKey,
+  toWantedKeys,
+  type Doc,
+} from "./index-keys";
 
 /** A unique index's key for a document, or undefined when the document is outside a partial index. */
 function toUniqueKey(index: IndexSpec, doc: unknown): string | undefined {
@@ -75,12 +28,51 @@ function toUniqueKey(index: IndexSpec, doc: unknown): string | undefined {
 
 export class MemoryIndexes {
   private readonly equality = new Map<string, Map<string, Set<string>>>();
+  /** Paths where a document has had several keys (arrays): their postings may overlap. */
+  private readonly multikey = new Set<string>();
   private readonly unique: { index: IndexSpec; owners: Map<string, string> }[];
+  /** Compound indexes as (first field → second fields): a posting of the first, in the second's order. */
+  private readonly orderings = new Map<string, string[]>();
+  /** Postings in a sort order, built when a sorted, limited query asks, dropped when the posting changes. */
+  private readonly ordered = new Map<string, string[]>();
 
   constructor(indexes: readonly IndexSpec[]) {
-    for (const index of indexes)
+    for (const index of indexes) {
+      const [first, second] = Object.keys(index.fields);
       for (const path of Object.keys(index.fields)) this.equality.set(path, new Map());
+      if (first && second) this.orderings.set(first, [...(this.orderings.get(first) ?? []), second]);
+    }
     this.unique = indexes.filter((i) => i.unique).map((index) => ({ index, owners: new Map() }));
+  }
+
+  private forget(path: string, key: string): void {
+    for (const sortPath of this.orderings.get(path) ?? [])
+      for (const direction of [1, -1]) this.ordered.delete(toOrderKey(path, key, sortPath, direction));
+  }
+
+  /**
+   * The ids of one posting in `sortPath` order (ties in insertion order), when a compound index
+   * (path, sortPath) is declared: a sorted, limited query walks it and stops at its limit.
+   */
+  orderedIds(
+    source: { path: string; key: string },
+    sortPath: string,
+    direction: number,
+    valueOf: (id: string) => { value: unknown; seq: number } | undefined,
+  ): readonly string[] | undefined {
+    if (!this.orderings.get(source.path)?.includes(sortPath)) return undefined;
+    const cacheKey = toOrderKey(source.path, source.key, sortPath, direction);
+    const cached = this.ordered.get(cacheKey);
+    if (cached) return cached;
+    const keyed: { id: string; value: unknown; seq: number }[] = [];
+    for (const id of this.equality.get(source.path)?.get(source.key) ?? []) {
+      const found = valueOf(id);
+      if (found) keyed.push({ id, ...found });
+    }
+    keyed.sort((a, b) => compareSortValues(a.value, b.value, direction) || a.seq - b.seq);
+    const ids = keyed.map((k) => k.id);
+    this.ordered.set(cacheKey, ids);
+    return ids;
   }
 
   /** The unique index (named like MongoDB's fields, "a_b") another document already holds. */
@@ -94,12 +86,16 @@ export class MemoryIndexes {
   }
 
   add(doc: Doc): void {
-    for (const [path, postings] of this.equality)
-      for (const key of keysOf(doc, path)) {
+    for (const [path, postings] of this.equality) {
+      const keys = keysOf(doc, path);
+      if (keys.size > 1) this.multikey.add(path);
+      for (const key of keys) {
+        this.forget(path, key);
         let ids = postings.get(key);
         if (!ids) postings.set(key, (ids = new Set()));
         ids.add(doc._id);
       }
+    }
     for (const { index, owners } of this.unique) {
       const key = toUniqueKey(index, doc);
       if (key !== undefined) owners.set(key, doc._id);
@@ -109,6 +105,7 @@ export class MemoryIndexes {
   remove(doc: Doc): void {
     for (const [path, postings] of this.equality)
       for (const key of keysOf(doc, path)) {
+        this.forget(path, key);
         const ids = postings.get(key);
         ids?.delete(doc._id);
         if (ids?.size === 0) postings.delete(key);
@@ -119,44 +116,95 @@ export class MemoryIndexes {
     }
   }
 
-  /** Ids a field's equality condition limits the matches to, or undefined when it cannot narrow. */
-  private byField(path: string, condition: Filter[string]): Set<string> | string[] | undefined {
-    if (path === "_id") return toWantedKeys(condition)?.map((key) => key.slice(1));
+  /** The postings of each listed key (ids of documents holding it). */
+  private postingsOf(path: string, keys: string[]): Set<string>[] {
+    const postings = this.equality.get(path);
+    return postings ? keys.map((key) => postings.get(key) ?? new Set<string>()) : [];
+  }
+
+  /** The candidates a field's condition limits the matches to, or undefined when it cannot narrow. */
+  private byField(path: string, condition: Filter[string]): Candidates | undefined {
+    if (path === "_id") {
+      const ids = toWantedKeys(condition)?.map((key) => key.slice(1));
+      return ids ? { size: ids.length, ids: () => ids } : undefined;
+    }
     const postings = this.equality.get(path);
     if (!postings) return undefined;
     const all = toAllValues(condition);
     if (all) {
-      const lists = all.map((value) => postings.get(toValueKey(value) ?? "") ?? new Set<string>());
-      return lists.reduce((smallest, list) => (list.size < smallest.size ? list : smallest));
+      const keys = all.map((value) => toValueKey(value) ?? "");
+      const lists = this.postingsOf(path, keys);
+      const smallest = lists.reduce((a, b) => (b.size < a.size ? b : a));
+      const key = keys[lists.indexOf(smallest)] as string;
+      return { size: smallest.size, ids: () => smallest, source: { path, key } };
+    }
+    if (isExistsTrue(condition)) {
+      const lists = [...postings.entries()].filter(([key]) => key !== missingKey).map(([, ids]) => ids);
+      return toUnion(lists, this.multikey.has(path));
     }
     const keys = toWantedKeys(condition);
     if (!keys) return undefined;
-    if (keys.length === 1) return postings.get(keys[0] as string) ?? new Set();
-    return [...new Set(keys.flatMap((key) => [...(postings.get(key) ?? [])]))];
+    const union = toUnion(this.postingsOf(path, keys), this.multikey.has(path));
+    return keys.length === 1 ? { ...union, source: { path, key: keys[0] as string } } : union;
   }
 
   /**
-   * The ids a filter can match (the smallest set the indexes give; `_id` values may name documents
-   * that do not exist), or undefined when only a scan can tell.
+   * The smallest set of ids the indexes say a filter can match (`_id` values may name documents
+   * that do not exist), or undefined when only a scan can tell. Sizes are known before any set
+   * is built, so a broad condition costs nothing when a narrow one is there.
    */
-  candidates(filter: Filter): Set<string> | string[] | undefined {
-    let best: Set<string> | string[] | undefined;
-    const size = (ids: Set<string> | string[]) => (Array.isArray(ids) ? ids.length : ids.size);
+  candidates(filter: Filter): Candidates | undefined {
+    let best: Candidates | undefined;
     for (const [path, condition] of Object.entries(filter)) {
-      const ids = path === "$or" ? this.anyOf(condition as Filter[]) : this.byField(path, condition);
-      if (ids && (!best || size(ids) < size(best))) best = ids;
+      const found = path === "$or" ? this.anyOf(condition as Filter[]) : this.byField(path, condition);
+      if (found && (!best || found.size < best.size)) best = found;
     }
     return best;
   }
 
-  /** The union of every alternative's candidates, when each alternative can be narrowed. */
-  private anyOf(alternatives: Filter[]): string[] | undefined {
-    const union = new Set<string>();
+  /** Every alternative's candidates together, when each alternative can be narrowed. */
+  private anyOf(alternatives: Filter[]): Candidates | undefined {
+    const each: Candidates[] = [];
     for (const alternative of alternatives) {
-      const ids = this.candidates(alternative);
-      if (!ids) return undefined;
-      for (const id of ids) union.add(id);
+      const found = this.candidates(alternative);
+      if (!found) return undefined;
+      each.push(found);
     }
-    return [...union];
+    return {
+      size: each.reduce((sum, c) => sum + c.size, 0),
+      ids: () => new Set(each.flatMap((c) => [...c.ids()])),
+    };
   }
+}
+
+/**
+ * Ids the indexes narrowed a query to: how many (at most), the ids themselves when wanted, and the
+ * posting they are when they are one (which a compound index may hold in order).
+ */
+export type Candidates = {
+  size: number;
+  ids: () => Iterable<string>;
+  source?: { path: string; key: string };
+};
+
+const toOrderKey = (path: string, key: string, sortPath: string, direction: number) =>
+  `${path}\u0000${key}\u0000${sortPath}\u0000${direction}`;
+
+/** Postings taken together; a document in two of them (an array field) is handed out once. */
+function toUnion(lists: Set<string>[], multikey: boolean): Candidates {
+  const size = lists.reduce((sum, ids) => sum + ids.size, 0);
+  if (lists.length === 1) return { size, ids: () => lists[0] as Set<string> };
+  if (!multikey) return { size, ids: () => lists.flatMap((ids) => [...ids]) };
+  return {
+    size,
+    *ids() {
+      const seen = new Set<string>();
+      for (const ids of lists)
+        for (const id of ids) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          yield id;
+        }
+    },
+  };
 }

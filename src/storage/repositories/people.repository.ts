@@ -36,8 +36,10 @@ export const peopleCollection: CollectionSpec = {
     { fields: { role: 1, status: 1 } },
     // coverageEnding segment and the hourly coverage reminder
     { fields: { coverageEndsAt: 1 } },
-    // staff search and death report by name: every typed word is one of these prefixes
-    { fields: { search: 1 } },
+    // the deceased left out of a segment (previews count them), reports of deaths
+    { fields: { deceasedAt: 1 } },
+    // staff search and death report by name (every typed word is one of these prefixes), oldest first
+    { fields: { search: 1, createdAt: 1 } },
   ],
 };
 
@@ -79,8 +81,7 @@ export function createPeopleRepository(
 
   async function* streamReach(query: PersonQuery, opts: { batchSize?: number } = {}) {
     const batches = people.stream(toPeopleFilter(query), {
-      projection: reachProjection,
-      sort: { createdAt: 1 },
+      projection: reachProjection, // no sort: a cursor straight off the index, no sort of the whole segment
       ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     });
     for await (const batch of batches) yield batch.map(toPersonReach);
