@@ -8,7 +8,7 @@ import path from "node:path";
 import { createApp, type App, type AppOptions } from "./app";
 import type { Config } from "./config";
 import type { Clock, Logger } from "./core/ports";
-import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
+import type * as AgendaScheduler from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createVault } from "./security/vault";
 import { loadVaultKeys } from "./security/vault-keys";
@@ -65,7 +65,11 @@ export async function connectSchedulerFor(
   logger: Logger,
 ): Promise<JobScheduler | undefined> {
   const db = storage.connection?.db;
-  return db ? connectAgendaScheduler({ db, logger }) : undefined;
+  if (!db) return undefined;
+  // Agenda is loaded only on MongoDB (it is of no use on the memory store); see connect-storage.ts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { connectAgendaScheduler } = require("./jobs/agenda.scheduler") as typeof AgendaScheduler;
+  return connectAgendaScheduler({ db, logger });
 }
 
 /** Scheduler, options and app in one call. */
