@@ -96,6 +96,10 @@ export function defineQueryContract(context: ContractContext): void {
       { nickname: { $exists: false } },
       { nickname: { $in: [null, "Ti"] }, status: "pending" },
       { deceasedAt: { $exists: true } },
+      { createdAt: { $lt: at(3) } },
+      { createdAt: { $gte: at(2), $lte: at(4) }, "address.rt": { $gt: "3" } },
+      { "address.rt": { $gt: 3 } },
+      { words: { $gte: "sit", $lt: "siu" } },
     ];
     const ids = (docs: Doc[]) => docs.map((d) => d._id);
     for (const filter of filters) {

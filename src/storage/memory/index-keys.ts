@@ -86,3 +86,45 @@ export function compareSortValues(x: unknown, y: unknown, direction: number): nu
   if (b === undefined || b === null) return direction;
   return ((a as number) < (b as number) ? -1 : 1) * direction;
 }
+
+/** A key by its kind and value ("d" Dates as times, "n" numbers, "s" strings), for ranges. */
+export type SortedKey = { kind: string; value: number | string; key: string };
+
+/** Keys of Dates, numbers and strings, each with its value, in value order. */
+export function toSortedKeys(keys: Iterable<string>): SortedKey[] {
+  const sorted: SortedKey[] = [];
+  for (const key of keys) {
+    const kind = key[0] ?? "";
+    if (kind === "d" || kind === "n") sorted.push({ kind, value: Number(key.slice(1)), key });
+    else if (kind === "s") sorted.push({ kind, value: key.slice(1), key });
+  }
+  return sorted.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/** A range condition on one kind of value, as a test of a key's value. */
+export type Range = { kind: string; holds: (value: number | string) => boolean };
+
+/** The range a condition of only $lt/$lte/$gt/$gte bounds (all of one kind), or undefined. */
+export function toRange(condition: Filter[string]): Range | undefined {
+  if (!condition || typeof condition !== "object" || Array.isArray(condition) || condition instanceof Date)
+    return undefined;
+  const entries = Object.entries(condition);
+  if (entries.length === 0 || !entries.every(([op]) => ["$lt", "$lte", "$gt", "$gte"].includes(op)))
+    return undefined;
+  const bounds = entries.map(([op, operand]) => {
+    const key = toValueKey(operand);
+    const kind = key?.[0] ?? "";
+    const value = kind === "d" || kind === "n" ? Number(key?.slice(1)) : key?.slice(1);
+    return { op, kind, value };
+  });
+  const kind = bounds[0]?.kind ?? "";
+  if (!["d", "n", "s"].includes(kind) || bounds.some((b) => b.kind !== kind)) return undefined;
+  return {
+    kind,
+    holds: (value) =>
+      bounds.every(({ op, value: bound }) => {
+        const b = bound as number | string;
+        return op === "$lt" ? value < b : op === "$lte" ? value <= b : op === "$gt" ? value > b : value >= b;
+      }),
+  };
+}

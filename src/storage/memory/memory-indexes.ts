@@ -9,6 +9,10 @@ import type { Filter, IndexSpec } from "../../core/document-store.port";
 import { matches } from "./document-filter";
 import { getPath } from "./document-match";
 import {
+  toRange,
+  toSortedKeys,
+  type Range,
+  type SortedKey,
   compareSortValues,
   isExistsTrue,
   keysOf,
@@ -45,7 +49,11 @@ export class MemoryIndexes {
     this.unique = indexes.filter((i) => i.unique).map((index) => ({ index, owners: new Map() }));
   }
 
+  /** Each path's keys in value order, for ranges; built when a range asks, dropped on a write. */
+  private readonly sortedKeys = new Map<string, SortedKey[]>();
+
   private forget(path: string, key: string): void {
+    this.sortedKeys.delete(path);
     for (const sortPath of this.orderings.get(path) ?? [])
       for (const direction of [1, -1]) this.ordered.delete(toOrderKey(path, key, sortPath, direction));
   }
@@ -123,7 +131,7 @@ export class MemoryIndexes {
   }
 
   /** The candidates a field's condition limits the matches to, or undefined when it cannot narrow. */
-  private byField(path: string, condition: Filter[string]): Candidates | undefined {
+  private byField(path: string, condition: Filter[string], ranges: boolean): Candidates | undefined {
     if (path === "_id") {
       const ids = toWantedKeys(condition)?.map((key) => key.slice(1));
       return ids ? { size: ids.length, ids: () => ids } : undefined;
@@ -138,6 +146,8 @@ export class MemoryIndexes {
       const key = keys[lists.indexOf(smallest)] as string;
       return { size: smallest.size, ids: () => smallest, source: { path, key } };
     }
+    const range = toRange(condition);
+    if (range) return ranges ? this.byRange(path, postings, range) : undefined;
     if (isExistsTrue(condition)) {
       const lists = [...postings.entries()].filter(([key]) => key !== missingKey).map(([, ids]) => ids);
       return toUnion(lists, this.multikey.has(path));
@@ -148,18 +158,37 @@ export class MemoryIndexes {
     return keys.length === 1 ? { ...union, source: { path, key: keys[0] as string } } : union;
   }
 
+  /** The postings of the keys within a range ($lt/$lte/$gt/$gte of one kind: Dates, numbers or strings). */
+  private byRange(path: string, postings: Map<string, Set<string>>, range: Range): Candidates {
+    let sorted = this.sortedKeys.get(path);
+    if (!sorted) {
+      sorted = toSortedKeys(postings.keys());
+      this.sortedKeys.set(path, sorted);
+    }
+    const lists: Set<string>[] = [];
+    for (const entry of sorted)
+      if (entry.kind === range.kind && range.holds(entry.value))
+        lists.push(postings.get(entry.key) ?? new Set());
+    return toUnion(lists, this.multikey.has(path));
+  }
+
   /**
    * The smallest set of ids the indexes say a filter can match (`_id` values may name documents
    * that do not exist), or undefined when only a scan can tell. Sizes are known before any set
    * is built, so a broad condition costs nothing when a narrow one is there.
    */
   candidates(filter: Filter): Candidates | undefined {
-    let best: Candidates | undefined;
-    for (const [path, condition] of Object.entries(filter)) {
-      const found = path === "$or" ? this.anyOf(condition as Filter[]) : this.byField(path, condition);
-      if (found && (!best || found.size < best.size)) best = found;
-    }
-    return best;
+    const pick = (ranges: boolean, best: Candidates | undefined) => {
+      for (const [path, condition] of Object.entries(filter)) {
+        const found =
+          path === "$or" ? this.anyOf(condition as Filter[]) : this.byField(path, condition, ranges);
+        if (found && (!best || found.size < best.size)) best = found;
+      }
+      return best;
+    };
+    // Ranges cost a walk over the path's keys: only when equalities leave many candidates.
+    const best = pick(false, undefined);
+    return best && best.size <= rangeWorthAbove ? best : pick(true, best);
   }
 
   /** Every alternative's candidates together, when each alternative can be narrowed. */
@@ -186,6 +215,9 @@ export type Candidates = {
   ids: () => Iterable<string>;
   source?: { path: string; key: string };
 };
+
+/** Candidates an equality leaves before a range on another field is worth looking at. */
+const rangeWorthAbove = 256;
 
 const toOrderKey = (path: string, key: string, sortPath: string, direction: number) =>
   `${path}\u0000${key}\u0000${sortPath}\u0000${direction}`;
