@@ -9,10 +9,11 @@ import { createEngine } from "./core/engine";
 import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Language } from "./core/messages";
-import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
+import type { ClaimsCheck, Contact, PeopleRepository } from "./core/people.port";
 import type { Clock, Logger, Notifier, Translator } from "./core/ports";
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
+import { createStaffAlerts } from "./core/staff-alerts";
 import type { PersonalDataVault } from "./core/vault.port";
 import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
 import { createQuestionInterjector } from "./flows/questions.interject";
@@ -23,6 +24,7 @@ import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
+import { createAttemptCounter } from "./storage/repositories/attempts.repository";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
 import { createClaimRepository } from "./storage/repositories/claims.repository";
@@ -30,6 +32,7 @@ import { createConsentLog } from "./storage/repositories/consents.repository";
 import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createOutboxRepository } from "./storage/repositories/outbox.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
+import { createUnansweredQuestions } from "./storage/repositories/unanswered.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -59,6 +62,8 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
+  /** Where staff alerts go (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS); none by default. */
+  staffContacts?: readonly Contact[];
 };
 
 export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
@@ -110,6 +115,14 @@ export function createServices(options: ServiceOptions): { services: Services; b
     files: options.files ?? createMemoryFileStore(),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    attempts: createAttemptCounter(store),
+    staffAlerts: createStaffAlerts({
+      notifier: options.notifier,
+      audit,
+      logger,
+      staff: options.staffContacts ?? [],
+    }),
+    unanswered: createUnansweredQuestions(store),
   };
   return { services, broadcasting };
 }

@@ -61,9 +61,26 @@ export type Person = {
   language: Language;
   /** Reasons for staff to look: "nik_birthdate_mismatch", "duplicate_attempt", "nik_outside_kota_jambi", … */
   flags: string[];
+  /**
+   * Membership as BPJS knows it (BPJS participant import or staff), never the bot's registration
+   * date: the KPJ number (sealed) and its keyed hash for lookups, and the date cover began
+   * (YYYY-MM-DD). The JKM estimate counts contribution months from `membershipSince`; unknown
+   * means "dicek petugas".
+   */
+  kpj?: Sealed;
+  membershipSince?: string;
+  /** Where the membership fields came from, for staff: the BPJS import or a staff entry. */
+  membershipSource?: "bpjs_import" | "staff";
   /** Last month paid, YYYY-MM, when known; coverage ends 3 months after an unpaid month. */
   paidThrough?: string;
   coverageEndsAt?: Date;
+  /**
+   * Someone reported this person's death and staff have not verified it yet (no akta or surat
+   * keterangan kematian seen): the person keeps every right (data, broadcasts, deletion) and is
+   * asked whether they are well when they write.
+   */
+  reportedDeceased?: { at: Date; claimReference: string };
+  /** Set only by staff verification of the death (with `status: "deceased"`). */
   deceasedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -104,6 +121,9 @@ export type PersonChanges = Partial<
     | "verifiedBy"
     | "reviewNote"
     | "deletionRequestedAt"
+    | "kpj"
+    | "membershipSince"
+    | "membershipSource"
   >
 >;
 
@@ -165,6 +185,8 @@ export interface PeopleRepository {
   findByReference(reference: string): Promise<Person | null>;
   /** By the keyed hash of a NIK (vault.hash). */
   findByNikHash(hash: string): Promise<Person | null>;
+  /** By the keyed hash of a KPJ number (vault.hash), as the BPJS import or staff recorded it. */
+  findByKpjHash(hash: string): Promise<Person | null>;
   findByContact(contact: Contact): Promise<Person[]>;
   findByPhone(phone: string): Promise<Person[]>;
   /** Matches oldest first; skip and limit are applied in the database (read only what is shown). */
@@ -182,8 +204,10 @@ export interface PeopleRepository {
   streamReach(query: PersonQuery, options?: { batchSize?: number }): AsyncIterable<PersonReach[]>;
   /** The people behind any of these contacts, in one query (a batch join). */
   findReachByContacts(contacts: readonly Contact[]): Promise<PersonReach[]>;
-  /** Marks a participant deceased: no reminder or broadcast reaches their contacts afterwards. */
+  /** Marks a participant deceased (staff verified the death): no reminder or broadcast reaches their contacts afterwards. */
   markDeceased(id: string, at: Date): Promise<void>;
+  /** Records an unverified death report (or clears it with null); status and rights stay as they are. */
+  setReportedDeceased(id: string, report: Person["reportedDeceased"] | null, now: Date): Promise<void>;
 }
 
 /** The people repository with the writes registration, "data saya" and staff review need. */
@@ -205,7 +229,10 @@ export interface PeopleRegister extends PeopleRepository {
   anonymise(id: string, now: Date): Promise<void>;
 }
 
-/** Optional hook the claims feature can provide: whether a claim still needs a person's data. */
+/**
+ * Optional hook the claims feature can provide: whether a claim still needs a person's data
+ * (a death staff verified; an unverified report does not take a living person's rights away).
+ */
 export interface ClaimsCheck {
   hasClaimFor(personId: string): Promise<boolean>;
 }

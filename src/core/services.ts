@@ -13,6 +13,9 @@ import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { AttemptCounter } from "./attempts.port";
+import type { StaffAlerts } from "./staff-alert.port";
+import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
   clock: Clock;
@@ -36,6 +39,12 @@ export type Services = {
   files: FileStore;
   /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
   calendar: WorkingCalendar;
+  /** Stored attempt counters: rate limits on lookups that could reveal a death or a claim. */
+  attempts: AttemptCounter;
+  /** Alerts to staff (false death reports, lookup abuse), audited. */
+  staffAlerts: StaffAlerts;
+  /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
+  unanswered?: UnansweredQuestions;
 };
 
 /** Values from configuration that flows apply. */

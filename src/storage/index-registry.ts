@@ -6,6 +6,7 @@
  */
 import type { CollectionSpec, Filter, IndexSpec, Sort } from "../core/document-store.port";
 import { sessionsCollection } from "../core/session.store";
+import { attemptsCollection } from "./repositories/attempts.repository";
 import { auditCollection } from "./repositories/audit.repository";
 import { broadcastsCollection, deliveriesCollection } from "./repositories/broadcast.repository";
 import { claimDocumentsCollection } from "./repositories/claim-documents.repository";
@@ -14,6 +15,7 @@ import { consentsCollection } from "./repositories/consents.repository";
 import { optOutsCollection } from "./repositories/opt-out.repository";
 import { outboxCollection } from "./repositories/outbox.repository";
 import { peopleCollection } from "./repositories/people.repository";
+import { unansweredCollection } from "./repositories/unanswered.repository";
 
 export const collectionSpecs: readonly CollectionSpec[] = [
   peopleCollection,
@@ -26,20 +28,25 @@ export const collectionSpecs: readonly CollectionSpec[] = [
   outboxCollection,
   consentsCollection,
   auditCollection,
+  attemptsCollection,
+  unansweredCollection,
 ];
 
 /** The shape of one query: which collection, the filter and sort it was asked with. */
 export type QueryShape = { collection: string; operation: string; filter: Filter; sort?: Sort };
 
-/** True when a condition bounds an index key: equality, a list, a range, or "exists". */
-function bounds(condition: Filter[string]): boolean {
+/**
+ * True when a condition bounds an index key: equality, a list, a range, "exists", or (on an index
+ * that is not partial, where a missing field is indexed as null) "does not exist".
+ */
+function bounds(condition: Filter[string], partial = true): boolean {
   if (condition === undefined || Array.isArray(condition)) return false;
   if (condition === null || typeof condition !== "object" || condition instanceof Date) return true;
   const ops = Object.keys(condition);
   return ops.some(
     (op) =>
       ["$eq", "$in", "$all", "$lt", "$lte", "$gt", "$gte"].includes(op) ||
-      (op === "$exists" && (condition as { $exists?: boolean }).$exists === true),
+      (op === "$exists" && ((condition as { $exists?: boolean }).$exists === true || !partial)),
   );
 }
 
@@ -54,7 +61,8 @@ function toIndexFor(
     const [first] = Object.keys(index.fields);
     if (first === undefined) continue;
     const usable =
-      bounds(filter[first]) && (!index.partial || Object.keys(index.partial).every((f) => f in filter));
+      bounds(filter[first], index.partial !== undefined) &&
+      (!index.partial || Object.keys(index.partial).every((f) => f in filter));
     const sortedBy = Object.keys(filter).length === 0 && sort !== undefined && Object.keys(sort)[0] === first;
     if (usable || sortedBy) return Object.keys(index.fields).join("_");
   }

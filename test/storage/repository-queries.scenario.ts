@@ -62,6 +62,8 @@ async function exercisePeople(world: BroadcastWorld, seeded: Person[]): Promise<
   await people.findById(first!._id);
   await people.findByReference(first!.reference);
   await people.findByNikHash(first!.nik.hash);
+  await people.findByKpjHash("kpj-hash");
+  await people.setReportedDeceased(first!._id, { at, claimReference: "KLM-X" }, world.clock.now());
   await people.findByContact(first!.contacts[0]!);
   await people.findByPhone("+6281200000001");
   await people.search({ status: "pending" }, { limit: 10 });
@@ -97,6 +99,8 @@ async function exerciseClaims(store: DocumentStore): Promise<void> {
   await claims.list({ stage: ["MENUNGGU_DOKUMEN"], slaDueBefore: "2026-03-20" });
   await claims.save(claim);
   await claims.listAwaitingDocuments(new Date("2026-03-09T00:00:00Z"));
+  await claims.findByAccess(heirContact);
+  await claims.findOpenByDeceased({ personId: "p-dead", nikHash: "dead-hash" });
   await documents.add({
     _id: "d1",
     claimReference: claim.reference,
@@ -161,6 +165,15 @@ export async function exerciseRepositories(store: DocumentStore): Promise<void> 
   await services.consents.listFor("p1");
   await services.audit.list({ target: "people" });
   await services.audit.list({ actor: "telegram:staff-1" });
+  const window = { limit: 3, windowMs: 60_000 };
+  await services.attempts.hit("lookup:telegram:1", window, at);
+  await services.attempts.peek("lookup:telegram:1", window, at);
+  const unanswered = services.unanswered!;
+  await unanswered.record({ text: "apa itu", guesses: [], channel: "telegram", language: "id", at });
+  const [question] = await unanswered.list();
+  await unanswered.list({ all: true, limit: 10 });
+  if (question) await unanswered.findById(question._id);
+  if (question) await unanswered.markLabelled(question._id, "faq", "cli:staff", at);
   const outbox = world.chat.app.outboxItems;
   await outbox.enqueue(
     { recipient: contact, replies: [{ key: "common:cancelled" }], kind: "unsolicited" },

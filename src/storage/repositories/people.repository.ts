@@ -18,6 +18,8 @@ export const peopleCollection: CollectionSpec = {
     { fields: { "nik.hash": 1 }, unique: true, partial: { "nik.hash": { $exists: true } } },
     // findByReference (staff search by DFT- reference, data saya, claims by KPJ/reference)
     { fields: { reference: 1 }, unique: true },
+    // findByKpjHash (death report and data saya by KPJ number)
+    { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
     // findByContact; findReachByContacts (the "chatted" segment's batch join)
     { fields: { contactKeys: 1 } },
     // findByPhone
@@ -91,6 +93,7 @@ export function createPeopleRepository(
     findById: async (id) => one(await people.findById(id)),
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
     findByNikHash: async (hash) => one(await people.findOne({ "nik.hash": hash })),
+    findByKpjHash: async (hash) => one(await people.findOne({ "kpj.hash": hash })),
     findByContact: async (c) => many(await people.find({ contactKeys: `${c.channel}:${c.userId}` })),
     findByPhone: async (phone) => many(await people.find({ phone })),
     search,
@@ -107,7 +110,14 @@ export function createPeopleRepository(
       return found.map(toPersonReach);
     },
     async markDeceased(id, at) {
-      await modify(id, (p) => ({ ...p, status: "deceased", deceasedAt: at, updatedAt: at }));
+      await modify(id, (p) => ({ ...withoutReport(p), status: "deceased", deceasedAt: at, updatedAt: at }));
+    },
+    async setReportedDeceased(id, report, now) {
+      await modify(id, (p) => ({
+        ...withoutReport(p),
+        ...(report ? { reportedDeceased: report } : {}),
+        updatedAt: now,
+      }));
     },
 
     async register(person, now) {
@@ -163,6 +173,13 @@ export function createPeopleRepository(
       await modify(id, (p) => toAnonymous(p, now));
     },
   };
+}
+
+/** The person without an unverified death report (verified, found false, or replaced). */
+function withoutReport(person: Person): Person {
+  const copy = { ...person };
+  delete copy.reportedDeceased;
+  return copy;
 }
 
 /** What is left of a person after deletion: counts by area and programme still add up. */
