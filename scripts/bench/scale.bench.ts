@@ -143,6 +143,7 @@ async function submitRows(city: City, size: string): Promise<BenchRow[]> {
   for (let user = 0; user <= runs; user++)
     for (const [i, text] of messagesOf(user).slice(0, -1).entries())
       await city.app.inbound.handle(send(user, text, i), async () => undefined);
+  const before = await city.app.services.people.count({ status: "pending" });
   const timed = await measure(city, runs, async (run) => {
     const messages = messagesOf(run + 1);
     await city.app.inbound.handle(
@@ -150,7 +151,17 @@ async function submitRows(city: City, size: string): Promise<BenchRow[]> {
       async () => undefined,
     );
   });
-  return toRows(`${size}: registration submit step`, timed, { ms: 20 });
+  const stored = (await city.app.services.people.count({ status: "pending" })) - before;
+  return [
+    ...toRows(`${size}: registration submit step`, timed, { ms: 20 }),
+    {
+      what: "  registrations stored",
+      value: `${stored} of ${runs + 1}`,
+      unit: "",
+      budget: "all",
+      ok: stored === runs + 1,
+    },
+  ];
 }
 
 async function deathReportRows(city: City, size: string): Promise<BenchRow[]> {
