@@ -100,6 +100,8 @@ export function defineQueryContract(context: ContractContext): void {
       { createdAt: { $gte: at(2), $lte: at(4) }, "address.rt": { $gt: "3" } },
       { "address.rt": { $gt: 3 } },
       { words: { $gte: "sit", $lt: "siu" } },
+      // On an array each bound may hold for another element (MongoDB without $elemMatch).
+      { words: { $gt: "sit", $lt: "ami" } },
     ];
     const ids = (docs: Doc[]) => docs.map((d) => d._id);
     for (const filter of filters) {

@@ -102,7 +102,7 @@ export function toSortedKeys(keys: Iterable<string>): SortedKey[] {
 }
 
 /** A range condition on one kind of value, as a test of a key's value. */
-export type Range = { kind: string; holds: (value: number | string) => boolean };
+export type Range = { kind: string; bounds: number; holds: (value: number | string) => boolean };
 
 /** The range a condition of only $lt/$lte/$gt/$gte bounds (all of one kind), or undefined. */
 export function toRange(condition: Filter[string]): Range | undefined {
@@ -121,6 +121,7 @@ export function toRange(condition: Filter[string]): Range | undefined {
   if (!["d", "n", "s"].includes(kind) || bounds.some((b) => b.kind !== kind)) return undefined;
   return {
     kind,
+    bounds: bounds.length,
     holds: (value) =>
       bounds.every(({ op, value: bound }) => {
         const b = bound as number | string;

@@ -147,7 +147,11 @@ export class MemoryIndexes {
       return { size: smallest.size, ids: () => smallest, source: { path, key } };
     }
     const range = toRange(condition);
-    if (range) return ranges ? this.byRange(path, postings, range) : undefined;
+    // On an array field each bound may hold for another element: only one bound narrows safely.
+    if (range)
+      return ranges && (range.bounds === 1 || !this.multikey.has(path))
+        ? this.byRange(path, postings, range)
+        : undefined;
     if (isExistsTrue(condition)) {
       const lists = [...postings.entries()].filter(([key]) => key !== missingKey).map(([, ids]) => ids);
       return toUnion(lists, this.multikey.has(path));
