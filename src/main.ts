@@ -10,6 +10,7 @@ import type { App } from "./app";
 import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
 import type * as WhatsAppConnect from "./channels/whatsapp/whatsapp.connect";
+import { connectWhatsAppCloud } from "./channels/whatsapp-cloud/whatsapp-cloud.connect";
 import { loadConfig, type Config } from "./config";
 import { isAppError } from "./core/errors";
 import type { Logger } from "./core/ports";
@@ -39,7 +40,7 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
     inbound: app.inbound,
     translator: app.translator,
     sessions: app.services.sessions,
-    logger: logger.child({ channel: "telegram" }),
+    logger,
     clock: app.services.clock,
   };
 }
@@ -81,7 +82,10 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-  if (config.WHATSAPP_ENABLED) {
+  if (config.WHATSAPP_ENABLED && config.WHATSAPP_MODE === "cloud") {
+    const stop = await connectWhatsAppCloud({ config, app, logger, clock: app.services.clock });
+    stops.push(stop);
+  } else if (config.WHATSAPP_ENABLED) {
     // Loaded only when enabled: whatsapp-web.js (and puppeteer) cost ~34 MB and ~250 ms otherwise.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { connectWhatsApp } = require("./channels/whatsapp/whatsapp.connect") as typeof WhatsAppConnect;

@@ -6,6 +6,7 @@
  * contact, in their registered language. The exact list is made when sending starts.
  */
 import type { Exclusions } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import { channelNames, languages, type ChannelName, type Language } from "../core/messages";
 import type { OptOutService } from "../core/opt-out.port";
 import type { PeopleRepository, PersonGroup, PersonQuery } from "../core/people.port";
@@ -19,6 +20,8 @@ export type Estimate = {
   excluded: Exclusions;
   byChannel: Partial<Record<ChannelName, number>>;
   byLanguage: Partial<Record<Language, number>>;
+  /** On channels with a service window: conversations last active before it (a template is needed). */
+  needTemplate: Partial<Record<ChannelName, number>>;
 };
 
 const placeFields = ["kecamatan", "kelurahan", "rw", "rt", "role"] as const;
@@ -40,12 +43,13 @@ const keyOf = (g: PersonGroup) => JSON.stringify(groupFields.map((f) => g.key[f]
 function fromPeopleGroups(groups: PersonGroup[], deceased: PersonGroup[], segment: Segment): Estimate {
   const dead = new Map(deceased.map((g) => [keyOf(g), g.count] as const));
   const excluded = { ...noExclusions(), deceased: deceased.reduce((sum, g) => sum + g.count, 0) };
-  const estimate: Estimate = { recipients: 0, excluded, byChannel: {}, byLanguage: {} };
+  const estimate: Estimate = { recipients: 0, excluded, byChannel: {}, byLanguage: {}, needTemplate: {} };
   for (const group of groups) {
     const { key } = group;
     const count = group.count - (dead.get(keyOf(group)) ?? 0);
     const channels = (Array.isArray(key.channels) ? key.channels : []).filter(isChannel);
-    const channel = segment.channel ?? channels.at(-1);
+    const wanted = isChannel(segment.channel) ? segment.channel : undefined;
+    const channel = wanted ?? channels.at(-1);
     if (!channel || count <= 0) continue;
     if (key.optedOut === true) {
       excluded.optedOut += count;
@@ -63,13 +67,29 @@ export function createRecipientEstimator(deps: {
   store: DocumentStore;
   people: PeopleRepository;
   optOuts: OptOutService;
+  channels: ChannelDirectory;
 }) {
   const sessions = deps.store.collection(sessionsCollection);
+
+  /**
+   * On channels with a service window (the Cloud API), how many would need a template: at most the
+   * conversations there last active before the window (an index range on lastActivityAt).
+   */
+  async function withTemplates(estimate: Estimate, now: Date): Promise<Estimate> {
+    for (const [channel, count] of Object.entries(estimate.byChannel) as [ChannelName, number][]) {
+      const hours = deps.channels.capabilitiesOf(channel).serviceWindowHours;
+      if (hours === null || count <= 0) continue;
+      const before = new Date(now.getTime() - hours * 3600_000);
+      const stale = await sessions.count({ lastActivityAt: { $lt: before }, channel });
+      estimate.needTemplate[channel] = Math.min(count, stale);
+    }
+    return estimate;
+  }
 
   async function fromPeople(segment: Segment, base: PersonQuery): Promise<Estimate> {
     const query: PersonQuery = {
       ...base,
-      ...(segment.channel ? { channel: segment.channel } : {}),
+      ...(isChannel(segment.channel) ? { channel: segment.channel } : {}),
       ...(segment.language ? { language: segment.language } : {}),
     };
     // One pass over the segment, and one over its few dead (an index on the date of death).
@@ -87,7 +107,13 @@ export function createRecipientEstimator(deps: {
       segment.language ? { ...filter, language: segment.language } : filter,
       ["channel", "language"],
     );
-    const estimate: Estimate = { recipients: 0, excluded: noExclusions(), byChannel: {}, byLanguage: {} };
+    const estimate: Estimate = {
+      recipients: 0,
+      excluded: noExclusions(),
+      byChannel: {},
+      byLanguage: {},
+      needTemplate: {},
+    };
     for (const { key, count } of groups) {
       if (!isChannel(key.channel)) continue;
       add(estimate.byChannel, key.channel, count);
@@ -111,16 +137,17 @@ export function createRecipientEstimator(deps: {
    * The counted size of a segment, or undefined when it has no counted form ("started": the
    * registrations under way are few, so they are always listed exactly).
    */
-  async function estimate(segment: Segment): Promise<Estimate | undefined> {
+  async function estimate(segment: Segment, now: Date): Promise<Estimate | undefined> {
     if (segment.state === "started") return undefined;
-    if (segment.state !== "chatted") return fromPeople(segment, toPersonQuery(segment));
-    if (!placeFields.some((f) => segment[f])) return fromSessions(segment);
+    if (segment.state !== "chatted")
+      return withTemplates(await fromPeople(segment, toPersonQuery(segment)), now);
+    if (!placeFields.some((f) => segment[f])) return withTemplates(await fromSessions(segment), now);
     const place: PersonQuery = {};
     for (const field of placeFields) {
       const value = segment[field];
       if (value) (place as Record<string, unknown>)[field] = value;
     }
-    return fromPeople(segment, place);
+    return withTemplates(await fromPeople(segment, place), now);
   }
 
   return { estimate };

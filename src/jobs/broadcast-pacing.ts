@@ -1,8 +1,9 @@
 /**
- * How fast each channel sends a broadcast (Telegram's rate; WhatsApp's per-minute pace, pauses and
- * daily cap) and quiet hours: what the finish estimates in previews and progress are made of.
+ * How fast each channel sends a broadcast (as its capabilities declare: Telegram's rate, WhatsApp's
+ * per-minute and daily caps) and quiet hours: what the finish estimates in previews and progress use.
  */
 import type { Broadcast, BroadcastProgress } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { ChannelName } from "../core/messages";
 import { toFinishTimes, type ChannelPace } from "../domain/broadcast-duration";
 import type { QuietHours } from "../domain/quiet-hours";
@@ -10,15 +11,17 @@ import type { DeliveryCounts } from "../storage/repositories/broadcast.repositor
 
 export type BroadcastPacing = { quietHours: QuietHours; paces: Partial<Record<ChannelName, ChannelPace>> };
 
-export type WhatsAppPacing = { perMinute: number; perDay: number; averagePauseMs: number };
-
-/** Channel paces from the settings: a WhatsApp message waits its pause and its per-minute slot. */
-export function toChannelPaces(telegramPerSecond: number, whatsapp: WhatsAppPacing) {
-  const whatsappPerSecond = Math.min(whatsapp.perMinute / 60, 1000 / Math.max(1, whatsapp.averagePauseMs));
-  return {
-    telegram: { perSecond: telegramPerSecond },
-    whatsapp: { perSecond: whatsappPerSecond, perDay: whatsapp.perDay },
-  } satisfies Partial<Record<ChannelName, ChannelPace>>;
+/**
+ * Each channel's pace from its declaration: its rate, or (a channel pacing itself, WhatsApp Web)
+ * its per-minute cap; and its daily cap.
+ */
+export function toChannelPaces(channels: ChannelDirectory): Partial<Record<ChannelName, ChannelPace>> {
+  const paces: Partial<Record<ChannelName, ChannelPace>> = {};
+  for (const { channel, unsolicited } of channels.list()) {
+    const perSecond = unsolicited.ratePerSecond ?? (unsolicited.perMinute ?? 60) / 60;
+    paces[channel] = { perSecond, ...(unsolicited.perDay ? { perDay: unsolicited.perDay } : {}) };
+  }
+  return paces;
 }
 
 /** A broadcast's progress with the finish time of what is left, sending from `from`. */

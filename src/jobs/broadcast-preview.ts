@@ -5,16 +5,14 @@
  * a handful of recipients read for the sample, so a whole-city preview reads a few dozen documents.
  */
 import type { BroadcastDraft, BroadcastPreview } from "../core/broadcast.port";
+import { isOutsideServiceWindow, toTooLongFor, type ChannelDirectory } from "../core/channel-contract";
 import { languages, type ChannelName, type Language } from "../core/messages";
 import type { Clock, Translator } from "../core/ports";
 import { slowBroadcastMs, toFinishTimes } from "../domain/broadcast-duration";
-import { toTooLongChannels } from "../domain/message-limits";
 import { sampleParams, toBroadcastText } from "./broadcast-message";
 import type { RecipientEstimator } from "./broadcast-estimate";
 import type { BroadcastPacing } from "./broadcast-pacing";
 import type { RecipientResolver, ResolvedRecipient } from "./broadcast-recipients";
-
-const allChannels: ChannelName[] = ["telegram", "whatsapp", "terminal"];
 
 export function maskUserId(userId: string): string {
   return userId.length <= 4
@@ -23,6 +21,7 @@ export function maskUserId(userId: string): string {
 }
 
 export type PreviewDeps = {
+  channels: ChannelDirectory;
   resolver: RecipientResolver;
   estimator: RecipientEstimator;
   translator: Translator;
@@ -32,16 +31,27 @@ export type PreviewDeps = {
   exactPreviewUpTo: number;
 };
 
-type Figures = Pick<BroadcastPreview, "recipients" | "excluded" | "byChannel" | "byLanguage" | "estimated">;
+type Figures = Pick<
+  BroadcastPreview,
+  "recipients" | "excluded" | "byChannel" | "byLanguage" | "needTemplate" | "estimated"
+>;
 
-function toExactFigures(recipients: ResolvedRecipient[], excluded: BroadcastPreview["excluded"]): Figures {
+function toExactFigures(
+  recipients: ResolvedRecipient[],
+  excluded: BroadcastPreview["excluded"],
+  channels: ChannelDirectory,
+  now: Date,
+): Figures {
   const byChannel: BroadcastPreview["byChannel"] = {};
   const byLanguage: BroadcastPreview["byLanguage"] = {};
+  const needTemplate: BroadcastPreview["needTemplate"] = {};
   for (const r of recipients) {
     byChannel[r.channel] = (byChannel[r.channel] ?? 0) + 1;
     byLanguage[r.language] = (byLanguage[r.language] ?? 0) + 1;
+    if (isOutsideServiceWindow(channels.capabilitiesOf(r.channel), r.lastWroteAt, now))
+      needTemplate[r.channel] = (needTemplate[r.channel] ?? 0) + 1;
   }
-  return { recipients: recipients.length, excluded, byChannel, byLanguage, estimated: false };
+  return { recipients: recipients.length, excluded, byChannel, byLanguage, needTemplate, estimated: false };
 }
 
 export function createPreviewer(deps: PreviewDeps) {
@@ -50,21 +60,25 @@ export function createPreviewer(deps: PreviewDeps) {
 
   /** Exact figures and every recipient for a small segment; counted figures and a sample for a big one. */
   async function toFigures(draft: BroadcastDraft, sampleSize: number) {
-    const estimate = await deps.estimator.estimate(draft.segment);
+    const now = deps.clock.now();
+    const estimate = await deps.estimator.estimate(draft.segment, now);
     if (estimate && estimate.recipients > deps.exactPreviewUpTo) {
       const sample = sampleSize > 0 ? await deps.resolver.sample(draft.segment, sampleSize) : [];
       return { figures: { ...estimate, estimated: true }, seen: sample };
     }
     const { recipients, excluded } = await deps.resolver.resolve(draft.segment);
-    return { figures: toExactFigures(recipients, excluded), seen: recipients };
+    return { figures: toExactFigures(recipients, excluded, deps.channels, now), seen: recipients };
   }
 
   return async function preview(draft: BroadcastDraft, sampleSize = 5): Promise<BroadcastPreview> {
     const { figures, seen } = await toFigures(draft, sampleSize);
-    const channels = draft.segment.channel ? [draft.segment.channel] : allChannels;
+    const channels = deps.channels
+      .list()
+      .map((c) => c.channel)
+      .filter((c) => !draft.segment.channel || c === draft.segment.channel);
     const renders = languages.map((language) => {
       const rendered = text(draft, seen.find((r) => r.language === language) ?? { params: {} }, language);
-      return { language, text: rendered, tooLongFor: toTooLongChannels(rendered, channels) };
+      return { language, text: rendered, tooLongFor: toTooLongFor(deps.channels, rendered, channels) };
     });
     const sample = seen.slice(0, sampleSize).map((r) => ({
       channel: r.channel,

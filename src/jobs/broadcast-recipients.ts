@@ -1,10 +1,11 @@
 /**
  * Who a segment reaches, after the exclusions of DESIGN §6: never someone who opted out, never a
- * deceased participant, never a WhatsApp user who never wrote to the bot, and one person on two
- * channels (or several people sharing one phone) only once, on the channel used last.
- * Candidates come in batches (broadcast-candidates.ts); each batch costs one opt-out query.
+ * deceased participant, never someone who never wrote to the bot on a channel that may only answer
+ * (its declared unsolicited audience), and one person on two channels (or several people sharing
+ * one phone) only once, on the channel used last. Candidates come in batches (broadcast-candidates.ts); each batch costs one opt-out query.
  */
 import type { Exclusions } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { DocumentStore } from "../core/document-store.port";
 import { conversationOptOutKey, personOptOutKey, type OptOutService } from "../core/opt-out.port";
 import type { Contact, PeopleRepository, PersonQuery, PersonReach } from "../core/people.port";
@@ -27,6 +28,8 @@ export type ResolvedRecipient = {
   language: Language;
   personId?: string;
   params: RecipientParams;
+  /** When they last wrote to the bot on this channel (for the service-window rule). */
+  lastWroteAt?: Date;
 };
 
 export type Resolution = { recipients: ResolvedRecipient[]; excluded: Exclusions };
@@ -75,8 +78,11 @@ export function createRecipientResolver(deps: {
   store: DocumentStore;
   people: PeopleRepository;
   optOuts: OptOutService;
+  channels: ChannelDirectory;
 }) {
   const source = createCandidateSource(deps);
+  const mustHaveWritten = (contact: Contact) =>
+    deps.channels.capabilitiesOf(contact.channel).unsolicited.audience === "wroteBefore";
 
   /** The recipients of one batch; `taken` carries the conversations already chosen across batches. */
   async function choose(
@@ -97,6 +103,7 @@ export function createRecipientResolver(deps: {
         taken,
         excluded,
         sessions: batch.sessions,
+        mustHaveWritten,
       });
       if (recipient) recipients.push(recipient);
     }
@@ -147,7 +154,7 @@ export function createRecipientResolver(deps: {
     const person = people[0];
     if (people.some((p) => isDeceased(p))) return "deceased";
     if (await deps.optOuts.isOptedOut(contact, person?._id)) return "optedOut";
-    if (contact.channel === "whatsapp" && !session) return "neverWrote";
+    if (mustHaveWritten(contact) && !session) return "neverWrote";
     return {
       key: person ? `person:${person._id}` : keyOf(contact),
       ...contact,
@@ -161,6 +168,8 @@ export function createRecipientResolver(deps: {
 }
 
 type Choice = {
+  /** Channels that may write only to people who wrote first (their declared audience). */
+  mustHaveWritten: (contact: Contact) => boolean;
   optedOut: Set<string>;
   taken: Set<string>;
   excluded: Exclusions;
@@ -182,7 +191,7 @@ function toRecipient(candidate: Candidate, segment: Segment, choice: Choice): Re
   for (const contact of contacts.filter((c) => !segment.channel || c.channel === segment.channel)) {
     const session = choice.sessions.get(keyOf(contact));
     if (personOut || choice.optedOut.has(conversationOptOutKey(contact))) sawOptOut = true;
-    else if (contact.channel === "whatsapp" && !session) sawNeverWrote = true;
+    else if (choice.mustHaveWritten(contact) && !session) sawNeverWrote = true;
     else if (!taken.has(keyOf(contact))) usable.push({ contact, session });
     else excluded.duplicate += 1;
   }
@@ -207,6 +216,7 @@ function toRecipient(candidate: Candidate, segment: Segment, choice: Choice): Re
     language,
     ...(person ? { personId: person._id } : {}),
     params: toParams(person, chosen.session),
+    ...(chosen.session ? { lastWroteAt: chosen.session.lastActivityAt } : {}),
   };
 }
 

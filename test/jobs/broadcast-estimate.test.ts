@@ -1,3 +1,4 @@
+import { defaultWhatsAppWebSettings } from "../../src/channels/whatsapp/whatsapp.capabilities";
 import { createBroadcastWorld } from "../support/broadcast-world";
 import { createPerson } from "../support/people-factory";
 
@@ -65,7 +66,7 @@ describe("how long a broadcast takes", () => {
     );
     const world = await createBroadcastWorld({
       people,
-      settings: { whatsapp: { perMinute: 8, perDay: 1, averagePauseMs: 5000 } },
+      channelSettings: { whatsappWeb: { ...defaultWhatsAppWebSettings, perMinute: 8, perDay: 1 } },
     });
     for (const p of people) await world.wrote("whatsapp", p.contacts[0]!.userId);
 

@@ -1,3 +1,4 @@
+import { defaultWhatsAppWebSettings } from "../../src/channels/whatsapp/whatsapp.capabilities";
 import { createWhatsAppPacer, type Pacer } from "../../src/channels/whatsapp/whatsapp.pacer";
 import { createWhatsAppSender } from "../../src/channels/whatsapp/whatsapp.outbound";
 import { createBroadcastWorld } from "../support/broadcast-world";
@@ -18,7 +19,7 @@ describe("WhatsApp broadcasts past the daily cap", () => {
     );
     const world = await createBroadcastWorld({
       people,
-      settings: { whatsapp: { perMinute: 100, perDay: maxPerDay, averagePauseMs: 0 } },
+      channelSettings: { whatsappWeb: { ...defaultWhatsAppWebSettings, perMinute: 100, perDay: maxPerDay } },
     });
     for (const p of people) await world.wrote("whatsapp", p.contacts[0]!.userId);
     const client = createFakeWhatsAppClient();
