@@ -127,6 +127,7 @@ async function main(): Promise<void> {
     stops.push(() => app.outbox.stop());
     await app.broadcasting.start();
     stops.push(() => app.broadcasting.stop());
+    await app.retention.start();
   };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
   if (terminal) {

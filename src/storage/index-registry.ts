@@ -3,6 +3,8 @@
  * it serves. MongoDB's syncIndexes() drops an index that is not declared here, so an index made by
  * hand disappears at the next start: declare it instead. `toServingIndex` is the declared-shape
  * check the index test runs over every repository query (an explain on MongoDB when one is there).
+ * Not listed: collections read only by `_id` (always indexed) and kept by their own modules:
+ * channel_transports (WhatsApp transport lease), vault_keys and key_rotation (security).
  */
 import type { CollectionSpec, Filter, IndexSpec, Sort } from "../core/document-store.port";
 import { sessionsCollection } from "../core/session.store";

@@ -165,9 +165,10 @@ export async function exerciseRepositories(store: DocumentStore): Promise<void> 
   await services.consents.listFor("p1");
   await services.audit.list({ target: "people" });
   await services.audit.list({ actor: "telegram:staff-1" });
-  const window = { limit: 3, windowMs: 60_000 };
-  await services.attempts.hit("lookup:telegram:1", window, at);
-  await services.attempts.peek("lookup:telegram:1", window, at);
+  const rule = { name: "scenario.lookup", limit: 3, windowMs: 60_000 };
+  await services.attempts.hit(rule, "telegram:1", at);
+  await services.attempts.check(rule, "telegram:1", at);
+  await services.attempts.clear(rule, "telegram:1");
   const unanswered = services.unanswered!;
   await unanswered.record({ text: "apa itu", guesses: [], channel: "telegram", language: "id", at });
   const [question] = await unanswered.list();

@@ -5,7 +5,15 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Collection, CollectionSpec, DocumentStore } from "../../core/document-store.port";
-import type { Person, PersonChanges, PersonQuery, PeopleRegister, RtRef } from "../../core/people.port";
+import type {
+  NewPerson,
+  Person,
+  PersonChanges,
+  PersonQuery,
+  PeopleRegister,
+  RegisterResult,
+  RtRef,
+} from "../../core/people.port";
 import { createReference, type RandomInt } from "../../domain/reference";
 import { reachProjection, toPeopleFilter, toPersonReach } from "./people.query";
 import { toDoc, toPerson, type PersonDoc } from "./person.schema";
@@ -89,10 +97,30 @@ export function createPeopleRepository(
     for await (const batch of batches) yield batch.map(toPersonReach);
   }
 
+  async function register(person: NewPerson, now: Date): Promise<RegisterResult> {
+    for (let attempt = 0; attempt < referenceAttempts; attempt++) {
+      const full: Person = {
+        ...person,
+        _id: randomUUID(),
+        reference: createReference("DFT", options.random),
+        createdAt: now,
+        updatedAt: now,
+      };
+      const result = await people.insert(toDoc(full));
+      if (result.type === "inserted") return { type: "registered", person: full };
+      if (result.index.includes("nik")) {
+        const existing = one(await people.findOne({ "nik.hash": person.nik.hash }));
+        if (existing) return { type: "duplicateNik", existing };
+      }
+    }
+    throw new Error(`No free registration reference after ${referenceAttempts} attempts`);
+  }
+
   return {
     findById: async (id) => one(await people.findById(id)),
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
-    findByNikHash: async (hash) => one(await people.findOne({ "nik.hash": hash })),
+    findByNikHash: async (hash) =>
+      one(await people.findOne({ "nik.hash": typeof hash === "string" ? hash : { $in: [...hash] } })),
     findByKpjHash: async (hash) => one(await people.findOne({ "kpj.hash": hash })),
     findByContact: async (c) => many(await people.find({ contactKeys: `${c.channel}:${c.userId}` })),
     findByPhone: async (phone) => many(await people.find({ phone })),
@@ -120,23 +148,18 @@ export function createPeopleRepository(
       }));
     },
 
-    async register(person, now) {
-      for (let attempt = 0; attempt < referenceAttempts; attempt++) {
-        const full: Person = {
-          ...person,
-          _id: randomUUID(),
-          reference: createReference("DFT", options.random),
-          createdAt: now,
-          updatedAt: now,
-        };
-        const result = await people.insert(toDoc(full));
-        if (result.type === "inserted") return { type: "registered", person: full };
-        if (result.index.includes("nik")) {
-          const existing = one(await people.findOne({ "nik.hash": person.nik.hash }));
-          if (existing) return { type: "duplicateNik", existing };
-        }
-      }
-      throw new Error(`No free registration reference after ${referenceAttempts} attempts`);
+    register,
+    async registerForReview(person, existing, now) {
+      const review: NewPerson = {
+        ...person,
+        // A placeholder hash of its own: the unique NIK index stays with the first record.
+        nik: { cipher: person.nik.cipher, hash: `review:${randomUUID()}` },
+        duplicateOf: existing._id,
+        flags: [...new Set([...person.flags, "duplicate_nik"])],
+      };
+      const result = await register(review, now);
+      if (result.type !== "registered") throw new Error("A review registration collided with a NIK");
+      return result.person;
     },
     update: (id, changes: PersonChanges, now) => modify(id, (p) => ({ ...p, ...changes, updatedAt: now })),
     async addFlag(id, flag, now) {

@@ -48,6 +48,7 @@ export const personSchema = z.object({
   reviewNote: z.string().optional(),
   deletionRequestedAt: z.coerce.date().optional(),
   optedOut: z.boolean().optional(),
+  duplicateOf: z.string().optional(),
 });
 
 /** What is stored: the person plus derived lookup fields. */
