@@ -1,8 +1,8 @@
 /**
  * Staff CLI for registrations, over the same storage as the bot (MONGODB_URI):
  *
- *   npm run registrations -- list [--status pending|active|rejected|inactive|all]
- *   npm run registrations -- search <words>          name, DFT- reference, kelurahan, "rt 22"
+ *   npm run registrations -- list [--status pending|active|rejected|inactive|all] [--limit 100]
+ *   npm run registrations -- search <words> [--limit 100]   name, DFT- reference, kelurahan, "rt 22"
  *   npm run registrations -- show <DFT-…>            NIK masked
  *   npm run registrations -- verify <DFT-…> [--note "…"]
  *   npm run registrations -- reject <DFT-…> --note "…"
@@ -13,7 +13,7 @@
 import { writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import type { App } from "../src/app";
-import type { Person, PersonStatus } from "../src/core/people.port";
+import type { Person, PersonQuery, PersonStatus } from "../src/core/people.port";
 import { maskNik } from "../src/domain/nik";
 import { bpjsColumns, toBpjsCsv } from "../src/flows/staff-registrations/bpjs-export";
 import { rejectRegistration, verifyRegistration } from "../src/flows/staff-registrations/review";
@@ -42,20 +42,30 @@ async function byReference(app: App, reference: string | undefined): Promise<Per
   return person;
 }
 
+const toLimit = (args: string[]) => Math.max(1, Number(option(args, "limit") ?? 100) || 100);
+
+/** The first `limit` matches (read from the store, no more) and how many there are in all. */
+async function printPage(
+  people: App["services"]["people"],
+  query: PersonQuery,
+  limit: number,
+): Promise<void> {
+  const [page, total] = await Promise.all([people.search(query, { limit }), people.count(query)]);
+  for (const p of page) console.log(line(p));
+  if (total > page.length)
+    console.log(`… ${total - page.length} more (of ${total}); use --limit to see more`);
+}
+
 async function run(app: App, [command, ...args]: string[]): Promise<void> {
   const { people, audit, vault, clock } = app.services;
   switch (command) {
     case "list":
-      for (const p of await people.search({ status: toStatus(option(args, "status"), "pending") }))
-        console.log(line(p));
-      return;
+      return printPage(people, { status: toStatus(option(args, "status"), "pending") }, toLimit(args));
     case "search": {
-      const search = toStaffSearch(args.join(" "));
-      const found =
-        search.type === "reference"
-          ? [await byReference(app, search.reference)]
-          : await people.search(search.query);
-      for (const p of found) console.log(line(p));
+      const words = args.filter((a, i) => a !== "--limit" && args[i - 1] !== "--limit");
+      const search = toStaffSearch(words.join(" "));
+      if (search.type === "reference") console.log(line(await byReference(app, search.reference)));
+      else await printPage(people, search.query, toLimit(args));
       return;
     }
     case "show": {

@@ -11,7 +11,7 @@ import type { Config } from "./config";
 import type { Clock, Logger } from "./core/ports";
 import { AppError } from "./core/errors";
 import { verifyVaultKeys } from "./security/key-registry";
-import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
+import type * as AgendaScheduler from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createVault, type VaultKeys } from "./security/vault";
 import { loadVaultKeys, toDevKeysFile } from "./security/vault-keys";
@@ -84,7 +84,11 @@ export async function connectSchedulerFor(
   logger: Logger,
 ): Promise<JobScheduler | undefined> {
   const db = storage.connection?.db;
-  return db ? connectAgendaScheduler({ db, logger }) : undefined;
+  if (!db) return undefined;
+  // Agenda is loaded only on MongoDB (it is of no use on the memory store); see connect-storage.ts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { connectAgendaScheduler } = require("./jobs/agenda.scheduler") as typeof AgendaScheduler;
+  return connectAgendaScheduler({ db, logger });
 }
 
 /**

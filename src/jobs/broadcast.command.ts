@@ -45,6 +45,11 @@ function toDraft(options: Options, channels: ChannelDirectory): BroadcastDraft |
   };
 }
 
+const toFinishLines = (finishBy: Partial<Record<string, Date>>) =>
+  Object.entries(finishBy).map(
+    ([channel, at]) => `${channel}: done around ${formatDate(at as Date)} ${formatTime(at as Date)}`,
+  );
+
 const progressLine = (p: BroadcastProgress) =>
   `${p.id}  ${p.status}  sent ${p.sent}  failed ${p.failed}  skipped ${p.skipped}  remaining ${p.remaining} / ${p.total}` +
   (p.delivered !== undefined
@@ -91,13 +96,17 @@ export async function runBroadcastCommand(
     if (typeof draft === "string") return fail(draft);
     const preview = await service.preview(draft, command === "dry-run" ? Number(options.sample ?? 10) : 0);
     const lines = [
-      `recipients: ${preview.recipients}  by channel ${JSON.stringify(preview.byChannel)}  by language ${JSON.stringify(preview.byLanguage)}`,
+      `recipients: ${preview.estimated ? "about " : ""}${preview.recipients}  by channel ${JSON.stringify(preview.byChannel)}  by language ${JSON.stringify(preview.byLanguage)}`,
       `not sent to: ${JSON.stringify(preview.excluded)}`,
       ...preview.renders.map(
         (r) =>
           `--- ${r.language} (${r.text.length} chars${r.tooLongFor.length ? `, too long for ${r.tooLongFor.join("/")}` : ""})\n${r.text}`,
       ),
       ...preview.sample.map((s) => `sample: ${s.channel} ${s.user} ${s.language}`),
+      ...toFinishLines(preview.finishBy),
+      ...(preview.slow.length > 0
+        ? [`WARNING: ${preview.slow.join(", ")} would take more than a week (daily caps); narrow the segment`]
+        : []),
     ];
     if (command === "preview" || command === "dry-run") return { lines, code: 0 };
     const created = await service.create(draft, by);
@@ -119,7 +128,9 @@ export async function runBroadcastCommand(
     );
   if (command === "status") {
     const progress = await service.progress(id);
-    return progress ? { lines: [progressLine(progress)], code: 0 } : fail(`${id}: not found`);
+    return progress
+      ? { lines: [progressLine(progress), ...toFinishLines(progress.finishBy)], code: 0 }
+      : fail(`${id}: not found`);
   }
   if (command === "pause" || command === "resume" || command === "cancel") {
     const result = await (command === "pause"
