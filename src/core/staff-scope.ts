@@ -34,6 +34,7 @@ export function toScopedPeople(people: PeopleRegister, scope: Kelurahan): People
     findById: guard,
     findByReference: async (reference) => personIn(scope, await people.findByReference(reference)),
     findByNikHash: async (hash) => personIn(scope, await people.findByNikHash(hash)),
+    findByKpjHash: async (hash) => personIn(scope, await people.findByKpjHash(hash)),
     findByContact: async (contact) => (await people.findByContact(contact)).filter((p) => personIn(scope, p)),
     findByPhone: async (phone) => (await people.findByPhone(phone)).filter((p) => personIn(scope, p)),
     findRtHeads: async (rt) => (isInScope(scope, rt.kelurahan) ? people.findRtHeads(rt) : []),
@@ -45,6 +46,15 @@ export function toScopedPeople(people: PeopleRegister, scope: Kelurahan): People
       const scoped = toScopedQuery(scope, query);
       return scoped ? people.count(scoped) : 0;
     },
+    countBy: async (query, by) => {
+      const scoped = toScopedQuery(scope, query);
+      return scoped ? people.countBy(scoped, by) : [];
+    },
+    streamReach: (query, options) =>
+      people.streamReach(toScopedQuery(scope, query) ?? { kelurahanIn: [] }, options),
+    findReachByContacts: async () => [],
+    setReportedDeceased: async (id, report, now) =>
+      void ((await guard(id)) && (await people.setReportedDeceased(id, report, now))),
     update: async (id, changes, now) => ((await guard(id)) ? people.update(id, changes, now) : null),
     addFlag: async (id, flag, now) => void ((await guard(id)) && (await people.addFlag(id, flag, now))),
     removeFlag: async (id, flag, now) => void ((await guard(id)) && (await people.removeFlag(id, flag, now))),
@@ -64,6 +74,9 @@ export function toScopedClaims(claims: ClaimRepository, scope: Kelurahan): Claim
     findByHeirContact: async (contact) => inScope(await claims.findByHeirContact(contact)),
     findByHeirPhone: async (phone) => inScope(await claims.findByHeirPhone(phone)),
     findByHeirNikHash: async (hash) => inScope(await claims.findByHeirNikHash(hash)),
+    findByAccess: async (contact) => inScope(await claims.findByAccess(contact)),
+    findOpenByDeceased: async (key) => claimIn(scope, await claims.findOpenByDeceased(key)),
+    listAwaitingDocuments: async () => [],
     list: (query, options) => {
       const allowed = (query.kelurahanIn ?? scope.kelurahan).filter((k) => scope.kelurahan.includes(k));
       return claims.list({ ...query, kelurahanIn: allowed }, options);
