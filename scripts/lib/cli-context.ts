@@ -8,7 +8,7 @@
  */
 import type { App } from "../../src/app";
 import { createAppFromConfig } from "../../src/app-from-config";
-import { loadConfig, type Config } from "../../src/config";
+import { loadConfig, loadEnvFile, type Config } from "../../src/config";
 import type { Logger } from "../../src/core/ports";
 import { createPinoLogger } from "../../src/security/pino.logger";
 import {
@@ -36,7 +36,7 @@ export const refusedOnMemory = 2;
 export async function openCliContext(
   options: { config?: Config; logger?: Logger; warn?: (line: string) => void } = {},
 ): Promise<CliContext> {
-  const config = options.config ?? loadConfig();
+  const config = options.config ?? (loadEnvFile(), loadConfig());
   const logger =
     options.logger ??
     createPinoLogger({

@@ -3,6 +3,7 @@
  * (messages, errors, free text) passes the scrubber, so a NIK or phone number never reaches a log.
  */
 import pino, { type DestinationStream, type Logger as Pino } from "pino";
+import pretty from "pino-pretty";
 import type { LogFields, Logger } from "../core/ports";
 import { redactText, redactValue } from "./redact";
 
@@ -39,10 +40,45 @@ function wrap(logger: Pino): Logger {
   };
 }
 
+/** A log file rotated each day or past `maxMb`, keeping `keep` old files (pino-roll, in a worker). */
+export type LogFile = { path: string; maxMb: number; keep: number };
+
+/** Where log lines go: readable lines (a terminal), JSON lines on stderr, or a rotated file. */
+function toDestination(options: { destination?: DestinationStream; pretty?: boolean; file?: LogFile }) {
+  if (options.destination) return options.destination;
+  if (options.file)
+    return pino.transport({
+      target: "pino-roll",
+      options: {
+        file: options.file.path,
+        frequency: "daily",
+        size: `${options.file.maxMb}m`,
+        mkdir: true,
+        limit: { count: options.file.keep },
+      },
+    }) as DestinationStream;
+  if (options.pretty)
+    return pretty({
+      destination: 2,
+      sync: true,
+      colorize: true,
+      translateTime: "SYS:HH:MM:ss",
+      ignore: "pid,hostname,service",
+    });
+  return pino.destination({ dest: 2, sync: false });
+}
+
+/** "pretty" for LOG_FORMAT=pretty, or auto when stderr is a terminal. */
+export const isPrettyLog = (
+  format: "auto" | "pretty" | "json",
+  stderrIsTty = Boolean(process.stderr.isTTY),
+) => format === "pretty" || (format === "auto" && stderrIsTty);
+
 export function createPinoLogger(options: {
   level: string;
   destination?: DestinationStream;
   pretty?: boolean;
+  file?: LogFile;
 }): Logger {
   const logger = pino(
     {
@@ -51,7 +87,7 @@ export function createPinoLogger(options: {
       redact: { paths: redactedPaths, censor: "[redacted]" },
       serializers: { err: (error: unknown) => redactValue(error) },
     },
-    options.destination ?? pino.destination({ dest: 2, sync: false }),
+    toDestination(options),
   );
   return wrap(logger);
 }

@@ -1,6 +1,6 @@
 /**
  * Wires the WhatsApp channel for main.ts: the real client factory, pacer, QR presenter and staff
- * numbers from config; registers it on the hub and starts it in the background, so a slow or
+ * numbers from config; registers it on the hub. main.ts starts it in the background, so a slow or
  * failing WhatsApp never holds up the other channels.
  */
 import path from "node:path";
@@ -36,7 +36,7 @@ export type ConnectWhatsAppOptions = {
   mongoose?: Pick<Mongoose, "connection" | "mongo"> | undefined;
 };
 
-/** Builds, registers and starts the channel (start runs in the background); returns it for shutdown. */
+/** Builds the channel and registers it on the hub; main.ts starts it (through its supervisor) and stops it. */
 export function connectWhatsApp(options: ConnectWhatsAppOptions): WhatsAppChannel {
   const { config, app, logger } = options;
   const dataDir = path.resolve(config.DATA_DIR, "whatsapp");
@@ -70,6 +70,5 @@ export function connectWhatsApp(options: ConnectWhatsAppOptions): WhatsAppChanne
     mediaLimits: { ...defaultMediaLimits, maxBytes: Math.round(config.WHATSAPP_MAX_MEDIA_MB * 1024 * 1024) },
   });
   app.hub.register(channel.sender);
-  void channel.start();
   return channel;
 }
