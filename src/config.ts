@@ -70,6 +70,8 @@ export const configSchema = z.object({
   WHATSAPP_ENABLED: bool.default(false),
   WHATSAPP_AUTH: z.enum(["local", "mongo"]).default("local"),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Chromium without its sandbox: automatic as root; needed in most containers (the Dockerfile sets it). */
+  CHROMIUM_NO_SANDBOX: bool.optional(),
   WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(8),
   WHATSAPP_MAX_PER_DAY: z.coerce.number().int().positive().default(300),
   WHATSAPP_MAX_MEDIA_MB: z.coerce.number().positive().max(100).default(10),

@@ -26,7 +26,7 @@ import {
 } from "./runtime/channel-supervisor";
 import { startHealthServer } from "./runtime/health.server";
 import { createShutdown } from "./runtime/shutdown";
-import { createPinoLogger, isPrettyLog } from "./security/pino.logger";
+import { createPinoLogger, isPrettyLog, openLogFile } from "./security/pino.logger";
 import { isMemoryStorage, openStorageFromConfig, pingStorage } from "./storage/connect-storage";
 
 /** `.env`, then the environment, parsed; a bad value is one message and exit code 1. */
@@ -40,11 +40,15 @@ function readConfig(): { config: Config; envFile: string | undefined } {
   }
 }
 
-function createLogger(config: Config, terminal: boolean): Logger {
+/** JSON lines to a rotated LOG_FILE (the terminal chat's default), else readable or JSON on stderr. */
+async function createLogger(config: Config, terminal: boolean): Promise<Logger> {
   const file = config.LOG_FILE ?? (terminal ? path.join(config.DATA_DIR, "logs", "bot.log") : undefined);
+  const destination = file
+    ? await openLogFile({ path: file, maxMb: config.LOG_FILE_MAX_MB, keep: config.LOG_FILE_KEEP })
+    : undefined;
   return createPinoLogger({
     level: config.LOG_LEVEL,
-    ...(file ? { file: { path: file, maxMb: config.LOG_FILE_MAX_MB, keep: config.LOG_FILE_KEEP } } : {}),
+    ...(destination ? { destination } : {}),
     pretty: isPrettyLog(config.LOG_FORMAT),
   });
 }
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
   const terminal =
     config.TERMINAL_CHAT === "true" ||
     (config.TERMINAL_CHAT === "auto" && !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED);
-  const logger = createLogger(config, terminal);
+  const logger = await createLogger(config, terminal);
   if (envFile) logger.info({ file: envFile }, "settings read from the .env file (the environment wins)");
   const shutdown = createShutdown({
     deadlineMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,

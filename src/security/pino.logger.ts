@@ -2,6 +2,8 @@
  * The Logger port over pino. Known personal fields are removed by `redact`; every other string
  * (messages, errors, free text) passes the scrubber, so a NIK or phone number never reaches a log.
  */
+import { once } from "node:events";
+import path from "node:path";
 import pino, { type DestinationStream, type Logger as Pino } from "pino";
 import pretty from "pino-pretty";
 import type { LogFields, Logger } from "../core/ports";
@@ -40,23 +42,32 @@ function wrap(logger: Pino): Logger {
   };
 }
 
-/** A log file rotated each day or past `maxMb`, keeping `keep` old files (pino-roll, in a worker). */
+/** A log file rotated each day or past `maxMb`, keeping `keep` old files. */
 export type LogFile = { path: string; maxMb: number; keep: number };
 
-/** Where log lines go: readable lines (a terminal), JSON lines on stderr, or a rotated file. */
-function toDestination(options: { destination?: DestinationStream; pretty?: boolean; file?: LogFile }) {
+/**
+ * The rotated log file (pino-roll, in a worker thread). Resolves once the worker is ready: a
+ * process that exits before that (a piped terminal chat) would otherwise wait 10 s on the flush.
+ */
+export async function openLogFile(file: LogFile): Promise<DestinationStream> {
+  const stream = pino.transport({
+    // Resolved here: pino would otherwise look for it from its own caller stack.
+    target: require.resolve("pino-roll"),
+    options: {
+      file: path.resolve(file.path),
+      frequency: "daily",
+      size: `${file.maxMb}m`,
+      mkdir: true,
+      limit: { count: file.keep },
+    },
+  }) as DestinationStream & NodeJS.EventEmitter;
+  await once(stream, "ready");
+  return stream;
+}
+
+/** Where log lines go: a given stream (a log file), readable lines (a terminal), or JSON on stderr. */
+function toDestination(options: { destination?: DestinationStream; pretty?: boolean }) {
   if (options.destination) return options.destination;
-  if (options.file)
-    return pino.transport({
-      target: "pino-roll",
-      options: {
-        file: options.file.path,
-        frequency: "daily",
-        size: `${options.file.maxMb}m`,
-        mkdir: true,
-        limit: { count: options.file.keep },
-      },
-    }) as DestinationStream;
   if (options.pretty)
     return pretty({
       destination: 2,
@@ -78,7 +89,6 @@ export function createPinoLogger(options: {
   level: string;
   destination?: DestinationStream;
   pretty?: boolean;
-  file?: LogFile;
 }): Logger {
   const logger = pino(
     {

@@ -34,7 +34,7 @@ function createManualTimers() {
   return { timers, advance, delays: () => pending.filter((t) => !t.every).map((t) => t.at - now) };
 }
 
-function fakeChannel(name: string, outcomes: Array<"ok" | "fail">): SupervisedChannel & { starts: number } {
+function fakeChannel(name: string, outcomes: Array<"ok" | "fail">): SupervisedChannel & { starts: number; fail: () => void } {
   let state: ChannelState = "starting";
   const channel = {
     name,
@@ -45,7 +45,7 @@ function fakeChannel(name: string, outcomes: Array<"ok" | "fail">): SupervisedCh
       if (outcome === "fail") throw new Error(`${name} unreachable`);
     },
     state: () => state,
-    fail: () => (state = "failed"),
+    fail: () => void (state = "failed"),
   };
   return channel;
 }

@@ -22,6 +22,7 @@ export type ConnectWhatsAppOptions = {
     | "DATA_DIR"
     | "WHATSAPP_AUTH"
     | "CHROMIUM_PATH"
+    | "CHROMIUM_NO_SANDBOX"
     | "WHATSAPP_MAX_PER_MINUTE"
     | "WHATSAPP_MAX_PER_DAY"
     | "WHATSAPP_MAX_MEDIA_MB"
@@ -51,6 +52,7 @@ export function connectWhatsApp(options: ConnectWhatsAppOptions): WhatsAppChanne
     dataDir,
     auth: config.WHATSAPP_AUTH,
     mongoose: options.mongoose,
+    ...(config.CHROMIUM_NO_SANDBOX === undefined ? {} : { noSandbox: config.CHROMIUM_NO_SANDBOX }),
   };
   const channel = createWhatsAppChannel({
     createClient: () => createWhatsAppWebClient(webOptions),
