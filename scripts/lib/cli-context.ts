@@ -79,10 +79,12 @@ export function allowsChanges(
 export function runCli(spec: {
   changing: ReadonlySet<string>;
   logger?: Logger;
+  /** The command and its arguments (default: the process's). */
+  argv?: string[];
   run: (context: CliContext, argv: string[]) => Promise<number>;
 }): void {
   const main = async (): Promise<number> => {
-    const argv = process.argv.slice(2);
+    const argv = spec.argv ?? process.argv.slice(2);
     const context = await openCliContext(spec.logger ? { logger: spec.logger } : {});
     try {
       const command = argv[0] ?? "";
@@ -95,7 +97,7 @@ export function runCli(spec: {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
+      console.error(`galat: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     },
   );
