@@ -6,7 +6,6 @@ import { chmodSync, writeFileSync } from "node:fs";
 import type { Sheet } from "../../src/core/sheet";
 import { toCellText } from "../../src/exports/cell-format";
 import { toCsv } from "../../src/exports/csv.writer";
-import { writeXlsx } from "../../src/exports/xlsx.writer";
 import { createProgress, toTable } from "./cli";
 
 export type SheetFormat = "xlsx" | "csv" | "text";
@@ -49,6 +48,8 @@ export async function writeSheets(
   if (!options.out) throw new Error("XLSX perlu --out FILE.xlsx (atau pakai --format csv|text)");
   const total = sheets.reduce((sum, s) => sum + s.rows.length, 0);
   const progress = total >= 2000 ? createProgress("Menulis XLSX", total) : undefined;
+  // Loaded only here: exceljs is the slowest module to load, and most commands never need it.
+  const { writeXlsx } = await import("../../src/exports/xlsx.writer.js");
   await writeXlsx(options.out, sheets, (written) => progress?.update(written));
   progress?.stop();
   chmodSync(options.out, mode);
