@@ -109,6 +109,11 @@ export type PersonChanges = Partial<
     | "verifiedBy"
     | "reviewNote"
     | "deletionRequestedAt"
+    | "kpj"
+    | "membershipSince"
+    | "membershipSource"
+    | "paidThrough"
+    | "coverageEndsAt"
   >
 >;
 
@@ -136,6 +141,10 @@ export interface PeopleRepository {
   findByReference(reference: string): Promise<Person | null>;
   /** By the keyed hash of a NIK (vault.hash). */
   findByNikHash(hash: string): Promise<Person | null>;
+  /** Many at once (the BPJS import matches a batch of rows in one query). */
+  findByNikHashes(hashes: string[]): Promise<Person[]>;
+  /** By the keyed hash of a KPJ number (vault.hash). */
+  findByKpjHash(hash: string): Promise<Person | null>;
   findByContact(contact: Contact): Promise<Person[]>;
   findByPhone(phone: string): Promise<Person[]>;
   search(query: PersonQuery, options?: { limit?: number; skip?: number }): Promise<Person[]>;

@@ -20,6 +20,8 @@ export const peopleCollection: CollectionSpec = {
     { fields: { "address.kecamatan": 1, "address.kelurahan": 1, "address.rw": 1, "address.rt": 1 } },
     { fields: { "leadsRt.kelurahan": 1, "leadsRt.rw": 1, "leadsRt.rt": 1 } },
     { fields: { search: 1 } },
+    { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
+    { fields: { "registeredBy.personId": 1, createdAt: 1 } },
   ],
 };
 
@@ -89,6 +91,9 @@ export function createPeopleRepository(
     findById: async (id) => one(await people.findById(id)),
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
     findByNikHash: async (hash) => one(await people.findOne({ "nik.hash": hash })),
+    findByNikHashes: async (hashes) =>
+      hashes.length === 0 ? [] : many(await people.find({ "nik.hash": { $in: hashes } })),
+    findByKpjHash: async (hash) => one(await people.findOne({ "kpj.hash": hash })),
     findByContact: async (c) => many(await people.find({ contactKeys: `${c.channel}:${c.userId}` })),
     findByPhone: async (phone) => many(await people.find({ phone })),
     search,
