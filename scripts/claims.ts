@@ -184,7 +184,7 @@ for (const [spec, description] of commands)
       const name = spec.split(" ")[0] ?? "";
       const values = args
         .slice(0, -2)
-        .flatMap((v) => (Array.isArray(v) ? (v as string[]) : v === undefined ? [] : [String(v)]));
+        .flatMap((v) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []));
       runCli({
         changing: new Set(["move", "request-doc"]),
         argv: [name, ...values],

@@ -14,7 +14,7 @@ export const sheetFormats: SheetFormat[] = ["xlsx", "csv", "text"];
 export function toText(sheet: Sheet): string {
   const numeric = sheet.columns.flatMap((c, i) => (c.kind === "number" ? [i] : []));
   const rows = sheet.rows.map((row) =>
-    sheet.columns.map((c, i) => (typeof row[i] === "number" ? (row[i] as number) : toCellText(row[i], c))),
+    sheet.columns.map((c, i) => (typeof row[i] === "number" ? row[i] : toCellText(row[i], c))),
   );
   return [
     `${sheet.name}`,

@@ -134,7 +134,11 @@ export type PersonQuery = {
   coverageEndsBefore?: Date;
   /** Case-insensitive part of the name or the reference. */
   text?: string;
+  /** Residents an RT head registered on their behalf (registeredBy.personId). */
+  registeredByPersonId?: string;
 };
+
+export type SearchOptions = { limit?: number; skip?: number; newestFirst?: boolean };
 
 export interface PeopleRepository {
   findById(id: string): Promise<Person | null>;
@@ -147,7 +151,8 @@ export interface PeopleRepository {
   findByKpjHash(hash: string): Promise<Person | null>;
   findByContact(contact: Contact): Promise<Person[]>;
   findByPhone(phone: string): Promise<Person[]>;
-  search(query: PersonQuery, options?: { limit?: number; skip?: number }): Promise<Person[]>;
+  /** Oldest first, or `newestFirst`; `limit` is applied in the store when there is no `text`. */
+  search(query: PersonQuery, options?: SearchOptions): Promise<Person[]>;
   count(query: PersonQuery): Promise<number>;
   /** Marks a participant deceased: no reminder or broadcast reaches their contacts afterwards. */
   markDeceased(id: string, at: Date): Promise<void>;

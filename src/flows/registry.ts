@@ -20,6 +20,7 @@ import { optInFlow } from "./opt-in.flow";
 import { optOutFlow } from "./opt-out.flow";
 import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
+import { rtResidentsFlow } from "./rt-residents.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
 
@@ -30,6 +31,7 @@ const flows: AnyFlow[] = [
   calculatorFlow,
   registrationFlow,
   myDataFlow,
+  rtResidentsFlow,
   staffRegistrationsFlow,
   optOutFlow,
   optInFlow,

@@ -18,7 +18,7 @@ function toRawCell(value: unknown): RawCell {
     if (cell.result !== undefined) return toRawCell(cell.result);
     if (typeof cell.text === "string") return cell.text;
   }
-  return String(value as string);
+  return String(value);
 }
 
 async function readXlsx(file: string): Promise<Table> {
@@ -41,13 +41,13 @@ function readCsv(file: string): Table {
   const delimiter = [";", "\t", ","].reduce((best, d) =>
     firstLine.split(d).length > firstLine.split(best).length ? d : best,
   );
-  const records = parse(text, {
+  const records = parse<string[]>(text, {
     delimiter,
     skip_empty_lines: true,
     relax_column_count: true,
     relax_quotes: true,
     trim: true,
-  }) as string[][];
+  });
   const [header = [], ...data] = records;
   return { headers: header, rows: data };
 }

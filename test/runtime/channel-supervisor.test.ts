@@ -34,7 +34,10 @@ function createManualTimers() {
   return { timers, advance, delays: () => pending.filter((t) => !t.every).map((t) => t.at - now) };
 }
 
-function fakeChannel(name: string, outcomes: Array<"ok" | "fail">): SupervisedChannel & { starts: number; fail: () => void } {
+function fakeChannel(
+  name: string,
+  outcomes: Array<"ok" | "fail">,
+): SupervisedChannel & { starts: number; fail: () => void } {
   let state: ChannelState = "starting";
   const channel = {
     name,

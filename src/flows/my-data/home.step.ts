@@ -12,12 +12,21 @@ import { statusKey } from "../registration/labels";
 import { takeOver } from "../registration/takeover";
 import { locate, toView, type Located } from "./locate";
 import type { MyData, MyDataResult } from "./my-data.data";
+import type { Person } from "../../core/people.port";
 
 const ownOptions: ChoiceOption[] = [
   { value: "correct", label: "myData:home.correct", aliases: ["ubah", "koreksi", "perbaiki", "correct"] },
   { value: "withdraw", label: "myData:home.withdraw", aliases: ["hapus", "tarik", "delete", "withdraw"] },
   { value: "menu", label: "myData:home.menu", aliases: ["selesai", "done"] },
 ];
+/** RT heads also reach the residents they registered from here. */
+const residentsOption: ChoiceOption = {
+  value: "residents",
+  label: "myData:home.residents",
+  aliases: ["warga saya", "warga", "warga rt", "my residents"],
+};
+const isRtHead = (person: Person) =>
+  person.role === "rt_head" && ["active", "pending"].includes(person.status);
 const claimOptions: ChoiceOption[] = [
   { value: "yes", label: "myData:claim.yes", aliases: yesAliases },
   { value: "no", label: "myData:claim.no", aliases: noAliases },
@@ -29,7 +38,13 @@ const noneOptions: ChoiceOption[] = [
 ];
 
 const optionsFor = (located: Located) =>
-  located.type === "own" ? ownOptions : located.type === "claimable" ? claimOptions : noneOptions;
+  located.type === "own"
+    ? isRtHead(located.person)
+      ? [...ownOptions, residentsOption]
+      : ownOptions
+    : located.type === "claimable"
+      ? claimOptions
+      : noneOptions;
 
 function promptFor(located: Located, ctx: FlowContext): Reply[] {
   const choices = optionsFor(located).map(({ value, label }) => ({ value, label }));
@@ -64,6 +79,8 @@ async function act(value: string, located: Located, data: MyData, ctx: FlowConte
       ]);
     case "nik":
       return next("findNik", data);
+    case "residents":
+      return startFlow("rtResidents");
     case "register":
       return startFlow("registration");
     default:

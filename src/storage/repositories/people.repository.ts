@@ -5,7 +5,14 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Collection, CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
-import type { Person, PersonChanges, PersonQuery, PeopleRegister, RtRef } from "../../core/people.port";
+import type {
+  Person,
+  PersonChanges,
+  PersonQuery,
+  PeopleRegister,
+  RtRef,
+  SearchOptions,
+} from "../../core/people.port";
 import { createReference, type RandomInt } from "../../domain/reference";
 import { toDoc, toPerson, type PersonDoc } from "./person.schema";
 
@@ -39,6 +46,7 @@ function toFilter(query: PersonQuery): Filter {
   if (query.language) filter.language = query.language;
   if (query.channel) filter.channels = query.channel;
   if (query.coverageEndsBefore) filter.coverageEndsAt = { $lt: query.coverageEndsBefore };
+  if (query.registeredByPersonId) filter["registeredBy.personId"] = query.registeredByPersonId;
   const words = (query.text ?? "")
     .toLowerCase()
     .split(/[^\p{L}\p{N}-]+/u)
@@ -80,8 +88,17 @@ export function createPeopleRepository(
     throw new Error(`Person ${id} kept changing during ${writeAttempts} attempts`);
   }
 
-  async function search(query: PersonQuery, opts: { limit?: number; skip?: number } = {}) {
-    const found = many(await people.find(toFilter(query), { sort: { createdAt: 1 } }));
+  async function search(query: PersonQuery, opts: SearchOptions = {}) {
+    const sort = { createdAt: opts.newestFirst ? -1 : 1 } as const;
+    if (!query.text)
+      return many(
+        await people.find(toFilter(query), {
+          sort,
+          ...(opts.limit === undefined ? {} : { limit: opts.limit }),
+          ...(opts.skip === undefined ? {} : { skip: opts.skip }),
+        }),
+      );
+    const found = many(await people.find(toFilter(query), { sort }));
     const matching = found.filter((p) => matchesText(p, query.text));
     const start = opts.skip ?? 0;
     return matching.slice(start, opts.limit === undefined ? undefined : start + opts.limit);
