@@ -41,7 +41,7 @@ function readCsv(file: string): Table {
   const delimiter = [";", "\t", ","].reduce((best, d) =>
     firstLine.split(d).length > firstLine.split(best).length ? d : best,
   );
-  const records = parse<string[]>(text, {
+  const records: string[][] = parse(text, {
     delimiter,
     skip_empty_lines: true,
     relax_column_count: true,
