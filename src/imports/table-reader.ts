@@ -18,7 +18,7 @@ function toRawCell(value: unknown): RawCell {
     if (cell.result !== undefined) return toRawCell(cell.result);
     if (typeof cell.text === "string") return cell.text;
   }
-  return String(value);
+  return typeof value === "boolean" ? String(value) : undefined;
 }
 
 async function readXlsx(file: string): Promise<Table> {
