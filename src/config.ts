@@ -90,6 +90,8 @@ export const configSchema = z.object({
   REMINDER_REGISTRATION_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   REMINDER_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** RT counts, budget year and targets the reports use (default config/report-assumptions.json). */
+  REPORT_ASSUMPTIONS_FILE: z.string().optional(),
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
