@@ -30,6 +30,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY --from=build /app/locales locales
+COPY config config
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data

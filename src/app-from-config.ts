@@ -10,6 +10,7 @@ import type { Config } from "./config";
 import type { Clock, Logger } from "./core/ports";
 import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
+import { loadReportAssumptions } from "./reports/report-assumptions";
 import { createVault } from "./security/vault";
 import { loadVaultKeys } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
@@ -36,6 +37,9 @@ export function toAppOptions(
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+      ...(config.REPORT_ASSUMPTIONS_FILE
+        ? { reportAssumptions: loadReportAssumptions(config.REPORT_ASSUMPTIONS_FILE) }
+        : {}),
     },
     broadcasting: {
       quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },

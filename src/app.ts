@@ -23,6 +23,8 @@ import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
+import { createReportQueries } from "./storage/report-queries";
+import { defaultReportAssumptions } from "./reports/report-assumptions";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
 import { createClaimRepository } from "./storage/repositories/claims.repository";
@@ -101,13 +103,18 @@ export function createServices(options: ServiceOptions): { services: Services; b
     audit,
     people,
     consents: createConsentLog(store),
-    settings: { ...defaultSettings, ...options.settings },
+    settings: {
+      ...defaultSettings,
+      ...options.settings,
+      reportAssumptions: options.settings?.reportAssumptions ?? defaultReportAssumptions(),
+    },
     claimsCheck: options.claimsCheck ?? claims,
     broadcasts: broadcasting.service,
     optOuts,
     claims,
     claimDocuments: createClaimDocumentRepository(store),
     files: options.files ?? createMemoryFileStore(),
+    reports: createReportQueries(store),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
   };

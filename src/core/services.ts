@@ -13,6 +13,8 @@ import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { ReportAssumptions } from "./report-assumptions";
+import type { ReportQueries } from "./report-queries.port";
 
 export type Services = {
   clock: Clock;
@@ -36,6 +38,8 @@ export type Services = {
   files: FileStore;
   /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
   calendar: WorkingCalendar;
+  /** Counting in the database for the staff "Rekap" (src/reports). */
+  reports: ReportQueries;
 };
 
 /** Values from configuration that flows apply. */
@@ -44,4 +48,6 @@ export type Settings = {
   registrationMaxAge: number;
   /** Working days staff take to check a registration (REGISTRATION_REVIEW_DAYS). */
   registrationReviewDays: number;
+  /** RT counts and budget figures the staff "Rekap" uses (REPORT_ASSUMPTIONS_FILE). */
+  reportAssumptions?: ReportAssumptions;
 };

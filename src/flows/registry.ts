@@ -23,6 +23,7 @@ import { registrationFlow } from "./registration.flow";
 import { rtResidentsFlow } from "./rt-residents.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
+import { staffReportsFlow } from "./staff-reports.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
@@ -41,6 +42,7 @@ const flows: AnyFlow[] = [
   claimDocumentsFlow,
   claimStatusFlow,
   staffClaimsFlow,
+  staffReportsFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

@@ -18,6 +18,7 @@ import type deathReport from "../../locales/id/deathReport.json";
 import type claimStatus from "../../locales/id/claimStatus.json";
 import type staffClaims from "../../locales/id/staffClaims.json";
 import type rtResidents from "../../locales/id/rtResidents.json";
+import type staffReports from "../../locales/id/staffReports.json";
 
 export type Resources = {
   common: typeof common;
@@ -36,6 +37,7 @@ export type Resources = {
   claimStatus: typeof claimStatus;
   staffClaims: typeof staffClaims;
   rtResidents: typeof rtResidents;
+  staffReports: typeof staffReports;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

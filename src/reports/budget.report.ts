@@ -10,7 +10,7 @@ import type { GroupCount, ReportQueries } from "../core/report-queries.port";
 import { calculateContribution, toMonthAfter, type ProgrammeCode } from "../domain/contributions";
 import { findOccupation } from "../domain/occupations";
 import { programmeFacts } from "../domain/programme-facts";
-import type { ReportAssumptions } from "./report-assumptions";
+import type { ReportAssumptions } from "../core/report-assumptions";
 
 export type TargetRow = {
   label: string;

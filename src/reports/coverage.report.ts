@@ -6,7 +6,7 @@
  */
 import type { GroupCount, ReportQueries } from "../core/report-queries.port";
 import type { PersonStatus } from "../core/people.port";
-import { apbdGroups, type ApbdGroup, type ReportAssumptions } from "./report-assumptions";
+import { apbdGroups, type ApbdGroup, type ReportAssumptions } from "../core/report-assumptions";
 
 export const countedStatuses = ["active", "pending", "inactive", "rejected", "deceased"] as const;
 export type CountedStatus = (typeof countedStatuses)[number];

@@ -6,37 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
-
-export const apbdGroups = ["rt_head", "pekerja_rentan", "petugas_syara"] as const;
-export type ApbdGroup = (typeof apbdGroups)[number];
-
-export const reportAssumptionsSchema = z.object({
-  rtCounts: z.object({
-    total: z.number().int().positive(),
-    confirmed: z.boolean(),
-    source: z.string(),
-    /** Kelurahan name (as in kota-jambi-areas) → official RT count. */
-    perKelurahan: z.record(z.string(), z.number().int().nonnegative()),
-  }),
-  budget: z.object({
-    year: z.number().int().min(2024).max(2100),
-    apbdDeclaredIncome: z.number().int().positive(),
-    apbdIncomeSource: z.string(),
-    /** Whether registrations waiting for verification count as members in the projection. */
-    countPending: z.boolean(),
-    targets: z.array(
-      z.object({
-        group: z.enum(apbdGroups),
-        label: z.string(),
-        members: z.number().int().nonnegative(),
-        source: z.string(),
-      }),
-    ),
-  }),
-});
-
-export type ReportAssumptions = z.infer<typeof reportAssumptionsSchema>;
+import { reportAssumptionsSchema, type ReportAssumptions } from "../core/report-assumptions";
 
 /** config/report-assumptions.json seen from src/reports (tsx, jest) or dist/src/reports (compiled). */
 export function defaultAssumptionsFile(fromDir = __dirname): string {
@@ -54,3 +24,7 @@ export function loadReportAssumptions(file = defaultAssumptionsFile()): ReportAs
     );
   return parsed.data;
 }
+
+let defaults: ReportAssumptions | undefined;
+/** The project's file, read once. */
+export const defaultReportAssumptions = () => (defaults ??= loadReportAssumptions());
