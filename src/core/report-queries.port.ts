@@ -19,3 +19,7 @@ export interface ReportQueries {
     options?: { sum?: string[] },
   ): Promise<GroupCount[]>;
 }
+
+/** A grouped value as text ("-", or `fallback`, when missing or not a string or number). */
+export const toKeyText = (value: unknown, fallback = "-") =>
+  typeof value === "string" ? value : typeof value === "number" ? String(value) : fallback;

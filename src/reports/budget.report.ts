@@ -6,7 +6,7 @@
  *   and, for comparison, what self-paying members pay (JKK, JKM, JHT), month by month through the
  *   year so the PP 50/2025 discount counts only in its months, and never for APBD (DOMAIN §1.4).
  */
-import type { GroupCount, ReportQueries } from "../core/report-queries.port";
+import { toKeyText, type GroupCount, type ReportQueries } from "../core/report-queries.port";
 import { calculateContribution, toMonthAfter, type ProgrammeCode } from "../domain/contributions";
 import { findOccupation } from "../domain/occupations";
 import { programmeFacts } from "../domain/programme-facts";
@@ -77,7 +77,7 @@ function toFundingRows(groups: GroupCount[], assumptions: ReportAssumptions) {
   };
   for (const g of groups) {
     const programmes = (g.key.programmes as ProgrammeCode[] | null) ?? [];
-    const occupation = String(g.key["occupation.code"] ?? "lainnya");
+    const occupation = toKeyText(g.key["occupation.code"], "lainnya");
     const income = Number(g.key.income ?? 0);
     if (g.key.fundedBy === "apbd") {
       const paid = toYear(year, {

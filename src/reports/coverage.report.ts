@@ -4,7 +4,7 @@
  * kelurahan against the official RT count; the APBD quota used against each group's target.
  * A pure, typed result: renderers (text, CSV, XLSX, the staff console) show it. No NIK, no name.
  */
-import type { GroupCount, ReportQueries } from "../core/report-queries.port";
+import { toKeyText, type GroupCount, type ReportQueries } from "../core/report-queries.port";
 import type { PersonStatus } from "../core/people.port";
 import { apbdGroups, type ApbdGroup, type ReportAssumptions } from "../core/report-assumptions";
 
@@ -70,9 +70,9 @@ function toTree(groups: GroupCount[]): { totals: Tally; kecamatan: KecamatanCove
   const totals = emptyTally();
   const kecamatan = new Map<string, KecamatanCoverage>();
   for (const g of groups) {
-    const kec = String(g.key["address.kecamatan"] ?? "-");
-    const kel = String(g.key["address.kelurahan"] ?? "-");
-    const [rw, rt] = [String(g.key["address.rw"] ?? "-"), String(g.key["address.rt"] ?? "-")];
+    const kec = toKeyText(g.key["address.kecamatan"], "-");
+    const kel = toKeyText(g.key["address.kelurahan"], "-");
+    const [rw, rt] = [toKeyText(g.key["address.rw"], "-"), toKeyText(g.key["address.rt"], "-")];
     const k = kecamatan.get(kec) ?? { name: kec, kelurahan: [], ...emptyTally() };
     kecamatan.set(kec, k);
     let l = k.kelurahan.find((x) => x.name === kel);
@@ -92,10 +92,10 @@ function toTree(groups: GroupCount[]): { totals: Tally; kecamatan: KecamatanCove
 function toRtHeads(groups: GroupCount[], assumptions: ReportAssumptions): CoverageReport["rtHeads"] {
   const rows = new Map<string, RtHeadsRow & { rts: Set<string>; active: Set<string> }>();
   for (const g of groups) {
-    const kelurahan = String(g.key["leadsRt.kelurahan"] ?? "-");
+    const kelurahan = toKeyText(g.key["leadsRt.kelurahan"], "-");
     const official = assumptions.rtCounts.perKelurahan[kelurahan];
     const row = rows.get(kelurahan) ?? {
-      kecamatan: String(g.key["leadsRt.kecamatan"] ?? "-"),
+      kecamatan: toKeyText(g.key["leadsRt.kecamatan"], "-"),
       kelurahan,
       rtsWithHead: 0,
       rtsWithActiveHead: 0,
@@ -103,7 +103,7 @@ function toRtHeads(groups: GroupCount[], assumptions: ReportAssumptions): Covera
       rts: new Set<string>(),
       active: new Set<string>(),
     };
-    const rt = `${String(g.key["leadsRt.rw"])}/${String(g.key["leadsRt.rt"])}`;
+    const rt = `${toKeyText(g.key["leadsRt.rw"])}/${toKeyText(g.key["leadsRt.rt"])}`;
     row.rts.add(rt);
     if (g.key.status === "active") row.active.add(rt);
     rows.set(kelurahan, row);
