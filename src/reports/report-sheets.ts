@@ -77,7 +77,7 @@ export function toCoverageSheets(report: CoverageReport): Sheet[] {
     ],
     notes: [
       `Jumlah RT resmi ${rtHeads.officialTotal.toLocaleString("id-ID")}${rtHeads.confirmed ? "" : " (BELUM DIKONFIRMASI)"}: ${rtHeads.source}`,
-      `Terisi ${((rtHeads.rtsWithHead / rtHeads.officialTotal) * 100).toFixed(1)}% dari RT resmi.`,
+      `Terisi ${((rtHeads.rtsWithHead / rtHeads.officialTotal) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 })}% dari RT resmi.`,
     ],
   };
   const quota: Sheet = {
