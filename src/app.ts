@@ -32,6 +32,7 @@ import { createConsentLog } from "./storage/repositories/consents.repository";
 import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createOutboxRepository } from "./storage/repositories/outbox.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
+import { createUnansweredQuestions } from "./storage/repositories/unanswered.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -117,6 +118,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
     reports: createReportQueries(store),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    unanswered: createUnansweredQuestions(store),
   };
   return { services, broadcasting };
 }

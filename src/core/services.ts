@@ -15,6 +15,7 @@ import type { SessionStore } from "./session.store";
 import type { WorkingCalendar } from "../domain/working-days";
 import type { ReportAssumptions } from "./report-assumptions";
 import type { ReportQueries } from "./report-queries.port";
+import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
   clock: Clock;
@@ -40,6 +41,8 @@ export type Services = {
   calendar: WorkingCalendar;
   /** Counting in the database for the staff "Rekap" (src/reports). */
   reports: ReportQueries;
+  /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
+  unanswered?: UnansweredQuestions;
 };
 
 /** Values from configuration that flows apply. */

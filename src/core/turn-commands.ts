@@ -14,6 +14,12 @@ export async function runGlobalCommand(turn: Turn, command: GlobalCommand): Prom
       if (active) turn.replies.push({ key: "common:parked" });
       return turn.prompt();
     case "cancel":
+      // Nothing typed is lost to a "batal": answers already given are kept like with "menu".
+      if (active && active.history.length > 0) {
+        turn.park();
+        turn.replies.push({ key: "common:cancelledKept" });
+        return turn.prompt();
+      }
       turn.session.flow = null;
       if (active) delete turn.session.parked[active.id];
       turn.replies.push({ key: active ? "common:cancelled" : "common:nothingToCancel" });

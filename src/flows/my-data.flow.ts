@@ -25,6 +25,7 @@ export const myDataFlow = defineFlow<MyData>({
     home: homeStep,
     ...correctSteps,
     withdraw: confirm<MyData>({
+      legal: true,
       prompt: "myData:withdraw.prompt",
       onYes: async (data, ctx) => {
         const person = data.personId ? await ctx.services.people.findById(data.personId) : null;

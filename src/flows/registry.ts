@@ -24,6 +24,7 @@ import { rtResidentsFlow } from "./rt-residents.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
 import { staffReportsFlow } from "./staff-reports.flow";
+import { unansweredFlow } from "./unanswered.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
@@ -43,6 +44,7 @@ const flows: AnyFlow[] = [
   claimStatusFlow,
   staffClaimsFlow,
   staffReportsFlow,
+  unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 

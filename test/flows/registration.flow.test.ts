@@ -121,14 +121,14 @@ describe("registration: refusals and special cases", () => {
     expect((await chat.session())?.flow).toBeNull();
   });
 
-  it("refuses kindly from the age limit, storing nothing", async () => {
+  it("takes a registration at or over the age limit, saying it is being confirmed and flagging it for staff", async () => {
     const chat = createTestChat();
     for (const line of ["daftar", "ya", "1", "Budi Santoso", "1571 0807 0350 0001", "ya"])
       await chat.says(line);
-    expect(chat.replies()[0]).toHaveKey("registration:age.tooOld");
-    expect(chat.texts()[0]).toContain("di bawah 65 tahun (usia sekarang 75 tahun)");
-    expect(chat.texts()[0]).toContain("konfirmasi ke Kantor Cabang");
-    expect(await chat.app.services.people.count({})).toBe(0);
+    expect(chat.replies()[0]).toHaveKey("registration:age.toConfirm");
+    expect(chat.texts()[0]).toContain("sedang dikonfirmasi");
+    expect(chat.texts()[0]).toContain("usia Anda 75 tahun");
+    expect((await chat.session())?.flow?.data).toMatchObject({ ageToConfirm: true });
   });
 
   it("refuses under 17 (no e-KTP yet)", async () => {

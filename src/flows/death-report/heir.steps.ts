@@ -24,6 +24,25 @@ const phoneParser = (text: string, ctx: FlowContext): Parsed<string> => {
 const afterRelationship = (data: D) =>
   heirRank(data.relationship ?? "spouse") > 1 ? next("closerRelatives", data) : next("schoolChildren", data);
 
+/** Words that name an illness: "kena DBD", "serangan jantung" pick "sakit". */
+const illnessWords = [
+  "sakit", "lainnya", "lain", "penyakit", "jantung", "serangan jantung", "stroke", "dbd", "demam berdarah",
+  "kanker", "diabetes", "gula", "ginjal", "paru", "covid", "tbc", "hipertensi", "darah tinggi", "illness", "sick",
+]; // prettier-ignore
+
+/** What people call their relationship ("sy istrinya", "bini", "kakak"). */
+const relationshipWords: Record<Relationship, string[]> = {
+  spouse: ["suami", "istri", "bini", "laki", "janda", "duda", "wife", "husband", "pasangan"],
+  child: ["anak", "anak kandung", "putra", "putri", "son", "daughter", "budak"],
+  parent: ["ayah", "ibu", "bapak", "emak", "abah", "umak", "orang tua", "ortu", "father", "mother"],
+  grandparent: ["kakek", "nenek", "datuk", "grandfather", "grandmother"],
+  grandchild: ["cucu", "grandchild"],
+  sibling: ["kakak", "adik", "abang", "adek", "ayuk", "saudara", "brother", "sister"],
+  parentInLaw: ["mertua", "in law"],
+  willNamed: ["wasiat", "will"],
+  other: ["tetangga", "keponakan", "paman", "bibi", "tante", "teman", "kawan", "pengurus", "neighbour"],
+};
+
 export const heirSteps: Record<string, Step<D>> = {
   deathDate: ask<D, string>({
     prompt: "deathReport:deathDate.prompt",
@@ -47,7 +66,7 @@ export const heirSteps: Record<string, Step<D>> = {
     options: [
       { value: "work", label: "deathReport:cause.work", aliases: ["kerja", "bekerja", "kecelakaan kerja"] },
       { value: "commute", label: "deathReport:cause.commute", aliases: ["perjalanan", "di jalan"] },
-      { value: "other", label: "deathReport:cause.other", aliases: ["sakit", "lainnya", "lain"] },
+      { value: "other", label: "deathReport:cause.other", aliases: illnessWords },
       { value: "unknown", label: "deathReport:cause.unknown", aliases: ["tidak tahu", "belum tahu"] },
     ],
     onChoice: (value, data) => {
@@ -100,6 +119,7 @@ export const heirSteps: Record<string, Step<D>> = {
     options: relationships.map((value) => ({
       value,
       label: `deathReport:relationship.${value}` as const,
+      aliases: relationshipWords[value],
     })),
     onChoice: (value, data) => afterRelationship({ ...data, relationship: value as Relationship }),
   }),

@@ -39,6 +39,7 @@ async function lookUp(data: D, ctx: FlowContext): Promise<StepResult<D>> {
 
 export const identifySteps: Record<string, Step<D>> = {
   consent: confirm<D>({
+    legal: true,
     prompt: () => [{ key: "deathReport:consent.condolences" }, { key: "deathReport:consent.prompt" }],
     yes: "deathReport:consent.agree",
     no: "deathReport:consent.disagree",

@@ -75,9 +75,15 @@ export function afterBirthDate(data: RegistrationData, ctx: FlowContext): Regist
     toToday(ctx),
     ctx.services.settings.registrationMaxAge,
   );
+  const nextStep = data.subject === "self" && ctx.phone ? "phoneConfirm" : "phone";
+  if (!age.ok && age.reason === "tooOld") {
+    const note = reply("registration:age.toConfirm", { age: age.age, limit: age.limit });
+    const result = nextOrSummary(nextStep, { ...data, ageToConfirm: true });
+    return result.type === "next" ? { ...result, replies: [note, ...(result.replies ?? [])] } : result;
+  }
   if (!age.ok)
     return exit([reply(`registration:age.${age.reason}`, { age: age.age, limit: age.limit })], true);
-  return nextOrSummary(data.subject === "self" && ctx.phone ? "phoneConfirm" : "phone", data);
+  return nextOrSummary(nextStep, { ...data, ageToConfirm: undefined });
 }
 
 export const identitySteps = {

@@ -49,6 +49,8 @@ export const registrationData = areaData.extend(takeoverData.shape).extend({
     .optional(),
   birthDate: z.string().optional(),
   sex: z.enum(["L", "P"]).optional(),
+  /** At or over the age limit, which is only in BPJS material ([U]): staff confirm, nobody is refused. */
+  ageToConfirm: z.boolean().optional(),
   phone: z.string().optional(),
   noPhone: z.boolean().optional(),
   occupation: z.string().optional(),

@@ -19,6 +19,7 @@ function toFlags(data: RegistrationData): string[] {
   if (data.nik && (data.birthDate !== data.nik.birthDate || data.sex !== data.nik.sex))
     flags.push("nik_birthdate_mismatch");
   if (data.nik && !data.nik.inKotaJambi) flags.push("nik_outside_kota_jambi");
+  if (data.ageToConfirm) flags.push("age_limit_to_confirm");
   if (data.fundedBy === "apbd" && !findOccupation(data.occupation ?? "")?.apbdGroup)
     flags.push("apbd_proposed");
   return flags;
