@@ -5,6 +5,13 @@
  *   npm run claims -- overdue                            claims past the BPJS SLA date
  *   npm run claims -- show KLM-XXXXXX                    one claim, its history and documents
  *   npm run claims -- move KLM-XXXXXX STAGE [NOTE…]      move it (only allowed moves); the heir is told
+ *       DIBAYAR needs --amount RUPIAH [--paid-on DD-MM-YYYY]; DITOLAK_PERLU_TINDAK_LANJUT needs
+ *       --reason "…" --next "…" (what the heir can do next)
+ *   npm run claims -- verify-death KLM-XXXXXX             the akta/surat kematian was seen: mark deceased
+ *   npm run claims -- false-report KLM-XXXXXX REASON…     the person is alive: close it, record untouched
+ *   npm run claims -- membership KLM-XXXXXX DD-MM-YYYY [KPJ] membership start (BPJS data), KPJ number
+ *   npm run claims -- grant-access KLM-XXXXXX PHONE       another heir may follow the claim from WhatsApp
+ *   npm run claims -- waive-doc KLM-XXXXXX TYPE           a document this claim does not need
  *   npm run claims -- request-doc KLM-XXXXXX TYPE [NOTE…] ask the heir for a document
  *   npm run claims -- export-doc DOCUMENT_ID OUT_FILE    decrypt one document to a file for review
  *
@@ -21,14 +28,18 @@ import { renderReplies, toNumberedText } from "../src/core/render";
 import { documentTypes, type DocumentType } from "../src/domain/claim-documents";
 import { claimPrefix, parseReference } from "../src/domain/reference";
 import { claimStages, isStage, nextStages, slaRunningStages } from "../src/domain/claim-lifecycle";
+import { parseDateInput } from "../src/domain/date-input";
 import { toJakartaDay } from "../src/domain/jakarta-time";
+import { parseRupiah } from "../src/domain/rupiah-input";
 import { moveClaim, requestDocument } from "../src/flows/claims/claim-actions";
+import { runDecision } from "./lib/claims-decisions";
 import { toClaimDetail, toClaimList } from "../src/flows/claims/claim-staff-view";
 import { createProgram, subcommand } from "./lib/cli";
 import { runCli } from "./lib/cli-context";
 
 const usage = `Tahap: ${claimStages.join(", ")}
-Jenis dokumen: ${documentTypes.join(", ")}`;
+Jenis dokumen: ${documentTypes.join(", ")}
+move … DIBAYAR perlu --amount RUPIAH [--paid-on DD-MM-YYYY]; move … DITOLAK_PERLU_TINDAK_LANJUT perlu --reason "…" --next "…"`;
 
 const actor = `cli:${userInfo().username}`;
 
@@ -82,6 +93,30 @@ async function show(app: App, reference: string): Promise<void> {
   );
 }
 
+/** `--amount 42jt --paid-on 12-03-2026`, `--reason "…" --next "…"`; the rest is the note. */
+function toMoveOptions(args: string[], now: Date) {
+  const rest: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (arg.startsWith("--") && i + 1 < args.length) flags[arg.slice(2)] = args[++i] ?? "";
+    else rest.push(arg);
+  }
+  let payment: { amount: number; paidOn: string } | undefined;
+  if (flags.amount !== undefined) {
+    const amount = parseRupiah(flags.amount, { min: 1 });
+    const paidOn = parseDateInput(flags["paid-on"] ?? "hari ini", now, { relativeWords: true });
+    if (!amount.ok) fail(`Not an amount: ${flags.amount}`);
+    if (!paidOn.ok) fail(`Not a date: ${flags["paid-on"] ?? ""}`);
+    payment = { amount: amount.value, paidOn: paidOn.value };
+  }
+  const rejection =
+    flags.reason !== undefined
+      ? { reason: flags.reason, nextStep: flags.next ?? "Hubungi kantor kelurahan." }
+      : undefined;
+  return { rest, payment, rejection };
+}
+
 async function run(app: App, [command, ...args]: string[]): Promise<void> {
   const deps = { services: app.services, translator: app.translator };
   const now = app.services.clock.now();
@@ -118,12 +153,15 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
     case "move": {
       const to = args[1];
       if (!to || !isStage(to)) fail(`Tahap tidak dikenal: ${to ?? "(kosong)"}`);
-      const note = args.slice(2).join(" ").trim();
+      const { rest, payment, rejection } = toMoveOptions(args.slice(2), now);
+      const note = rest.join(" ").trim();
       const result = await moveClaim(deps, {
         reference: referenceArg(args[0]),
         to,
         actor,
         ...(note ? { note } : {}),
+        ...(payment ? { payment } : {}),
+        ...(rejection ? { rejection } : {}),
       });
       if (result.status === "refused") fail(`Ditolak: ${result.reason}`);
       console.log(`${result.claim.reference} dipindah ke ${to}.${toldLine(result.notification)}`);
@@ -160,6 +198,16 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
       console.log(`${doc.mimeType} (${doc.size} bita) ditulis ke ${out}. Hapus setelah selesai.`);
       return;
     }
+    case "verify-death":
+    case "false-report":
+    case "membership":
+    case "grant-access":
+    case "waive-doc": {
+      const outcome = await runDecision(deps, command, referenceArg(args[0]), args.slice(1), actor);
+      if (!outcome.ok) fail(outcome.message);
+      console.log(outcome.message);
+      return;
+    }
     default:
       fail(`Perintah tidak dikenal: ${command ?? "(kosong)"}`);
   }
@@ -174,20 +222,33 @@ const commands: Array<[string, string]> = [
   ["overdue", "klaim yang melewati tenggat bayar BPJS (hari kerja, WIB)"],
   ["show <referensi>", "satu klaim: riwayat, dokumen, yang kurang (dicatat di audit)"],
   ["move <referensi> <tahap> [catatan...]", "pindah ke tahap berikutnya yang boleh; ahli waris diberi tahu"],
+  ["verify-death <referensi>", "akta/surat kematian sudah dilihat: tandai meninggal"],
+  ["false-report <referensi> <alasan...>", "orangnya masih hidup: tutup laporan, data tidak diubah"],
+  ["membership <referensi> <DD-MM-YYYY> [kpj]", "mulai kepesertaan (data BPJS) dan No. KPJ"],
+  ["grant-access <referensi> <hp>", "ahli waris lain boleh mengikuti klaim dari WhatsApp"],
+  ["waive-doc <referensi> <jenis>", "dokumen yang tidak diperlukan klaim ini"],
   ["request-doc <referensi> <jenis> [catatan...]", "minta dokumen ke ahli waris"],
   ["export-doc <id-dokumen> <berkas>", "buka satu dokumen (terenkripsi) ke berkas untuk diperiksa"],
 ];
 for (const [spec, description] of commands)
   subcommand(program, spec, description)
     .addHelpText("after", `\n${usage}`)
+    // --amount, --paid-on, --reason, --next: read by the command itself (scripts/claims.ts run()).
+    .allowUnknownOption()
     .action((...args: unknown[]) => {
       const name = spec.split(" ")[0] ?? "";
-      const values = args
-        .slice(0, -2)
-        .flatMap((v) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []));
+      const command = args.at(-1) as { args: string[] };
       runCli({
-        changing: new Set(["move", "request-doc"]),
-        argv: [name, ...values],
+        changing: new Set([
+          "move",
+          "request-doc",
+          "verify-death",
+          "false-report",
+          "membership",
+          "grant-access",
+          "waive-doc",
+        ]),
+        argv: [name, ...command.args],
         run: async ({ app }, argv) => {
           await run(app, argv);
           return 0;

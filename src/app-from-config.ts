@@ -7,7 +7,9 @@
 import path from "node:path";
 import { createApp, type App, type AppOptions } from "./app";
 import type { Config } from "./config";
+import type { Contact } from "./core/people.port";
 import type { Clock, Logger } from "./core/ports";
+import { toStaffNumbers } from "./channels/whatsapp/whatsapp.phone";
 import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { loadReportAssumptions } from "./reports/report-assumptions";
@@ -15,6 +17,17 @@ import { createVault } from "./security/vault";
 import { loadVaultKeys } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
 import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
+
+/** Staff contacts for alerts: Telegram ids and WhatsApp numbers (E.164; unreadable numbers skipped). */
+export function toStaffContacts(
+  config: Pick<Config, "STAFF_TELEGRAM_IDS" | "STAFF_WHATSAPP_NUMBERS">,
+): Contact[] {
+  const whatsapp = [...toStaffNumbers(config.STAFF_WHATSAPP_NUMBERS).numbers];
+  return [
+    ...config.STAFF_TELEGRAM_IDS.map((userId) => ({ channel: "telegram" as const, userId })),
+    ...whatsapp.map((userId) => ({ channel: "whatsapp" as const, userId })),
+  ];
+}
 
 /** The app options every process derives from configuration. */
 export function toAppOptions(
@@ -54,6 +67,7 @@ export function toAppOptions(
     },
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,
+    staffContacts: toStaffContacts(config),
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
   };
 }

@@ -9,10 +9,11 @@ import { createEngine } from "./core/engine";
 import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Language } from "./core/messages";
-import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
+import type { ClaimsCheck, Contact, PeopleRepository } from "./core/people.port";
 import type { Clock, Logger, Notifier, Translator } from "./core/ports";
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
+import { createStaffAlerts } from "./core/staff-alerts";
 import type { PersonalDataVault } from "./core/vault.port";
 import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
 import { createQuestionInterjector } from "./flows/questions.interject";
@@ -25,6 +26,7 @@ import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
 import { createReportQueries } from "./storage/report-queries";
 import { defaultReportAssumptions } from "./reports/report-assumptions";
+import { createAttemptCounter } from "./storage/repositories/attempts.repository";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
 import { createClaimRepository } from "./storage/repositories/claims.repository";
@@ -62,6 +64,8 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
+  /** Where staff alerts go (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS); none by default. */
+  staffContacts?: readonly Contact[];
 };
 
 export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
@@ -118,6 +122,13 @@ export function createServices(options: ServiceOptions): { services: Services; b
     reports: createReportQueries(store),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    attempts: createAttemptCounter(store),
+    staffAlerts: createStaffAlerts({
+      notifier: options.notifier,
+      audit,
+      logger,
+      staff: options.staffContacts ?? [],
+    }),
     unanswered: createUnansweredQuestions(store),
   };
   return { services, broadcasting };

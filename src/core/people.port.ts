@@ -74,6 +74,13 @@ export type Person = {
   /** Last month paid, YYYY-MM, when known; coverage ends 3 months after an unpaid month. */
   paidThrough?: string;
   coverageEndsAt?: Date;
+  /**
+   * Someone reported this person's death and staff have not verified it yet (no akta or surat
+   * keterangan kematian seen): the person keeps every right (data, broadcasts, deletion) and is
+   * asked whether they are well when they write.
+   */
+  reportedDeceased?: { at: Date; claimReference: string };
+  /** Set only by staff verification of the death (with `status: "deceased"`). */
   deceasedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -147,15 +154,17 @@ export interface PeopleRepository {
   findByNikHash(hash: string): Promise<Person | null>;
   /** Many at once (the BPJS import matches a batch of rows in one query). */
   findByNikHashes(hashes: string[]): Promise<Person[]>;
-  /** By the keyed hash of a KPJ number (vault.hash). */
+  /** By the keyed hash of a KPJ number (vault.hash), as the BPJS import or staff recorded it. */
   findByKpjHash(hash: string): Promise<Person | null>;
   findByContact(contact: Contact): Promise<Person[]>;
   findByPhone(phone: string): Promise<Person[]>;
   /** Oldest first, or `newestFirst`; `limit` is applied in the store when there is no `text`. */
   search(query: PersonQuery, options?: SearchOptions): Promise<Person[]>;
   count(query: PersonQuery): Promise<number>;
-  /** Marks a participant deceased: no reminder or broadcast reaches their contacts afterwards. */
+  /** Marks a participant deceased (staff verified the death): no reminder or broadcast reaches their contacts afterwards. */
   markDeceased(id: string, at: Date): Promise<void>;
+  /** Records an unverified death report (or clears it with null); status and rights stay as they are. */
+  setReportedDeceased(id: string, report: Person["reportedDeceased"] | null, now: Date): Promise<void>;
 }
 
 /** The people repository with the writes registration, "data saya" and staff review need. */
@@ -177,7 +186,10 @@ export interface PeopleRegister extends PeopleRepository {
   anonymise(id: string, now: Date): Promise<void>;
 }
 
-/** Optional hook the claims feature can provide: whether a claim still needs a person's data. */
+/**
+ * Optional hook the claims feature can provide: whether a claim still needs a person's data
+ * (a death staff verified; an unverified report does not take a living person's rights away).
+ */
 export interface ClaimsCheck {
   hasClaimFor(personId: string): Promise<boolean>;
 }

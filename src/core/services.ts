@@ -15,6 +15,8 @@ import type { SessionStore } from "./session.store";
 import type { WorkingCalendar } from "../domain/working-days";
 import type { ReportAssumptions } from "./report-assumptions";
 import type { ReportQueries } from "./report-queries.port";
+import type { AttemptCounter } from "./attempts.port";
+import type { StaffAlerts } from "./staff-alert.port";
 import type { UnansweredQuestions } from "./unanswered.port";
 
 export type Services = {
@@ -41,6 +43,10 @@ export type Services = {
   calendar: WorkingCalendar;
   /** Counting in the database for the staff "Rekap" (src/reports). */
   reports: ReportQueries;
+  /** Stored attempt counters: rate limits on lookups that could reveal a death or a claim. */
+  attempts: AttemptCounter;
+  /** Alerts to staff (false death reports, lookup abuse), audited. */
+  staffAlerts: StaffAlerts;
   /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
   unanswered?: UnansweredQuestions;
 };

@@ -7,10 +7,12 @@ import { z } from "zod";
 import type { FlowRegistry } from "../core/engine";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
+import { aliveCheckFlow } from "./alive-check.flow";
 import { broadcastManageFlow } from "./broadcast-manage.flow";
 import { broadcastFlow } from "./broadcast.flow";
 import { calculatorFlow } from "./calculator.flow";
 import { claimStatusFlow } from "./claim-status.flow";
+import { askIfReported, offerStrayMedia } from "./claims/claim-hooks";
 import { claimDocumentsFlow } from "./death-report/claim-documents.flow";
 import { deathReportFlow } from "./death-report/death-report.flow";
 import { eligibilityFlow } from "./eligibility.flow";
@@ -44,6 +46,7 @@ const flows: AnyFlow[] = [
   claimStatusFlow,
   staffClaimsFlow,
   staffReportsFlow,
+  aliveCheckFlow,
   unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
@@ -81,5 +84,7 @@ export function createFlowRegistry(
     get: (id) => byId.get(id),
     all,
     ...(extra.interject ? { interject: extra.interject } : {}),
+    onStrayMedia: offerStrayMedia,
+    onNewConversation: askIfReported,
   };
 }

@@ -57,7 +57,9 @@ export type TestChatOptions = {
   phone?: string;
   logger?: Logger;
   /** Extra app options (people, claims, scheduler, broadcasting settings). */
-  app?: Partial<Pick<AppOptions, "people" | "claims" | "scheduler" | "broadcasting" | "files">>;
+  app?: Partial<
+    Pick<AppOptions, "people" | "claims" | "scheduler" | "broadcasting" | "files" | "staffContacts">
+  >;
 };
 
 export function createTestChat(options: TestChatOptions = {}) {

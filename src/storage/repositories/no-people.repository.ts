@@ -15,4 +15,5 @@ export const noPeopleRepository: PeopleRepository = {
   search: async () => [],
   count: async () => 0,
   markDeceased: async () => undefined,
+  setReportedDeceased: async () => undefined,
 };

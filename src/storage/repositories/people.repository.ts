@@ -21,6 +21,7 @@ export const peopleCollection: CollectionSpec = {
   indexes: [
     { fields: { "nik.hash": 1 }, unique: true, partial: { "nik.hash": { $exists: true } } },
     { fields: { reference: 1 }, unique: true },
+    { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
     { fields: { contactKeys: 1 } },
     { fields: { phone: 1 } },
     { fields: { status: 1, createdAt: 1 } },
@@ -116,7 +117,14 @@ export function createPeopleRepository(
     search,
     count: async (query) => (query.text ? (await search(query)).length : people.count(toFilter(query))),
     async markDeceased(id, at) {
-      await modify(id, (p) => ({ ...p, status: "deceased", deceasedAt: at, updatedAt: at }));
+      await modify(id, (p) => ({ ...withoutReport(p), status: "deceased", deceasedAt: at, updatedAt: at }));
+    },
+    async setReportedDeceased(id, report, now) {
+      await modify(id, (p) => ({
+        ...withoutReport(p),
+        ...(report ? { reportedDeceased: report } : {}),
+        updatedAt: now,
+      }));
     },
 
     async register(person, now) {
@@ -172,6 +180,13 @@ export function createPeopleRepository(
       await modify(id, (p) => toAnonymous(p, now));
     },
   };
+}
+
+/** The person without an unverified death report (verified, found false, or replaced). */
+function withoutReport(person: Person): Person {
+  const copy = { ...person };
+  delete copy.reportedDeceased;
+  return copy;
 }
 
 /** What is left of a person after deletion: counts by area and programme still add up. */
