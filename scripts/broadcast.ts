@@ -46,6 +46,7 @@ function runCommand(argv: string[], options: { ya?: boolean; watch?: boolean }) 
         service: context.app.services.broadcasts,
         actor: `cli:${userInfo().username}`,
         now: context.app.services.clock.now(),
+        channels: context.app.services.channels,
         confirm: async (question) => {
           console.log(question);
           if (options.ya) return true;

@@ -6,10 +6,10 @@
  */
 import path from "node:path";
 import { createApp, type App, type AppOptions } from "./app";
+import { createChannelCatalog, toChannelSettings } from "./channels/channel-catalog";
 import type { Config } from "./config";
-import type { Contact } from "./core/people.port";
 import type { Clock, Logger } from "./core/ports";
-import { toStaffNumbers } from "./channels/whatsapp/whatsapp.phone";
+import { toStaffContacts } from "./channels/staff-contacts";
 import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { loadReportAssumptions } from "./reports/report-assumptions";
@@ -17,17 +17,6 @@ import { createVault } from "./security/vault";
 import { loadVaultKeys } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
 import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
-
-/** Staff contacts for alerts: Telegram ids and WhatsApp numbers (E.164; unreadable numbers skipped). */
-export function toStaffContacts(
-  config: Pick<Config, "STAFF_TELEGRAM_IDS" | "STAFF_WHATSAPP_NUMBERS">,
-): Contact[] {
-  const whatsapp = [...toStaffNumbers(config.STAFF_WHATSAPP_NUMBERS).numbers];
-  return [
-    ...config.STAFF_TELEGRAM_IDS.map((userId) => ({ channel: "telegram" as const, userId })),
-    ...whatsapp.map((userId) => ({ channel: "whatsapp" as const, userId })),
-  ];
-}
 
 /** The app options every process derives from configuration. */
 export function toAppOptions(
@@ -63,8 +52,8 @@ export function toAppOptions(
         claimDocumentsAfterDays: config.REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS,
       },
       campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
-      telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
     },
+    channels: createChannelCatalog(toChannelSettings(config)),
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,
     staffContacts: toStaffContacts(config),

@@ -3,6 +3,8 @@
  * channel hub and broadcasting. main.ts, the transcript runner, the benchmarks and the tests all
  * start here, so they run the same bot.
  */
+import { createChannelCatalog } from "./channels/channel-catalog";
+import type { ChannelDirectory } from "./core/channel-contract";
 import { createChannelHub } from "./core/channel-hub";
 import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
@@ -66,6 +68,8 @@ export type AppOptions = {
   outbox?: Partial<OutboxSettings>;
   /** Where staff alerts go (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS); none by default. */
   staffContacts?: readonly Contact[];
+  /** What each channel can do, as configured (channels/channel-catalog.ts); default: WhatsApp Web. */
+  channels?: ChannelDirectory;
 };
 
 export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
@@ -81,6 +85,7 @@ type ServiceOptions = Omit<AppOptions, "translator"> & {
 /** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
 export function createServices(options: ServiceOptions): { services: Services; broadcasting: Broadcasting } {
   const { store, clock, logger } = options;
+  const channels = options.channels ?? createChannelCatalog();
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
   const claims = createClaimRepository(store);
@@ -97,6 +102,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
     audit,
     clock,
     logger,
+    channels,
     ...(options.broadcasting ? { settings: options.broadcasting } : {}),
   });
   const services: Services = {
@@ -129,6 +135,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
       logger,
       staff: options.staffContacts ?? [],
     }),
+    channels,
     unanswered: createUnansweredQuestions(store),
   };
   return { services, broadcasting };

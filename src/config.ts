@@ -68,6 +68,8 @@ export const configSchema = z.object({
   STAFF_TELEGRAM_IDS: list.default([]),
 
   WHATSAPP_ENABLED: bool.default(false),
+  /** web: whatsapp-web.js on a linked phone; cloud: the official Cloud API (never both for one number). */
+  WHATSAPP_MODE: z.enum(["web", "cloud"]).default("web"),
   WHATSAPP_AUTH: z.enum(["local", "mongo"]).default("local"),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   /** Chromium without its sandbox: automatic as root; needed in most containers (the Dockerfile sets it). */
@@ -76,6 +78,31 @@ export const configSchema = z.object({
   WHATSAPP_MAX_PER_DAY: z.coerce.number().int().positive().default(300),
   WHATSAPP_MAX_MEDIA_MB: z.coerce.number().positive().max(100).default(10),
   STAFF_WHATSAPP_NUMBERS: list.default([]),
+
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, "expected the numeric phone number ID")
+    .optional(),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: z.string().min(20, "expected a system user access token").optional(),
+  WHATSAPP_CLOUD_APP_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,64}$/, "expected the app secret (hex)")
+    .optional(),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z.string().min(8, "expected at least 8 characters").optional(),
+  WHATSAPP_CLOUD_API_ROOT: z.url().default("https://graph.facebook.com"),
+  WHATSAPP_CLOUD_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "expected a Graph API version like v23.0")
+    .default("v23.0"),
+  WHATSAPP_CLOUD_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8444),
+  WHATSAPP_CLOUD_WEBHOOK_PATH: z
+    .string()
+    .regex(/^\/[\w./-]*$/, "expected a path like /whatsapp/webhook")
+    .default("/whatsapp/webhook"),
+  /** The account's throughput (Meta: 80 messages per second by default, up to 1,000). */
+  WHATSAPP_CLOUD_RATE: z.coerce.number().positive().max(1000).default(80),
+  /** At least this long between two unsolicited messages to one person (Meta's pair rate). */
+  WHATSAPP_CLOUD_PAIR_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(6000),
 
   QUIET_HOURS_START: hhmm.default("20:00"),
   QUIET_HOURS_END: hhmm.default("07:00"),
@@ -118,6 +145,28 @@ export function loadEnvFile(
   return file;
 }
 
+const cloudKeys = [
+  "WHATSAPP_CLOUD_PHONE_NUMBER_ID",
+  "WHATSAPP_CLOUD_ACCESS_TOKEN",
+  "WHATSAPP_CLOUD_APP_SECRET",
+  "WHATSAPP_CLOUD_VERIFY_TOKEN",
+] as const;
+
+/** The Cloud API needs its number, token, app secret (signatures) and verify token. */
+function toMissingCloudSettings(config: Config): string[] {
+  if (!config.WHATSAPP_ENABLED || config.WHATSAPP_MODE !== "cloud") return [];
+  return cloudKeys.filter((key) => !config[key]);
+}
+
+function refuseMissing(missing: readonly string[], when: string): void {
+  if (missing.length === 0) return;
+  throw new AppError(
+    "CONFIG_INVALID",
+    `Invalid configuration:\n  ${missing.map((k) => `${k}: required ${when}`).join("\n  ")}`,
+    { variables: [...missing] },
+  );
+}
+
 /** Parses the environment; throws an AppError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -129,15 +178,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
   }
   const config = result.data;
+  refuseMissing(toMissingCloudSettings(config), "when WHATSAPP_MODE=cloud");
   if (config.NODE_ENV === "production") {
     const missing = (["MONGODB_URI", "ENCRYPTION_KEY", "HASH_KEY"] as const).filter((k) => !config[k]);
-    if (missing.length > 0) {
-      throw new AppError(
-        "CONFIG_INVALID",
-        `Invalid configuration:\n  ${missing.map((k) => `${k}: required when NODE_ENV=production`).join("\n  ")}`,
-        { variables: missing },
-      );
-    }
+    refuseMissing(missing, "when NODE_ENV=production");
   }
   return config;
 }

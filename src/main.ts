@@ -14,8 +14,9 @@ import {
   type TelegramChannelOptions,
 } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
-import type { WhatsAppChannel, WhatsAppState } from "./channels/whatsapp/whatsapp.channel";
-import { connectWhatsApp } from "./channels/whatsapp/whatsapp.connect";
+import type { WhatsAppState } from "./channels/whatsapp/whatsapp.channel";
+import { connectWhatsApp, type ConnectedWhatsApp } from "./channels/whatsapp/whatsapp.connect";
+import { connectWhatsAppCloud } from "./channels/whatsapp-cloud/whatsapp-cloud.connect";
 import { loadConfig, loadEnvFile, type Config } from "./config";
 import { isAppError } from "./core/errors";
 import type { Logger } from "./core/ports";
@@ -67,12 +68,12 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
     inbound: app.inbound,
     translator: app.translator,
     sessions: app.services.sessions,
-    logger: logger.child({ channel: "telegram" }),
+    logger,
     clock: app.services.clock,
   };
 }
 
-function toSupervisedWhatsApp(channel: WhatsAppChannel): SupervisedChannel {
+function toSupervisedWhatsApp(channel: ConnectedWhatsApp): SupervisedChannel {
   const states: Record<WhatsAppState, ChannelState> = {
     idle: "starting",
     starting: "starting",
@@ -154,7 +155,12 @@ async function main(): Promise<void> {
     if (health) shutdown.add(() => health.close());
   }
 
-  if (config.WHATSAPP_ENABLED) {
+  if (config.WHATSAPP_ENABLED && config.WHATSAPP_MODE === "cloud") {
+    // The Cloud API is a webhook this process serves: running as long as the process runs.
+    const stop = await connectWhatsAppCloud({ config, app, logger, clock: app.services.clock });
+    shutdown.add(stop);
+    supervisor.add({ name: "whatsapp-cloud", start: async () => undefined, state: () => "running" });
+  } else if (config.WHATSAPP_ENABLED) {
     const whatsapp = connectWhatsApp({
       config,
       app,

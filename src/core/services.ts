@@ -3,6 +3,7 @@
  * tests build them over the memory store (test/support/test-services.ts).
  */
 import type { AuditLog } from "./audit.port";
+import type { ChannelDirectory } from "./channel-contract";
 import type { ConsentLog } from "./consent.port";
 import type { ClaimsCheck, PeopleRegister } from "./people.port";
 import type { BroadcastService } from "./broadcast.port";
@@ -47,6 +48,8 @@ export type Services = {
   attempts: AttemptCounter;
   /** Alerts to staff (false death reports, lookup abuse), audited. */
   staffAlerts: StaffAlerts;
+  /** What each channel can do (buttons, lengths, templates, pacing); never name a channel. */
+  channels: ChannelDirectory;
   /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
   unanswered?: UnansweredQuestions;
 };

@@ -46,6 +46,7 @@ export class Turn {
     return {
       now: this.now,
       channel: this.message.channel,
+      capabilities: this.deps.services.channels.capabilitiesOf(this.message.channel),
       userId: this.message.userId,
       language: this.session.language,
       phone: this.message.phone ?? this.session.phone,

@@ -7,6 +7,7 @@
  * (and for `send <id>`, which schedules a draft made with `create`). Output is Indonesian; `send`
  * asks `deps.confirm` (the CLI asks the person at the terminal, or `--ya`) before anything is scheduled.
  */
+import type { ChannelDirectory } from "../core/channel-contract";
 import {
   broadcastTemplates,
   type BroadcastDraft,
@@ -36,10 +37,10 @@ function parseArgs(args: string[]): { command: string; positional: string[]; opt
   return { command: args[0] ?? "help", positional, options };
 }
 
-function toDraft(options: Options): BroadcastDraft | string {
+function toDraft(options: Options, channels: ChannelDirectory): BroadcastDraft | string {
   const state = (options.state ?? "registered") as SegmentState;
   if (!segmentStates.includes(state)) return `--state ${state} tidak dikenal (${segmentStates.join(", ")})`;
-  const filters = parseSegmentFilters(options.filter ?? "-");
+  const filters = parseSegmentFilters(options.filter ?? "-", (word) => channels.find(word));
   if (!filters.ok) return `--filter salah: ${filters.reason} ${filters.field}`;
   const template = options.template as (typeof broadcastTemplates)[number] | undefined;
   if (template && !broadcastTemplates.includes(template))
@@ -61,12 +62,16 @@ export const statusLabels: Record<BroadcastStatus, string> = {
 };
 
 export const progressLine = (p: BroadcastProgress) =>
-  `${p.id}  ${statusLabels[p.status]}  terkirim ${p.sent}  gagal ${p.failed}  dilewati ${p.skipped}  sisa ${p.remaining} / ${p.total}`;
+  `${p.id}  ${statusLabels[p.status]}  terkirim ${p.sent}  gagal ${p.failed}  dilewati ${p.skipped}  sisa ${p.remaining} / ${p.total}` +
+  (p.delivered !== undefined
+    ? `  (tanda terima: sampai ${p.delivered}, dibaca ${p.read ?? 0}, tidak sampai ${p.undelivered ?? 0})`
+    : "");
 
 export type BroadcastCommandDeps = {
   service: BroadcastService;
   actor: string;
   now: Date;
+  channels: ChannelDirectory;
   /** Asked before anything is scheduled; true only for an explicit yes. */
   confirm: (question: string) => Promise<boolean>;
 };
@@ -112,7 +117,7 @@ export async function runBroadcastCommand(
     };
   if (command === "send" && positional[0]) return scheduleExisting(positional[0], options, deps);
   if (["preview", "dry-run", "create", "send"].includes(command)) {
-    const draft = toDraft(options);
+    const draft = toDraft(options, deps.channels);
     if (typeof draft === "string") return fail(draft);
     const preview = await service.preview(draft, command === "dry-run" ? Number(options.sample ?? 10) : 0);
     const { excluded } = preview;

@@ -48,7 +48,7 @@ describe("registration: happy paths", () => {
     const chat = createTestChat({ channel: "telegram", userId: "777" });
     for (const line of ["daftar", "ya", "1", "Budi Santoso", headNik, "ya"]) await chat.says(line);
     expect(chat.lastReply()).toMatchObject({
-      key: "registration:phone.promptTelegram",
+      key: "registration:phone.promptShareButton",
       requestContact: true,
     });
     await chat.sharesContact("6281211112222");

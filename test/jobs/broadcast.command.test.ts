@@ -13,6 +13,7 @@ describe("broadcast CLI", () => {
         actor: "cli:budi",
         now: world.clock.now(),
         confirm: async () => true,
+        channels: world.chat.app.services.channels,
       });
 
     const dry = await run("dry-run", "--state", "active", "--template", "activeReminder", "--sample", "1");
@@ -42,6 +43,7 @@ describe("broadcast CLI", () => {
       actor: "cli:budi",
       now: world.clock.now(),
       confirm: async () => true,
+      channels: world.chat.app.services.channels,
     };
     const created = await runBroadcastCommand(
       ["create", "--state", "active", "--template", "activeReminder"],
@@ -62,6 +64,7 @@ describe("broadcast CLI", () => {
       actor: "cli:budi",
       now: world.clock.now(),
       confirm: async () => true,
+      channels: world.chat.app.services.channels,
     });
     expect(result).toEqual({ lines: ["--filter salah: unknownField desa"], code: 1 });
   });
@@ -75,6 +78,7 @@ describe("broadcast CLI", () => {
       service: world.broadcasting.service,
       actor: "cli:budi",
       now: world.clock.now(),
+      channels: world.chat.app.services.channels,
       confirm: async (question) => (questions.push(question), false),
     });
     expect(result.code).toBe(2);

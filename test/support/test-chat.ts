@@ -58,7 +58,10 @@ export type TestChatOptions = {
   logger?: Logger;
   /** Extra app options (people, claims, scheduler, broadcasting settings). */
   app?: Partial<
-    Pick<AppOptions, "people" | "claims" | "scheduler" | "broadcasting" | "files" | "staffContacts">
+    Pick<
+      AppOptions,
+      "people" | "claims" | "scheduler" | "broadcasting" | "files" | "staffContacts" | "channels"
+    >
   >;
 };
 

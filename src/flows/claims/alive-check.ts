@@ -17,7 +17,8 @@ const saveAttempts = 3;
 async function toTargets(person: Person, services: Services): Promise<string[]> {
   const keys = new Set(person.contacts.map((c) => toConversationKey(c.channel, c.userId)));
   if (person.phone) {
-    keys.add(toConversationKey("whatsapp", person.phone));
+    const phoneChannel = services.channels.phoneChannel();
+    if (phoneChannel) keys.add(toConversationKey(phoneChannel, person.phone));
     for (const session of await services.sessions.findByPhone(person.phone)) keys.add(session._id);
   }
   return [...keys];

@@ -153,12 +153,14 @@ export async function confirmMembership(
   return claim;
 }
 
-/** Another heir (by their WhatsApp number, or a phone their channel confirms) may follow the claim. */
+/** Another heir (by their number on the phone channel, or a phone their channel confirms) may follow the claim. */
 export async function grantAccess(
   deps: ActionDeps,
   input: { reference: string; actor: string; phone: string },
 ): Promise<Claim | null> {
-  const contact = { channel: "whatsapp" as const, userId: input.phone };
+  const channel = deps.services.channels.phoneChannel();
+  if (!channel) return null;
+  const contact = { channel, userId: input.phone };
   const claim = await updateClaim(deps.services, input.reference, (c) =>
     (c.access ?? []).some((a) => a.userId === input.phone)
       ? null
