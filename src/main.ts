@@ -8,23 +8,20 @@ import path from "node:path";
 import mongoose from "mongoose";
 import { createAppFromConfig } from "./app-from-config";
 import type { App } from "./app";
-import {
-  createTelegramChannel,
-  type TelegramChannel,
-  type TelegramChannelOptions,
-} from "./channels/telegram/telegram.channel";
+import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
-import type { WhatsAppState } from "./channels/whatsapp/whatsapp.channel";
-import { connectWhatsApp, type ConnectedWhatsApp } from "./channels/whatsapp/whatsapp.connect";
+import { connectWhatsApp } from "./channels/whatsapp/whatsapp.connect";
 import { connectWhatsAppCloud } from "./channels/whatsapp-cloud/whatsapp-cloud.connect";
 import { loadConfig, loadEnvFile, type Config } from "./config";
 import { isAppError } from "./core/errors";
 import type { Logger } from "./core/ports";
+import { createChannelSupervisor } from "./runtime/channel-supervisor";
 import {
-  createChannelSupervisor,
-  type ChannelState,
-  type SupervisedChannel,
-} from "./runtime/channel-supervisor";
+  supervisedWhatsAppCloud,
+  terminalReadiness,
+  toSupervisedTelegram,
+  toSupervisedWhatsApp,
+} from "./channels/supervised-channels";
 import { startHealthServer } from "./runtime/health.server";
 import { createShutdown } from "./runtime/shutdown";
 import { createPinoLogger, isPrettyLog, openLogFile } from "./security/pino.logger";
@@ -42,8 +39,9 @@ function readConfig(): { config: Config; envFile: string | undefined } {
 }
 
 /** JSON lines to a rotated LOG_FILE (the terminal chat's default), else readable or JSON on stderr. */
-async function createLogger(config: Config, terminal: boolean): Promise<Logger> {
-  const file = config.LOG_FILE ?? (terminal ? path.join(config.DATA_DIR, "logs", "bot.log") : undefined);
+async function createLogger(config: Config, chatInTerminal: boolean): Promise<Logger> {
+  const file =
+    config.LOG_FILE ?? (chatInTerminal ? path.join(config.DATA_DIR, "logs", "bot.log") : undefined);
   const destination = file
     ? await openLogFile({ path: file, maxMb: config.LOG_FILE_MAX_MB, keep: config.LOG_FILE_KEEP })
     : undefined;
@@ -70,38 +68,6 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
     sessions: app.services.sessions,
     logger,
     clock: app.services.clock,
-  };
-}
-
-function toSupervisedWhatsApp(channel: ConnectedWhatsApp): SupervisedChannel {
-  const states: Record<WhatsAppState, ChannelState> = {
-    idle: "starting",
-    starting: "starting",
-    waitingForLogin: "waitingForLogin",
-    ready: "running",
-    reconnecting: "reconnecting",
-    failed: "failed",
-    stopped: "stopped",
-  };
-  return {
-    name: "whatsapp",
-    start: async () => {
-      const outcome = await channel.start();
-      if (outcome.status === "failed") throw new Error(outcome.reason);
-    },
-    state: () => states[channel.state],
-  };
-}
-
-/** Telegram joins the hub once started (also after a restart by the supervisor). */
-function toSupervisedTelegram(channel: TelegramChannel, onStarted: () => void): SupervisedChannel {
-  return {
-    name: "telegram",
-    start: async () => {
-      await channel.start();
-      onStarted();
-    },
-    state: () => (channel.state === "idle" ? "starting" : channel.state),
   };
 }
 
@@ -147,7 +113,7 @@ async function main(): Promise<void> {
       logger,
       readiness: async () => {
         const reachable = await pingStorage(storage);
-        const channels = { ...supervisor.states(), ...(terminal ? { terminal: "running" } : {}) };
+        const channels = { ...supervisor.states(), ...(terminal ? terminalReadiness : {}) };
         const ready = reachable && Object.values(channels).every((state) => state === "running");
         return { ready, storage: { kind: storage.store.kind, reachable }, channels };
       },
@@ -159,7 +125,7 @@ async function main(): Promise<void> {
     // The Cloud API is a webhook this process serves: running as long as the process runs.
     const stop = await connectWhatsAppCloud({ config, app, logger, clock: app.services.clock });
     shutdown.add(stop);
-    supervisor.add({ name: "whatsapp-cloud", start: async () => undefined, state: () => "running" });
+    supervisor.add(supervisedWhatsAppCloud);
   } else if (config.WHATSAPP_ENABLED) {
     const whatsapp = connectWhatsApp({
       config,
