@@ -11,12 +11,12 @@ import { createEngine } from "./core/engine";
 import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Language } from "./core/messages";
-import type { ClaimsCheck, Contact, PeopleRepository } from "./core/people.port";
-import type { Clock, Logger, Notifier, Translator } from "./core/ports";
+import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
+import type { Clock, Logger, Notifier, Recipient, Translator } from "./core/ports";
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
-import { createStaffAlerts } from "./core/staff-alerts";
 import type { PersonalDataVault } from "./core/vault.port";
+import { kotaJambiRtRwLimits } from "./domain/rt-rw";
 import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
 import { createQuestionInterjector } from "./flows/questions.interject";
 import { createFlowRegistry } from "./flows/registry";
@@ -24,11 +24,14 @@ import { createTranslator } from "./i18n/translator";
 import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
 import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
+import { createRetention, type RetentionSettings } from "./jobs/retention.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
 import { createReportQueries } from "./storage/report-queries";
 import { defaultReportAssumptions } from "./reports/report-assumptions";
-import { createAttemptCounter } from "./storage/repositories/attempts.repository";
+import { createStaffAlerts } from "./security/staff-alerts";
+import { createErasure } from "./storage/erasure";
+import { createAttempts } from "./storage/repositories/attempts.repository";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
 import { createClaimRepository } from "./storage/repositories/claims.repository";
@@ -66,13 +69,19 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
-  /** Where staff alerts go (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS); none by default. */
-  staffContacts?: readonly Contact[];
+  /** Retention periods (CLAIM_DOCUMENT_RETENTION_DAYS; default 90 days after a claim was paid). */
+  retention?: Partial<RetentionSettings>;
+  /** Staff chats that get security alerts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS). */
+  staffRecipients?: readonly Recipient[];
   /** What each channel can do, as configured (channels/channel-catalog.ts); default: WhatsApp Web. */
   channels?: ChannelDirectory;
 };
 
-export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
+export const defaultSettings: Settings = {
+  registrationMaxAge: 65,
+  registrationReviewDays: 5,
+  rtRwLimits: kotaJambiRtRwLimits,
+};
 
 let sharedTranslator: Translator | undefined;
 
@@ -83,9 +92,14 @@ type ServiceOptions = Omit<AppOptions, "translator"> & {
 };
 
 /** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
-export function createServices(options: ServiceOptions): { services: Services; broadcasting: Broadcasting } {
+export function createServices(options: ServiceOptions): {
+  services: Services;
+  broadcasting: Broadcasting;
+  scheduler: JobScheduler;
+} {
   const { store, clock, logger } = options;
   const channels = options.channels ?? createChannelCatalog();
+  const scheduler = options.scheduler ?? createInProcessScheduler({ clock, logger });
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
   const claims = createClaimRepository(store);
@@ -93,7 +107,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
   const optOuts = createOptOutService({ store, people: audience, audit });
   const broadcasting = createBroadcasting({
     store,
-    scheduler: options.scheduler ?? createInProcessScheduler({ clock, logger }),
+    scheduler,
     notifier: options.notifier,
     translator: options.translator,
     people: audience,
@@ -104,6 +118,18 @@ export function createServices(options: ServiceOptions): { services: Services; b
     logger,
     channels,
     ...(options.broadcasting ? { settings: options.broadcasting } : {}),
+  });
+  const staffAlerts = createStaffAlerts({
+    audit,
+    notifier: options.notifier,
+    logger,
+    recipients: options.staffRecipients ?? [],
+  });
+  const attempts = createAttempts({
+    store,
+    alerts: staffAlerts,
+    logger,
+    pseudonymise: (subject) => options.vault.hash(subject),
   });
   const services: Services = {
     clock,
@@ -128,17 +154,13 @@ export function createServices(options: ServiceOptions): { services: Services; b
     reports: createReportQueries(store),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
-    attempts: createAttemptCounter(store),
-    staffAlerts: createStaffAlerts({
-      notifier: options.notifier,
-      audit,
-      logger,
-      staff: options.staffContacts ?? [],
-    }),
+    attempts,
+    staffAlerts,
+    erasure: createErasure(store),
     channels,
     unanswered: createUnansweredQuestions(store),
   };
-  return { services, broadcasting };
+  return { services, broadcasting, scheduler };
 }
 
 export function createApp(options: AppOptions) {
@@ -161,7 +183,22 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     ...(options.outbox ? { settings: options.outbox } : {}),
   });
-  const { services, broadcasting } = createServices({ ...options, translator, sessions, notifier: hub });
+  const { services, broadcasting, scheduler } = createServices({
+    ...options,
+    translator,
+    sessions,
+    notifier: hub,
+  });
+  // Started by the bot process only (main.ts), after the scheduler (broadcasting.start).
+  const retention = createRetention({
+    store: options.store,
+    files: services.files,
+    audit: services.audit,
+    clock: options.clock,
+    logger: options.logger,
+    scheduler,
+    settings: { claimDocumentDays: options.retention?.claimDocumentDays ?? 90 },
+  });
   const registry = createFlowRegistry({ interject: createQuestionInterjector() });
   const engine = createEngine({
     registry,
@@ -190,6 +227,7 @@ export function createApp(options: AppOptions) {
     broadcasting,
     outbox,
     outboxItems,
+    retention,
   };
 }
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseEnv } from "node:util";
 import { z } from "zod";
 import { AppError } from "./core/errors";
+import { findKeyProblems } from "./security/key-checks";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -48,6 +49,12 @@ export const configSchema = z.object({
 
   ENCRYPTION_KEY: z.string().optional(),
   HASH_KEY: z.string().optional(),
+  /** Keys of before a rotation, still read until `npm run keys -- rotate` has re-sealed everything. */
+  PREVIOUS_ENCRYPTION_KEYS: list.default([]),
+  PREVIOUS_HASH_KEYS: list.default([]),
+  /** Development keys (when ENCRYPTION_KEY/HASH_KEY are unset): outside DATA_DIR, in the user's config folder. */
+  DEV_KEYS_FILE: z.string().min(1).optional(),
+  XDG_CONFIG_HOME: z.string().min(1).optional(),
 
   SESSION_SILENCE_HOURS: z.coerce.number().positive().default(24),
   TERMINAL_CHAT: z.enum(["auto", "true", "false"]).default("auto"),
@@ -122,6 +129,11 @@ export const configSchema = z.object({
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Days a paid claim's documents are kept before they are destroyed (time to archive them at the Pemkot). */
+  CLAIM_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Highest RT and RW numbers accepted (Kota Jambi: RT up to 99, RW up to 50). */
+  RT_MAX: z.coerce.number().int().min(1).max(999).default(99),
+  RW_MAX: z.coerce.number().int().min(1).max(999).default(50),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -179,9 +191,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = result.data;
   refuseMissing(toMissingCloudSettings(config), "when WHATSAPP_MODE=cloud");
-  if (config.NODE_ENV === "production") {
-    const missing = (["MONGODB_URI", "ENCRYPTION_KEY", "HASH_KEY"] as const).filter((k) => !config[k]);
-    refuseMissing(missing, "when NODE_ENV=production");
+  const problems = [
+    ...(config.NODE_ENV === "production" && !config.MONGODB_URI
+      ? [{ variable: "MONGODB_URI", problem: "required when NODE_ENV=production" }]
+      : []),
+    ...findKeyProblems(config),
+  ];
+  if (problems.length > 0) {
+    const lines = problems.map(({ variable, problem }) => `${variable}: ${problem}`);
+    throw new AppError("CONFIG_INVALID", `Invalid configuration:\n  ${lines.join("\n  ")}`, {
+      variables: problems.map((p) => p.variable),
+    });
   }
   return config;
 }

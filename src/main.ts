@@ -155,6 +155,7 @@ async function main(): Promise<void> {
     shutdown.add(() => app.outbox.stop());
     await app.broadcasting.start();
     shutdown.add(() => app.broadcasting.stop());
+    await app.retention.start();
   };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
   if (terminal) {

@@ -43,6 +43,12 @@ export type FlowContext = {
    * for follow-up questions); an `undefined` value removes the entry. Saved with the session.
    */
   setContext: (patch: Record<string, unknown>) => void;
+  /**
+   * Erasure: this conversation forgets its user (other flows left half-way, context, the name and
+   * phone the channel gave), keeping only the chat it belongs to and the language. The active
+   * flow ends with the step's result as usual.
+   */
+  forgetConversation: () => void;
 };
 
 export type StepInput = {

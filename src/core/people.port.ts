@@ -90,6 +90,11 @@ export type Person = {
   reviewNote?: string;
   /** Set when the person asked for deletion or withdrew consent (kept only when a claim needs it). */
   deletionRequestedAt?: Date;
+  /**
+   * A registration submitted for a NIK that was already registered (by someone else): kept for
+   * staff with a placeholder hash, so lookups still find the first record; staff decide.
+   */
+  duplicateOf?: string;
 };
 
 /** What a new registration carries; the repository adds `_id`, `reference` and timestamps. */
@@ -150,8 +155,8 @@ export type SearchOptions = { limit?: number; skip?: number; newestFirst?: boole
 export interface PeopleRepository {
   findById(id: string): Promise<Person | null>;
   findByReference(reference: string): Promise<Person | null>;
-  /** By the keyed hash of a NIK (vault.hash). */
-  findByNikHash(hash: string): Promise<Person | null>;
+  /** By the keyed hash of a NIK (vault.hash), or any of its hashes (vault.hashes, during a key rotation). */
+  findByNikHash(hash: string | readonly string[]): Promise<Person | null>;
   /** Many at once (the BPJS import matches a batch of rows in one query). */
   findByNikHashes(hashes: string[]): Promise<Person[]>;
   /** By the keyed hash of a KPJ number (vault.hash), as the BPJS import or staff recorded it. */
@@ -171,6 +176,11 @@ export interface PeopleRepository {
 export interface PeopleRegister extends PeopleRepository {
   /** Inserts with a fresh unique reference (`DFT-…`, retried on collision); refuses a known NIK. */
   register(person: NewPerson, now: Date): Promise<RegisterResult>;
+  /**
+   * Inserts a registration whose NIK is already registered as `existing`, for staff to decide
+   * (flag "duplicate_nik", `duplicateOf`); the submitter is answered as for any registration.
+   */
+  registerForReview(person: NewPerson, existing: Person, now: Date): Promise<Person>;
   /** Applies changes; returns the person afterwards, or null when unknown. */
   update(id: string, changes: PersonChanges, now: Date): Promise<Person | null>;
   /** Adds a staff flag once (idempotent). */

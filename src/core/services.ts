@@ -2,8 +2,10 @@
  * Every port a flow may use, in one place. main.ts builds the real ones;
  * tests build them over the memory store (test/support/test-services.ts).
  */
+import type { Attempts } from "./attempts.port";
 import type { AuditLog } from "./audit.port";
 import type { ChannelDirectory } from "./channel-contract";
+import type { Erasure } from "./erasure.port";
 import type { ConsentLog } from "./consent.port";
 import type { ClaimsCheck, PeopleRegister } from "./people.port";
 import type { BroadcastService } from "./broadcast.port";
@@ -13,10 +15,10 @@ import type { FileStore } from "./files.port";
 import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
+import type { RtRwLimits } from "../domain/rt-rw";
 import type { WorkingCalendar } from "../domain/working-days";
 import type { ReportAssumptions } from "./report-assumptions";
 import type { ReportQueries } from "./report-queries.port";
-import type { AttemptCounter } from "./attempts.port";
 import type { StaffAlerts } from "./staff-alert.port";
 import type { UnansweredQuestions } from "./unanswered.port";
 
@@ -44,10 +46,12 @@ export type Services = {
   calendar: WorkingCalendar;
   /** Counting in the database for the staff "Rekap" (src/reports). */
   reports: ReportQueries;
-  /** Stored attempt counters: rate limits on lookups that could reveal a death or a claim. */
-  attempts: AttemptCounter;
-  /** Alerts to staff (false death reports, lookup abuse), audited. */
+  /** Stored attempt limits on lookups and second factors (per user and per target). */
+  attempts: Attempts;
+  /** Tells staff about abuse (audit, warning log, message to staff contacts). */
   staffAlerts: StaffAlerts;
+  /** Scrubs a person's traces beside their registration when they ask for deletion. */
+  erasure: Erasure;
   /** What each channel can do (buttons, lengths, templates, pacing); never name a channel. */
   channels: ChannelDirectory;
   /** Questions the bot could not answer, kept pseudonymised for staff to label (issue 19). */
@@ -62,4 +66,6 @@ export type Settings = {
   registrationReviewDays: number;
   /** RT counts and budget figures the staff "Rekap" uses (REPORT_ASSUMPTIONS_FILE). */
   reportAssumptions?: ReportAssumptions;
+  /** Highest RT and RW numbers accepted (RT_MAX, RW_MAX; Kota Jambi 99 and 50). */
+  rtRwLimits: RtRwLimits;
 };

@@ -1,14 +1,15 @@
 /**
  * Telling staff at once about something that needs a person now: a death report the reported
- * person says is false, repeated guessing at claim lookups. Each alert is also audited. Staff are
- * the contacts configured for the staff menu (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS).
+ * person says is false, an attempt limit reached (repeated guessing at lookups or second factors).
+ * Each alert is audited and logged; staff contacts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS)
+ * get a message, capped per hour so an attack cannot flood their chats (security/staff-alerts.ts).
  */
 import type { Reply } from "./messages";
 
 export type StaffAlert = {
-  /** "claim.aliveReported", "lookup.abuse", … */
+  /** "claim.aliveReported", "rateLimited", … */
   kind: string;
-  /** What it is about: "claim:KLM-…", "conversation:<hash>". */
+  /** What it is about: "claim:KLM-…", "attempts:<rule>:<hash>". */
   target: string;
   at: Date;
   /** What staff read, in their language. */

@@ -58,6 +58,13 @@ export class Turn {
       setLanguage: (language) => {
         this.session.language = language;
       },
+      forgetConversation: () => {
+        this.session.parked = {};
+        this.session.context = {};
+        this.session.resumePending = false;
+        delete this.session.displayName;
+        delete this.session.phone;
+      },
       setContext: (patch) => {
         for (const [name, value] of Object.entries(patch)) {
           if (value === undefined) delete this.session.context[name];

@@ -19,6 +19,7 @@ import type claimStatus from "../../locales/id/claimStatus.json";
 import type staffClaims from "../../locales/id/staffClaims.json";
 import type rtResidents from "../../locales/id/rtResidents.json";
 import type staffReports from "../../locales/id/staffReports.json";
+import type security from "../../locales/id/security.json";
 
 export type Resources = {
   common: typeof common;
@@ -38,6 +39,7 @@ export type Resources = {
   staffClaims: typeof staffClaims;
   rtResidents: typeof rtResidents;
   staffReports: typeof staffReports;
+  security: typeof security;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

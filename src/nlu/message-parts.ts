@@ -24,9 +24,17 @@ function splitClauses(sentence: string): string[] {
   return [...parts, rest];
 }
 
+/**
+ * Only the first characters are split, with runs of spaces made one: the joiner pattern starts
+ * with `\s*`, which on a long run of spaces would try every start (65,536 spaces took 40 s).
+ */
+const maxLength = 1_000;
+
 /** The message's parts, in order (at most 8); a one-part message gives one part. */
 export function toMessageParts(text: string): string[] {
   return text
+    .slice(0, maxLength)
+    .replace(/[^\S\n]+/gu, " ")
     .split(sentenceEnd)
     .flatMap((s) => s.split(/\s*[;]\s*/u))
     .flatMap(splitClauses)

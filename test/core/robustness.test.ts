@@ -128,6 +128,7 @@ async function sendAt(app: App, target: Target, content: InboundContent) {
     logger: silentLogger,
     setLanguage: () => undefined,
     setContext: () => undefined,
+    forgetConversation: () => undefined,
   };
   if (!target.isHome) {
     const data: unknown = target.flow.initial(ctx);

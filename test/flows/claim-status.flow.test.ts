@@ -93,8 +93,11 @@ describe("claim status", () => {
     await chat.says(claim.reference);
     await chat.says(heirNik);
     expect(chat.keys()).toEqual(["claimStatus:verify.limited"]);
-    const alerts = await chat.app.services.audit.list({ actor: "system" });
-    expect(alerts.filter((a) => a.action === "alert.claimLookup.abuse")).toHaveLength(1);
+    const alerts = await chat.app.services.audit.list({ since: new Date(0) });
+    const lookupAlerts = alerts.filter(
+      (a) => a.action === "alert.rateLimited" && a.target.startsWith("attempts:claimStatus.lookup.user:"),
+    );
+    expect(lookupAlerts).toHaveLength(1);
   });
 
   it("limits guesses at one reference from many chats", async () => {

@@ -4,7 +4,6 @@ import path from "node:path";
 import type { NewClaim } from "../../src/core/claims.port";
 import { createDiskFileStore, deriveFileKey } from "../../src/storage/files/disk-file.store";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
-import { createAttemptCounter } from "../../src/storage/repositories/attempts.repository";
 import { createClaimRepository } from "../../src/storage/repositories/claims.repository";
 
 const at = new Date("2026-03-02T02:00:00Z");
@@ -118,23 +117,6 @@ describe("claims repository", () => {
     const claims = createClaimRepository(createMemoryDocumentStore(), () => draws.shift() ?? 2);
     expect((await claims.create(newClaim())).reference).toBe("KLM-222222");
     expect((await claims.create(newClaim())).reference).toBe("KLM-333333");
-  });
-});
-
-describe("attempt counters", () => {
-  const window = { limit: 2, windowMs: 60_000 };
-  it("counts attempts per key and window, says when the limit was just passed, and starts again in the next window", async () => {
-    const attempts = createAttemptCounter(createMemoryDocumentStore());
-    const t0 = new Date("2026-03-02T02:00:00Z");
-    expect(await attempts.hit("k", window, t0)).toEqual({ count: 1, allowed: true, justExceeded: false });
-    await attempts.hit("k", window, t0);
-    expect(await attempts.hit("k", window, t0)).toEqual({ count: 3, allowed: false, justExceeded: true });
-    expect(await attempts.hit("k", window, t0)).toMatchObject({ allowed: false, justExceeded: false });
-    expect(await attempts.peek("other", window, t0)).toMatchObject({ count: 0, allowed: true });
-    expect(await attempts.hit("k", window, new Date(t0.getTime() + 60_000))).toMatchObject({
-      count: 1,
-      allowed: true,
-    });
   });
 });
 

@@ -6,10 +6,12 @@
 import { randomUUID } from "node:crypto";
 import type { Collection, CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
 import type {
+  NewPerson,
   Person,
   PersonChanges,
   PersonQuery,
   PeopleRegister,
+  RegisterResult,
   RtRef,
   SearchOptions,
 } from "../../core/people.port";
@@ -105,10 +107,30 @@ export function createPeopleRepository(
     return matching.slice(start, opts.limit === undefined ? undefined : start + opts.limit);
   }
 
+  async function register(person: NewPerson, now: Date): Promise<RegisterResult> {
+    for (let attempt = 0; attempt < referenceAttempts; attempt++) {
+      const full: Person = {
+        ...person,
+        _id: randomUUID(),
+        reference: createReference("DFT", options.random),
+        createdAt: now,
+        updatedAt: now,
+      };
+      const result = await people.insert(toDoc(full));
+      if (result.type === "inserted") return { type: "registered", person: full };
+      if (result.index.includes("nik")) {
+        const existing = one(await people.findOne({ "nik.hash": person.nik.hash }));
+        if (existing) return { type: "duplicateNik", existing };
+      }
+    }
+    throw new Error(`No free registration reference after ${referenceAttempts} attempts`);
+  }
+
   return {
     findById: async (id) => one(await people.findById(id)),
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
-    findByNikHash: async (hash) => one(await people.findOne({ "nik.hash": hash })),
+    findByNikHash: async (hash) =>
+      one(await people.findOne({ "nik.hash": typeof hash === "string" ? hash : { $in: [...hash] } })),
     findByNikHashes: async (hashes) =>
       hashes.length === 0 ? [] : many(await people.find({ "nik.hash": { $in: hashes } })),
     findByKpjHash: async (hash) => one(await people.findOne({ "kpj.hash": hash })),
@@ -127,23 +149,18 @@ export function createPeopleRepository(
       }));
     },
 
-    async register(person, now) {
-      for (let attempt = 0; attempt < referenceAttempts; attempt++) {
-        const full: Person = {
-          ...person,
-          _id: randomUUID(),
-          reference: createReference("DFT", options.random),
-          createdAt: now,
-          updatedAt: now,
-        };
-        const result = await people.insert(toDoc(full));
-        if (result.type === "inserted") return { type: "registered", person: full };
-        if (result.index.includes("nik")) {
-          const existing = one(await people.findOne({ "nik.hash": person.nik.hash }));
-          if (existing) return { type: "duplicateNik", existing };
-        }
-      }
-      throw new Error(`No free registration reference after ${referenceAttempts} attempts`);
+    register,
+    async registerForReview(person, existing, now) {
+      const review: NewPerson = {
+        ...person,
+        // A placeholder hash of its own: the unique NIK index stays with the first record.
+        nik: { cipher: person.nik.cipher, hash: `review:${randomUUID()}` },
+        duplicateOf: existing._id,
+        flags: [...new Set([...person.flags, "duplicate_nik"])],
+      };
+      const result = await register(review, now);
+      if (result.type !== "registered") throw new Error("A review registration collided with a NIK");
+      return result.person;
     },
     update: (id, changes: PersonChanges, now) => modify(id, (p) => ({ ...p, ...changes, updatedAt: now })),
     async addFlag(id, flag, now) {

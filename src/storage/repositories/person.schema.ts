@@ -47,6 +47,7 @@ export const personSchema = z.object({
   verifiedBy: z.string().optional(),
   reviewNote: z.string().optional(),
   deletionRequestedAt: z.coerce.date().optional(),
+  duplicateOf: z.string().optional(),
 });
 
 /** What is stored: the person plus derived lookup fields. */

@@ -12,7 +12,7 @@ const sitiPhone = "+6281211112222";
 const staff = { channel: "terminal" as const, userId: "petugas-1" };
 
 async function falselyReported() {
-  const chat = createTestChat({ userId: "tetangga", app: { staffContacts: [staff] } });
+  const chat = createTestChat({ userId: "tetangga", app: { staffRecipients: [staff] } });
   const people = createPeopleSeeder(chat.store);
   const siti = await people.seed({
     nik: sitiNik,
