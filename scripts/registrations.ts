@@ -1,7 +1,7 @@
 /**
  * Staff CLI for registrations, over the bot's storage (MONGODB_URI); `--help` lists everything.
- *   npm run registrations -- list [--status pending|active|rejected|inactive|deceased|all]
- *   npm run registrations -- search lebak bandung rt 22
+ *   npm run registrations -- list [--status pending|active|rejected|inactive|deceased|all] [--limit 100]
+ *   npm run registrations -- search lebak bandung rt 22 [--limit 100]
  *   npm run registrations -- show DFT-XXXXXX
  *   npm run registrations -- verify DFT-XXXXXX [--note "…"]
  *   npm run registrations -- reject DFT-XXXXXX --note "…"
@@ -11,7 +11,7 @@
 import { userInfo } from "node:os";
 import { Option } from "commander";
 import type { App } from "../src/app";
-import type { Person, PersonStatus } from "../src/core/people.port";
+import type { Person, PersonQuery, PersonStatus } from "../src/core/people.port";
 import { maskNik } from "../src/domain/nik";
 import { toBpjsSheet } from "../src/flows/staff-registrations/bpjs-export";
 import { rejectRegistration, verifyRegistration } from "../src/flows/staff-registrations/review";
@@ -34,7 +34,15 @@ const statusOption = (fallback: string) =>
 const toStatuses = (value: string): PersonStatus | PersonStatus[] =>
   value === "all" ? statuses : (value as PersonStatus);
 
-function printPeople(people: Person[]): void {
+/** The first `limit` matches (read from the store, no more) and how many there are in all. */
+async function printPage(app: App, query: PersonQuery, limit: string): Promise<void> {
+  const size = Math.max(1, Number(limit) || 100);
+  const { people } = app.services;
+  const [page, total] = await Promise.all([people.search(query, { limit: size }), people.count(query)]);
+  printPeople(page, total);
+}
+
+function printPeople(people: Person[], total = people.length): void {
   if (people.length === 0) return console.log("Tidak ada pendaftaran yang cocok.");
   console.log(
     toTable(
@@ -49,7 +57,11 @@ function printPeople(people: Person[]): void {
       ]),
     ),
   );
-  console.log(`${people.length} pendaftaran.`);
+  console.log(
+    total > people.length
+      ? `${people.length} dari ${total} pendaftaran; pakai --limit untuk melihat lebih banyak.`
+      : `${people.length} pendaftaran.`,
+  );
 }
 
 async function byReference(app: App, reference: string): Promise<Person> {
@@ -149,22 +161,19 @@ const program = createProgram(
 );
 subcommand(program, "list", "daftar pendaftaran (bawaan: yang menunggu verifikasi)")
   .addOption(statusOption("pending"))
-  .action((options: { status: string }) =>
-    withContext(async ({ app }) =>
-      printPeople(await app.services.people.search({ status: toStatuses(options.status) })),
-    )(),
+  .option("--limit <n>", "paling banyak ditampilkan", "100")
+  .action((options: { status: string; limit: string }) =>
+    withContext(({ app }) => printPage(app, { status: toStatuses(options.status) }, options.limit))(),
   );
-subcommand(program, "search <kata...>", 'cari nama, DFT-…, kelurahan, "rt 22", "rw 3"').action(
-  (words: string[]) =>
+subcommand(program, "search <kata...>", 'cari nama, DFT-…, kelurahan, "rt 22", "rw 3"')
+  .option("--limit <n>", "paling banyak ditampilkan", "100")
+  .action((words: string[], options: { limit: string }) =>
     withContext(async (context) => {
       const search = toStaffSearch(words.join(" "));
-      printPeople(
-        search.type === "reference"
-          ? [await byReference(context.app, search.reference)]
-          : await context.app.services.people.search(search.query),
-      );
+      if (search.type === "reference") printPeople([await byReference(context.app, search.reference)]);
+      else await printPage(context.app, search.query, options.limit);
     })(),
-);
+  );
 subcommand(program, "show <referensi>", "satu pendaftaran (NIK disamarkan); dicatat di audit").action(
   (reference: string) => withContext((context) => show(context, reference))(),
 );

@@ -1,12 +1,13 @@
 /**
  * Counting for reports, done by the database: how many documents match, per combination of
- * fields, with numeric fields summed (MongoDB `$match` + `$group`). The same shape as the
- * document store's `groupCount` the scale work adds; reports depend only on this port.
+ * fields, with numeric fields summed (MongoDB `$match` + `$group`): the document store's
+ * `groupCount`, by collection name, so reports depend on no storage module.
  */
 import type { Filter } from "./document-store.port";
 
-/** One group: the grouped fields' values (null when missing), how many, and per summed field the total. */
-export type GroupCount = { key: Record<string, unknown>; count: number; sums: Record<string, number> };
+import type { GroupCount } from "./document-store.port";
+
+export type { GroupCount };
 
 /** The collections reports count in (stored shapes: people.repository, claims.repository). */
 export type ReportCollection = "people" | "claims";

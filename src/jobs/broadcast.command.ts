@@ -52,6 +52,11 @@ function toDraft(options: Options, channels: ChannelDirectory): BroadcastDraft |
   };
 }
 
+const toFinishLines = (finishBy: Partial<Record<string, Date>>) =>
+  Object.entries(finishBy).map(
+    ([channel, at]) => `${channel}: selesai sekitar ${formatDate(at as Date)} ${formatTime(at as Date)}`,
+  );
+
 export const statusLabels: Record<BroadcastStatus, string> = {
   draft: "draf",
   scheduled: "terjadwal",
@@ -120,15 +125,20 @@ export async function runBroadcastCommand(
     const draft = toDraft(options, deps.channels);
     if (typeof draft === "string") return fail(draft);
     const preview = await service.preview(draft, command === "dry-run" ? Number(options.sample ?? 10) : 0);
-    const { excluded } = preview;
     const lines = [
-      `penerima: ${preview.recipients}  per kanal ${toCounts(preview.byChannel)}  per bahasa ${toCounts(preview.byLanguage)}`,
-      `tidak dikirim ke: berhenti langganan ${excluded.optedOut}, meninggal ${excluded.deceased}, belum pernah menulis (WhatsApp) ${excluded.neverWrote}, ganda ${excluded.duplicate}`,
+      `penerima: ${preview.estimated ? "sekitar " : ""}${preview.recipients}  per kanal ${toCounts(preview.byChannel)}  per bahasa ${toCounts(preview.byLanguage)}`,
+      `tidak dikirim ke: berhenti langganan ${preview.excluded.optedOut}, meninggal ${preview.excluded.deceased}, belum pernah menulis (WhatsApp) ${preview.excluded.neverWrote}, ganda ${preview.excluded.duplicate}`,
       ...preview.renders.map(
         (r) =>
           `--- ${r.language} (${r.text.length} karakter${r.tooLongFor.length ? `, terlalu panjang untuk ${r.tooLongFor.join("/")}` : ""})\n${r.text}`,
       ),
       ...preview.sample.map((s) => `contoh: ${s.channel} ${s.user} ${s.language}`),
+      ...toFinishLines(preview.finishBy),
+      ...(preview.slow.length > 0
+        ? [
+            `PERHATIAN: ${preview.slow.join(", ")} butuh lebih dari seminggu (batas harian); persempit segmennya`,
+          ]
+        : []),
     ];
     if (command === "preview" || command === "dry-run") return { lines, code: 0 };
     const at = options.at ? parseWibMoment(options.at, deps.now) : undefined;
@@ -155,7 +165,9 @@ export async function runBroadcastCommand(
     );
   if (command === "status") {
     const progress = await service.progress(id);
-    return progress ? { lines: [progressLine(progress)], code: 0 } : fail(`${id}: tidak ditemukan`);
+    return progress
+      ? { lines: [progressLine(progress), ...toFinishLines(progress.finishBy)], code: 0 }
+      : fail(`${id}: tidak ditemukan`);
   }
   if (command === "pause" || command === "resume" || command === "cancel") {
     const result = await (command === "pause"

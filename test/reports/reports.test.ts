@@ -6,7 +6,7 @@ import { computeClaimsReport } from "../../src/reports/claims.report";
 import { computeCoverageReport } from "../../src/reports/coverage.report";
 import { loadReportAssumptions } from "../../src/reports/report-assumptions";
 import { toBudgetSheets, toCoverageSheets } from "../../src/reports/report-sheets";
-import { createReportQueries, fromGroupRows, toGroupPipeline } from "../../src/storage/report-queries";
+import { createReportQueries } from "../../src/storage/report-queries";
 import { seedCity } from "../support/report-seed";
 
 const assumptions = loadReportAssumptions();
@@ -120,29 +120,5 @@ describe("claims report", () => {
     expect(row("DIAJUKAN_KE_BPJS")).toMatchObject({ averageDays: 2, stays: 2 });
     expect(row("DIBAYAR")).toMatchObject({ now: 1, stays: 0 });
     expect(row("DIBAYAR")?.averageDays).toBeUndefined();
-  });
-});
-
-describe("MongoDB group counting", () => {
-  it("groups in the database with dot-free keys and reads the groups back", () => {
-    expect(toGroupPipeline({ status: "active" }, ["address.kecamatan", "fundedBy"], ["income"])).toEqual([
-      { $match: { status: "active" } },
-      {
-        $group: {
-          _id: { k0: "$address.kecamatan", k1: "$fundedBy" },
-          count: { $sum: 1 },
-          s0: { $sum: "$income" },
-        },
-      },
-    ]);
-    expect(
-      fromGroupRows(
-        [{ _id: { k0: "Jelutung" }, count: 2, s0: 3_000_000 }],
-        ["address.kecamatan", "fundedBy"],
-        ["income"],
-      ),
-    ).toEqual([
-      { key: { "address.kecamatan": "Jelutung", fundedBy: null }, count: 2, sums: { income: 3_000_000 } },
-    ]);
   });
 });

@@ -12,7 +12,7 @@ import { toConversationKey, type Language } from "../../core/messages";
 import type { ChannelSender, Clock, Logger, Translator } from "../../core/ports";
 import { renderReplies } from "../../core/render";
 import type { SessionStore } from "../../core/session.store";
-import { createBot, initBot, type ThrottleOptions } from "./telegram.bot";
+import { createBot, createBulkApi, initBot, type ThrottleOptions } from "./telegram.bot";
 import { createCallbackCodec } from "./telegram.callback-data";
 import { createFileLoader, type FetchFn } from "./telegram.files";
 import { toMappedUpdate, type MappedUpdate, type MappingOptions } from "./telegram.mapping";
@@ -36,6 +36,7 @@ export type TelegramChannelOptions = {
   clock: Clock;
   /** grammY's `client.fetch`, also used for file downloads (tests answer methods an emulator lacks). */
   fetch?: FetchFn;
+  /** Pace of unsolicited messages (replies are not throttled; they retry on 429). */
   throttle?: ThrottleOptions;
   /** Long-polling timeout in seconds (30 by default). */
   pollTimeoutSeconds?: number;
@@ -92,7 +93,13 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   };
   const languageOf = async (userId: string): Promise<Language> =>
     (await options.sessions.load(toConversationKey("telegram", userId)))?.language ?? "id";
-  const { sendTo, sender } = createTelegramSend({ api: bot.api, codec, translator, languageOf });
+  const { sendTo, sender } = createTelegramSend({
+    api: bot.api,
+    bulkApi: createBulkApi(options),
+    codec,
+    translator,
+    languageOf,
+  });
   const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
