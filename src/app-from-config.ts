@@ -14,6 +14,7 @@ import { AppError } from "./core/errors";
 import { verifyVaultKeys } from "./security/key-registry";
 import type * as AgendaScheduler from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
+import { loadReportAssumptions } from "./reports/report-assumptions";
 import { createVault, type VaultKeys } from "./security/vault";
 import { loadVaultKeys, toDevKeysFile } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
@@ -54,6 +55,9 @@ export function toAppOptions(
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+      ...(config.REPORT_ASSUMPTIONS_FILE
+        ? { reportAssumptions: loadReportAssumptions(config.REPORT_ASSUMPTIONS_FILE) }
+        : {}),
       rtRwLimits: { rtMax: config.RT_MAX, rwMax: config.RW_MAX },
     },
     broadcasting: {
