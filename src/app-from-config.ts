@@ -13,6 +13,7 @@ import { AppError } from "./core/errors";
 import { verifyVaultKeys } from "./security/key-registry";
 import type * as AgendaScheduler from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
+import { loadReportAssumptions } from "./reports/report-assumptions";
 import { createVault, type VaultKeys } from "./security/vault";
 import { loadVaultKeys, toDevKeysFile } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
@@ -58,6 +59,9 @@ export function toAppOptions(
         answerMinutes: config.HANDOFF_ANSWER_MINUTES,
         escalateMinutes: config.HANDOFF_ESCALATE_MINUTES,
       },
+      ...(config.REPORT_ASSUMPTIONS_FILE
+        ? { reportAssumptions: loadReportAssumptions(config.REPORT_ASSUMPTIONS_FILE) }
+        : {}),
       rtRwLimits: { rtMax: config.RT_MAX, rwMax: config.RW_MAX },
     },
     broadcasting: {

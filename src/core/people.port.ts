@@ -129,6 +129,8 @@ export type PersonChanges = Partial<
     | "kpj"
     | "membershipSince"
     | "membershipSource"
+    | "paidThrough"
+    | "coverageEndsAt"
   >
 >;
 
@@ -151,6 +153,8 @@ export type PersonQuery = {
   coverageEndsBefore?: Date;
   /** Case-insensitive part of the name or the reference. */
   text?: string;
+  /** Residents an RT head registered on their behalf (registeredBy.personId). */
+  registeredByPersonId?: string;
   /** true: recorded as deceased (status or date of death); false: neither. */
   deceased?: boolean;
   /** true: opted out of broadcasts; false: not. */
@@ -187,17 +191,21 @@ export type PersonReach = Pick<Person, "_id" | "status" | "role" | "name" | "lan
   optedOut?: boolean;
 };
 
+export type SearchOptions = { limit?: number; skip?: number; newestFirst?: boolean };
+
 export interface PeopleRepository {
   findById(id: string): Promise<Person | null>;
   findByReference(reference: string): Promise<Person | null>;
   /** By the keyed hash of a NIK (vault.hash), or any of its hashes (vault.hashes, during a key rotation). */
   findByNikHash(hash: string | readonly string[]): Promise<Person | null>;
+  /** Many at once (the BPJS import matches a batch of rows in one query). */
+  findByNikHashes(hashes: string[]): Promise<Person[]>;
   /** By the keyed hash of a KPJ number (vault.hash), as the BPJS import or staff recorded it. */
   findByKpjHash(hash: string): Promise<Person | null>;
   findByContact(contact: Contact): Promise<Person[]>;
   findByPhone(phone: string): Promise<Person[]>;
-  /** Matches oldest first; skip and limit are applied in the database (read only what is shown). */
-  search(query: PersonQuery, options?: { limit?: number; skip?: number }): Promise<Person[]>;
+  /** Matches oldest first (or `newestFirst`); skip and limit are applied in the database (read only what is shown). */
+  search(query: PersonQuery, options?: SearchOptions): Promise<Person[]>;
   count(query: PersonQuery): Promise<number>;
   /**
    * How many people match, per combination of `by` fields, counted in the database.

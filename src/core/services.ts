@@ -19,6 +19,8 @@ import type { StaffAccounts, StaffDirectory } from "./staff.port";
 import type { HandoffRepository, HandoffSettings } from "./handoff.port";
 import type { RtRwLimits } from "../domain/rt-rw";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { ReportAssumptions } from "./report-assumptions";
+import type { ReportQueries } from "./report-queries.port";
 import type { StaffAlerts } from "./staff-alert.port";
 import type { UnansweredQuestions } from "./unanswered.port";
 
@@ -50,6 +52,8 @@ export type Services = {
   staffDirectory: StaffDirectory;
   /** Conversations handed to a person. */
   handoffs: HandoffRepository;
+  /** Counting in the database for the staff "Rekap" (src/reports). */
+  reports: ReportQueries;
   /** Stored attempt limits on lookups and second factors (per user and per target). */
   attempts: Attempts;
   /** Tells staff about abuse (audit, warning log, message to staff contacts). */
@@ -70,6 +74,8 @@ export type Settings = {
   registrationReviewDays: number;
   /** Office hours and answer times of the hand-off to staff. */
   handoff: HandoffSettings;
+  /** RT counts and budget figures the staff "Rekap" uses (REPORT_ASSUMPTIONS_FILE). */
+  reportAssumptions?: ReportAssumptions;
   /** Highest RT and RW numbers accepted (RT_MAX, RW_MAX; Kota Jambi 99 and 50). */
   rtRwLimits: RtRwLimits;
 };

@@ -35,6 +35,8 @@ export function toScopedPeople(people: PeopleRegister, scope: Kelurahan): People
     findByReference: async (reference) => personIn(scope, await people.findByReference(reference)),
     findByNikHash: async (hash) => personIn(scope, await people.findByNikHash(hash)),
     findByKpjHash: async (hash) => personIn(scope, await people.findByKpjHash(hash)),
+    findByNikHashes: async (hashes) =>
+      (await people.findByNikHashes(hashes)).filter((p) => personIn(scope, p)),
     findByContact: async (contact) => (await people.findByContact(contact)).filter((p) => personIn(scope, p)),
     findByPhone: async (phone) => (await people.findByPhone(phone)).filter((p) => personIn(scope, p)),
     findRtHeads: async (rt) => (isInScope(scope, rt.kelurahan) ? people.findRtHeads(rt) : []),

@@ -22,9 +22,11 @@ import { optInFlow } from "./opt-in.flow";
 import { optOutFlow } from "./opt-out.flow";
 import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
+import { rtResidentsFlow } from "./rt-residents.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffHandoffFlow } from "./staff-handoff.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
+import { staffReportsFlow } from "./staff-reports.flow";
 import { unansweredFlow } from "./unanswered.flow";
 
 const flows: AnyFlow[] = [
@@ -34,6 +36,7 @@ const flows: AnyFlow[] = [
   calculatorFlow,
   registrationFlow,
   myDataFlow,
+  rtResidentsFlow,
   staffRegistrationsFlow,
   optOutFlow,
   optInFlow,
@@ -44,6 +47,7 @@ const flows: AnyFlow[] = [
   claimStatusFlow,
   staffClaimsFlow,
   staffHandoffFlow,
+  staffReportsFlow,
   aliveCheckFlow,
   unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …

@@ -19,6 +19,8 @@ import type claimStatus from "../../locales/id/claimStatus.json";
 import type staffClaims from "../../locales/id/staffClaims.json";
 import type consoleTexts from "../../locales/id/console.json";
 import type handoff from "../../locales/id/handoff.json";
+import type rtResidents from "../../locales/id/rtResidents.json";
+import type staffReports from "../../locales/id/staffReports.json";
 import type security from "../../locales/id/security.json";
 
 export type Resources = {
@@ -39,6 +41,8 @@ export type Resources = {
   staffClaims: typeof staffClaims;
   console: typeof consoleTexts;
   handoff: typeof handoff;
+  rtResidents: typeof rtResidents;
+  staffReports: typeof staffReports;
   security: typeof security;
 };
 

@@ -39,6 +39,27 @@ export type ConnectedStorage = {
   connection?: Connection;
 };
 
+/** True when the store answers within `timeoutMs` (MongoDB `ping`; the memory store always does). */
+export async function pingStorage(storage: ConnectedStorage, timeoutMs = 2_000): Promise<boolean> {
+  const db = storage.connection?.db;
+  if (storage.store.kind === "memory") return true;
+  if (!db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const ping = db
+    .admin()
+    .ping()
+    .then(
+      () => true,
+      () => false,
+    );
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const embeddedDbName = "jamsos";
 
 async function connectEmbedded(options: StorageOptions): Promise<ConnectedStorage | string> {

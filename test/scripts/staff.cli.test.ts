@@ -23,7 +23,7 @@ describe("npm run staff", () => {
   it("refuses to add an account on the memory store, where it would be lost", () => {
     const result = staff("add", "ani", "--name", "Ani", "--role", "admin");
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('Refusing "add" on the memory store');
+    expect(result.stderr).toContain('Perintah "add" ditolak di penyimpanan memori');
   });
 
   it("lists accounts (none on an empty store) and explains its usage for an unknown command", () => {

@@ -43,9 +43,14 @@ export type TelegramChannelOptions = {
   startAttempts?: number;
 };
 
+/** "failed": the start failed, or polling stopped by itself (revoked token, another instance polling). */
+export type TelegramState = "idle" | "starting" | "running" | "failed" | "stopped";
+
 export type TelegramChannel = {
   readonly bot: Bot;
   readonly sender: ChannelSender;
+  /** What main.ts's supervisor and /ready see. */
+  readonly state: TelegramState;
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -96,6 +101,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
+  let state: TelegramState = "idle";
 
   async function refuse(refusal: Extract<MappedUpdate, { type: "refuse" }>): Promise<void> {
     if (refusal.reason === "groupChat") {
@@ -156,6 +162,17 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   });
 
   async function start(): Promise<void> {
+    state = "starting";
+    try {
+      await startReceiving();
+      if (state === "starting") state = "running";
+    } catch (error) {
+      if (state === "starting") state = "failed";
+      throw error;
+    }
+  }
+
+  async function startReceiving(): Promise<void> {
     await initBot(bot, options.startAttempts ?? 3);
     await registerBotProfile(bot.api, translator, logger);
     if (options.webhook) {
@@ -180,6 +197,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         },
       });
       void runner.task()?.catch((error: unknown) => {
+        if (state !== "stopped") state = "failed";
         logger.error(
           { err: error },
           "telegram polling stopped (another instance polling, or a revoked token?)",
@@ -191,6 +209,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
   /** Stops fetching updates, then waits (at most `stopTimeoutMs`) for the ones being handled. */
   async function stop(): Promise<void> {
+    state = "stopped";
     if (runner?.isRunning()) await runner.stop();
     await server?.close();
     if (inFlight.size === 0) return;
@@ -200,5 +219,13 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     clearTimeout(timer);
   }
 
-  return { bot, sender, start, stop };
+  return {
+    bot,
+    sender,
+    start,
+    stop,
+    get state() {
+      return state;
+    },
+  };
 }

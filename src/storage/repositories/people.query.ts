@@ -36,6 +36,7 @@ export function toPeopleFilter(query: PersonQuery): Filter {
   if (query.language) filter.language = query.language;
   if (query.channel) filter.channels = query.channel;
   if (query.coverageEndsBefore) filter.coverageEndsAt = { $lt: query.coverageEndsBefore };
+  if (query.registeredByPersonId) filter["registeredBy.personId"] = query.registeredByPersonId;
   const words = toQueryWords(query.text);
   if (words.length > 0) filter.search = { $all: words };
   if (query.deceased === true) filter.$or = [{ status: "deceased" }, { deceasedAt: { $exists: true } }];

@@ -13,6 +13,7 @@ import type {
   PeopleRegister,
   RegisterResult,
   RtRef,
+  SearchOptions,
 } from "../../core/people.port";
 import { createReference, type RandomInt } from "../../domain/reference";
 import { reachProjection, toPeopleFilter, toPersonReach } from "./people.query";
@@ -50,6 +51,10 @@ export const peopleCollection: CollectionSpec = {
     { fields: { deceasedAt: 1 } },
     // staff search and death report by name (every typed word is one of these prefixes), oldest first
     { fields: { search: 1, createdAt: 1 } },
+    // BPJS import and staff look-ups by KPJ number
+    { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
+    // "warga saya": the residents an RT head registered, newest first
+    { fields: { "registeredBy.personId": 1, createdAt: 1 } },
   ],
 };
 
@@ -78,11 +83,11 @@ export function createPeopleRepository(
     throw new Error(`Person ${id} kept changing during ${writeAttempts} attempts`);
   }
 
-  async function search(query: PersonQuery, opts: { limit?: number; skip?: number } = {}) {
+  async function search(query: PersonQuery, opts: SearchOptions = {}) {
     const { limit, skip } = opts;
     return many(
       await people.find(toPeopleFilter(query), {
-        sort: { createdAt: 1 },
+        sort: { createdAt: opts.newestFirst ? -1 : 1 },
         ...(limit !== undefined ? { limit } : {}),
         ...(skip ? { skip } : {}),
       }),
@@ -121,6 +126,8 @@ export function createPeopleRepository(
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
     findByNikHash: async (hash) =>
       one(await people.findOne({ "nik.hash": typeof hash === "string" ? hash : { $in: [...hash] } })),
+    findByNikHashes: async (hashes) =>
+      hashes.length === 0 ? [] : many(await people.find({ "nik.hash": { $in: hashes } })),
     findByKpjHash: async (hash) => one(await people.findOne({ "kpj.hash": hash })),
     findByContact: async (c) => many(await people.find({ contactKeys: `${c.channel}:${c.userId}` })),
     findByPhone: async (phone) => many(await people.find({ phone })),
