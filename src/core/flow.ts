@@ -33,6 +33,13 @@ export type FlowContext = {
   services: Services;
   translator: Translator;
   logger: Logger;
+  /**
+   * The idempotency key of one side effect of this message, e.g. `ctx.effectKey("person")`: the
+   * same on a retry, a redelivery or another instance. Pass it to every repository write, which
+   * then returns the record already written instead of writing it twice, so the step gives the
+   * same reply. Use one purpose per write (`"consent"`, `"audit"`, `"document"`).
+   */
+  effectKey: (purpose: string) => string;
   /** Switches the user's language for this and later replies. */
   setLanguage: (language: Language) => void;
   /**

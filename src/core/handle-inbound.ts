@@ -11,7 +11,6 @@ import { renderReplies } from "./render";
 import type { SessionStore } from "./session.store";
 import { createSerialQueue } from "./serial-queue";
 
-const rememberedIds = 20;
 const saveAttempts = 3;
 
 export type Respond = (messages: OutboundMessage[]) => Promise<void>;
@@ -36,12 +35,11 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
     const key = toConversationKey(message.channel, message.userId);
     for (let attempt = 1; attempt <= saveAttempts; attempt++) {
       const stored = await deps.sessions.load(key);
-      if (stored?.recentMessageIds.includes(message.messageId)) {
+      const { session, replies, duplicate } = await deps.engine.handle(stored, message, deps.clock.now());
+      if (duplicate) {
         log.debug({}, "duplicate message dropped");
         return null;
       }
-      const { session, replies } = await deps.engine.handle(stored, message, deps.clock.now());
-      session.recentMessageIds = [...session.recentMessageIds, message.messageId].slice(-rememberedIds);
       if ((await deps.sessions.save(session)) === "saved") {
         log.debug(
           { flow: session.flow?.id, step: session.flow?.step, replies: replies.length },

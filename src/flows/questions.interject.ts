@@ -3,7 +3,7 @@
  * the flow a request names, offers close topics when unsure, and remembers what was answered
  * in `session.context.nlu` for follow-ups. Mid-flow it answers only clear questions.
  */
-import type { FlowRegistry, Interjection } from "../core/engine";
+import type { FlowRegistry, Interjection } from "../core/flow-registry";
 import type { FlowContext } from "../core/flow";
 import type { Reply } from "../core/messages";
 import { toFaqParams } from "../nlu/faq-params";

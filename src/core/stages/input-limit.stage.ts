@@ -1,0 +1,31 @@
+/**
+ * Refuses text (or a caption) longer than `maxTextLength` before anything parses it, so no step,
+ * command matcher or language model ever sees it: the user is told to send it shorter, and the
+ * question they were at is asked again. The state is unchanged.
+ */
+import { stage } from "../composer";
+import type { InboundContent } from "../messages";
+import { defaultMaxTextLength, type Turn } from "../turn";
+import { prompt } from "../turn-flow";
+import { resumeOptions } from "./resume.stage";
+
+function toLength(content: InboundContent): number {
+  switch (content.type) {
+    case "text":
+      return content.text.length;
+    case "media":
+      return content.caption?.length ?? 0;
+    case "choice":
+      return content.value.length;
+    case "contact":
+      return content.phone.length;
+  }
+}
+
+export const inputLimitStage = stage<Turn>("input limit", async (turn, next) => {
+  const max = turn.deps.maxTextLength ?? defaultMaxTextLength;
+  if (toLength(turn.message.content) <= max) return next();
+  turn.replies.push({ key: "common:tooLong", params: { max } });
+  if (turn.session.resumePending) turn.replies.push({ key: "common:resume.prompt", choices: resumeOptions });
+  else await prompt(turn);
+});
