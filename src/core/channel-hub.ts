@@ -67,6 +67,7 @@ export function createChannelHub(deps: {
         ...(error ? { attempts: 1, lastError: toShortError(error) } : {}),
       },
       clock.now(),
+      options.key,
     );
     deps.logger.info({ channel: recipient.channel, retry: Boolean(error) }, "message queued in the outbox");
     return "queued" as const;

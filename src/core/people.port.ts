@@ -136,8 +136,12 @@ export interface PeopleRepository {
 
 /** The people repository with the writes registration, "data saya" and staff review need. */
 export interface PeopleRegister extends PeopleRepository {
-  /** Inserts with a fresh unique reference (`DFT-…`, retried on collision); refuses a known NIK. */
-  register(person: NewPerson, now: Date): Promise<RegisterResult>;
+  /**
+   * Inserts with a fresh unique reference (`DFT-…`, retried on collision); refuses a known NIK.
+   * With `key` (`ctx.effectKey("person")`) a second call with the same key returns the person the
+   * first one registered ("registered", not "duplicateNik"), so a retried turn gives the same reply.
+   */
+  register(person: NewPerson, now: Date, key?: string): Promise<RegisterResult>;
   /** Applies changes; returns the person afterwards, or null when unknown. */
   update(id: string, changes: PersonChanges, now: Date): Promise<Person | null>;
   /** Adds a staff flag once (idempotent). */

@@ -65,6 +65,8 @@ export type NotifyOptions = {
    * send now (default true). Broadcasts pass false: their deliveries are their own outbox.
    */
   outbox?: boolean;
+  /** Idempotency key (`ctx.effectKey("notify")`): queued under this key, a message is queued once. */
+  key?: string;
 };
 
 /** Sends replies to any user on any running channel, rendered in the given language. */

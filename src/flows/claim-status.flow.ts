@@ -147,12 +147,16 @@ export const claimStatusFlow = defineFlow<D>({
         const verified = found.filter(
           (c): c is Claim => c !== null && heirMatches(c, text, state.verifyWith, ctx),
         );
-        await ctx.services.audit.record({
-          at: ctx.now,
-          actor: `${ctx.channel}:${ctx.userId}`,
-          action: verified.length > 0 ? "claim.status.verified" : "claim.status.refused",
-          target: state.pending.map((r) => `claim:${r}`).join(","),
-        });
+        const action = verified.length > 0 ? "claim.status.verified" : "claim.status.refused";
+        await ctx.services.audit.record(
+          {
+            at: ctx.now,
+            actor: `${ctx.channel}:${ctx.userId}`,
+            action,
+            target: state.pending.map((r) => `claim:${r}`).join(","),
+          },
+          ctx.effectKey(`audit:${action}`),
+        );
         if (verified.length === 0) return exit([{ key: "claimStatus:verify.refused" }]);
         return show(verified, { ...state, pending: [] }, ctx);
       },

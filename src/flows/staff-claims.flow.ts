@@ -39,13 +39,10 @@ const deps = (ctx: FlowContext) => ({ services: ctx.services, translator: ctx.tr
 const noteOf = (text: string) => (text === "-" ? undefined : text.slice(0, 500));
 
 async function audit(ctx: FlowContext, action: string, target: string, details?: Record<string, unknown>) {
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: actor(ctx),
-    action,
-    target,
-    ...(details ? { details } : {}),
-  });
+  await ctx.services.audit.record(
+    { at: ctx.now, actor: actor(ctx), action, target, ...(details ? { details } : {}) },
+    ctx.effectKey(`audit:${action}:${target}`),
+  );
 }
 
 async function listOverdue(ctx: FlowContext): Promise<Reply> {

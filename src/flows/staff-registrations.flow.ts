@@ -57,12 +57,10 @@ const showStep: Step<StaffData> = {
   prompt: async (data, ctx) => {
     const person = data.personId ? await ctx.services.people.findById(data.personId) : null;
     if (!person) return [{ key: "staffRegistrations:show.gone" }];
-    await ctx.services.audit.record({
-      at: ctx.now,
-      actor: toActor(ctx),
-      action: "person.viewed",
-      target: `person:${person.reference}`,
-    });
+    await ctx.services.audit.record(
+      { at: ctx.now, actor: toActor(ctx), action: "person.viewed", target: `person:${person.reference}` },
+      ctx.effectKey(`audit:person.viewed:${person.reference}`),
+    );
     const flags = person.flags.length > 0 ? person.flags.join(", ") : "-";
     return [
       toView(person, ctx),

@@ -3,7 +3,6 @@
  * Started at the end of a death report and from the status check; the heir can stop and come back
  * over several days, and is told each time what is still missing.
  */
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { FlowContext, Step, StepResult } from "../../core/flow";
 import { defineFlow, exit, invalid, next } from "../../core/flow";
@@ -72,9 +71,10 @@ async function handleMedia(media: MediaInput, state: D, ctx: FlowContext): Promi
   const checked = await loadChecked(media);
   if ("key" in checked) return invalid(checked);
   const { files, claimDocuments } = ctx.services;
-  const stored = await files.put(checked.bytes, { extension: checked.extension });
+  // Keyed by the message: a retried or redelivered photo overwrites the same file and record.
+  const stored = await files.put(checked.bytes, { extension: checked.extension, key: ctx.effectKey("file") });
   const type = media.caption ? toDocumentTypeFromCaption(media.caption) : undefined;
-  const id = randomUUID();
+  const id = ctx.effectKey("document");
   const fileName = media.fileName ? toSafeFileName(media.fileName) : undefined;
   await claimDocuments.add({
     _id: id,

@@ -18,6 +18,7 @@ import { heirStanding, toHeirGroup, type HeirGroup } from "../../domain/heirs";
 import { toJakartaDay } from "../../domain/jakarta-time";
 import { programmeFacts } from "../../domain/programme-facts";
 import { toDisplayDate } from "../../domain/working-days";
+import { updateClaim } from "../claims/claim-actions";
 import { toDocumentList } from "../claims/claim-view";
 import type { DeathReportData } from "./death-report.data";
 
@@ -108,18 +109,46 @@ function toEstimateReplies(claim: Claim, data: D): Reply[] {
   return replies;
 }
 
+/** Another report already opened a claim for this death: flagged for staff, the heir is told. */
+async function refuseSecondReport(open: Claim, ctx: FlowContext): Promise<CompleteResult> {
+  await ctx.services.audit.record(
+    {
+      at: ctx.now,
+      actor: `${ctx.channel}:${ctx.userId}`,
+      action: "claim.report_again",
+      target: `claim:${open.reference}`,
+    },
+    ctx.effectKey("audit:claim.report_again"),
+  );
+  await updateClaim(ctx.services, open.reference, (c) =>
+    c.flags.includes("reported_again")
+      ? null
+      : { ...c, flags: [...c.flags, "reported_again"], updatedAt: ctx.now },
+  );
+  return { type: "exit", replies: [{ key: "deathReport:summary.alreadyOpen" }], showMenu: true };
+}
+
+const isReportedBy = (claim: Claim, ctx: FlowContext) =>
+  claim.heir.contact.channel === ctx.channel && claim.heir.contact.userId === ctx.userId;
+
 export async function completeDeathReport(data: D, ctx: FlowContext): Promise<CompleteResult> {
   const { services } = ctx;
-  const claim = await services.claims.create(toNewClaim(data, ctx));
+  // Keys make a retried or redelivered "kirim" find this report's claim: the same reply, no copy.
+  const created = await services.claims.create(toNewClaim(data, ctx), ctx.effectKey("claim"));
+  const claim = created.claim;
+  if (created.type === "alreadyOpen" && !isReportedBy(claim, ctx)) return refuseSecondReport(claim, ctx);
   if (claim.deceased.personId)
     await services.people.markDeceased(claim.deceased.personId, toDisplayDate(claim.deceased.deathDate));
-  await services.audit.record({
-    at: ctx.now,
-    actor: `${ctx.channel}:${ctx.userId}`,
-    action: "claim.report",
-    target: `claim:${claim.reference}`,
-    details: { programme: claim.programme, matched: Boolean(claim.deceased.personId), flags: claim.flags },
-  });
+  await services.audit.record(
+    {
+      at: ctx.now,
+      actor: `${ctx.channel}:${ctx.userId}`,
+      action: "claim.report",
+      target: `claim:${claim.reference}`,
+      details: { programme: claim.programme, matched: Boolean(claim.deceased.personId), flags: claim.flags },
+    },
+    ctx.effectKey("audit:claim.report"),
+  );
   const view = { translator: ctx.translator, language: ctx.language };
   const groupLabel = (group: HeirGroup) => ctx.translator.t(ctx.language, `deathReport:group.${group}`);
   const standing: Reply =

@@ -14,28 +14,34 @@ export type Withdrawal = "keptForClaim" | "deleted" | "anonymised";
 export async function withdrawConsent(person: Person, ctx: FlowContext): Promise<Withdrawal> {
   const { people, consents, audit, claimsCheck } = ctx.services;
   const actor = toActor(ctx);
-  await consents.record({
-    personId: person._id,
-    at: ctx.now,
-    channel: ctx.channel,
-    noticeVersion: privacyNoticeVersion,
-    action: "withdrawn",
-    givenBy: "self",
-    actor,
-  });
+  await consents.record(
+    {
+      personId: person._id,
+      at: ctx.now,
+      channel: ctx.channel,
+      noticeVersion: privacyNoticeVersion,
+      action: "withdrawn",
+      givenBy: "self",
+      actor,
+    },
+    ctx.effectKey("consent"),
+  );
   const needed = (await claimsCheck?.hasClaimFor(person._id)) ?? false;
   const outcome: Withdrawal = needed
     ? "keptForClaim"
     : person.status === "pending" || person.status === "rejected"
       ? "deleted"
       : "anonymised";
-  await audit.record({
-    at: ctx.now,
-    actor,
-    action: "person.deletion_requested",
-    target: `person:${person.reference}`,
-    details: { outcome },
-  });
+  await audit.record(
+    {
+      at: ctx.now,
+      actor,
+      action: "person.deletion_requested",
+      target: `person:${person.reference}`,
+      details: { outcome },
+    },
+    ctx.effectKey("audit:person.deletion_requested"),
+  );
   if (outcome === "keptForClaim") {
     await people.update(person._id, { deletionRequestedAt: ctx.now }, ctx.now);
     await people.addFlag(person._id, "deletion_requested", ctx.now);

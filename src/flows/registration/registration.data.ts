@@ -85,10 +85,8 @@ export async function flagForStaff(
   ctx: FlowContext,
 ): Promise<void> {
   await ctx.services.people.addFlag(person._id, flag, ctx.now);
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: toActor(ctx),
-    action,
-    target: `person:${person.reference}`,
-  });
+  await ctx.services.audit.record(
+    { at: ctx.now, actor: toActor(ctx), action, target: `person:${person.reference}` },
+    ctx.effectKey(`audit:${action}`),
+  );
 }

@@ -83,18 +83,20 @@ async function rtHeadReplacement(person: NewPerson, ctx: FlowContext): Promise<b
 }
 
 async function recordConsent(person: Person, data: RegistrationData, ctx: FlowContext): Promise<void> {
-  await ctx.services.consents.record({
-    personId: person._id,
-    at: data.consentAt ?? ctx.now,
-    channel: ctx.channel,
-    noticeVersion: data.noticeVersion ?? "",
-    action: "given",
-    givenBy: data.proxy && data.subject === "resident" ? "proxy" : "self",
-    ...(data.proxy && data.subject === "resident"
-      ? { proxyName: data.proxy.name, proxyPersonId: data.proxy.personId }
-      : {}),
-    actor: toActor(ctx),
-  });
+  const proxy = data.proxy && data.subject === "resident" ? data.proxy : undefined;
+  await ctx.services.consents.record(
+    {
+      personId: person._id,
+      at: data.consentAt ?? ctx.now,
+      channel: ctx.channel,
+      noticeVersion: data.noticeVersion ?? "",
+      action: "given",
+      givenBy: proxy ? "proxy" : "self",
+      ...(proxy ? { proxyName: proxy.name, proxyPersonId: proxy.personId } : {}),
+      actor: toActor(ctx),
+    },
+    ctx.effectKey("consent"),
+  );
 }
 
 export async function submitRegistration(data: RegistrationData, ctx: FlowContext): Promise<CompleteResult> {
@@ -102,7 +104,8 @@ export async function submitRegistration(data: RegistrationData, ctx: FlowContex
   if (!person) return leave([{ key: "registration:done.incomplete" }]);
   const replacing = await rtHeadReplacement(person, ctx);
   if (replacing) person.flags.push("rt_head_replacement_pending");
-  const result = await ctx.services.people.register(person, ctx.now);
+  // Keys make a retried or redelivered submit find this run's records: the same reply, no copies.
+  const result = await ctx.services.people.register(person, ctx.now, ctx.effectKey("person"));
   if (result.type === "duplicateNik") {
     // Registered by someone else while this user was answering: same outcome as at the NIK step.
     const outcome = await handleKnownNik(result.existing, data, ctx);
@@ -114,13 +117,16 @@ export async function submitRegistration(data: RegistrationData, ctx: FlowContex
   }
   const saved = result.person;
   await recordConsent(saved, data, ctx);
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: toActor(ctx),
-    action: "registration.submitted",
-    target: `person:${saved.reference}`,
-    details: { proxy: data.subject === "resident", flags: saved.flags },
-  });
+  await ctx.services.audit.record(
+    {
+      at: ctx.now,
+      actor: toActor(ctx),
+      action: "registration.submitted",
+      target: `person:${saved.reference}`,
+      details: { proxy: data.subject === "resident", flags: saved.flags },
+    },
+    ctx.effectKey("audit:registration.submitted"),
+  );
   const replies: Reply[] = [
     reply(data.subject === "resident" ? "registration:done.resident" : "registration:done.self", {
       reference: saved.reference,

@@ -20,6 +20,8 @@ export const peopleCollection: CollectionSpec = {
     { fields: { "address.kecamatan": 1, "address.kelurahan": 1, "address.rw": 1, "address.rt": 1 } },
     { fields: { "leadsRt.kelurahan": 1, "leadsRt.rw": 1, "leadsRt.rt": 1 } },
     { fields: { search: 1 } },
+    // One registration per idempotency key: a retried or redelivered submit finds the first one.
+    { fields: { effectKey: 1 }, unique: true, partial: { effectKey: { $exists: true } } },
   ],
 };
 
@@ -69,11 +71,13 @@ export function createPeopleRepository(
   /** Read, change, write back with an optimistic check on `updatedAt`; retried on a race. */
   async function modify(id: string, change: (p: Person) => Person | null): Promise<Person | null> {
     for (let attempt = 0; attempt < writeAttempts; attempt++) {
-      const current = one(await people.findById(id));
-      if (!current) return null;
+      const raw = await people.findById(id);
+      const current = one(raw);
+      if (!raw || !current) return null;
       const next = change(current);
       if (!next) return current;
-      if (await people.replace(toDoc(next), { expect: { updatedAt: current.updatedAt } })) return next;
+      const doc = { ...toDoc(next), ...(raw.effectKey ? { effectKey: raw.effectKey } : {}) };
+      if (await people.replace(doc, { expect: { updatedAt: current.updatedAt } })) return next;
     }
     throw new Error(`Person ${id} kept changing during ${writeAttempts} attempts`);
   }
@@ -97,7 +101,7 @@ export function createPeopleRepository(
       await modify(id, (p) => ({ ...p, status: "deceased", deceasedAt: at, updatedAt: at }));
     },
 
-    async register(person, now) {
+    async register(person, now, key) {
       for (let attempt = 0; attempt < referenceAttempts; attempt++) {
         const full: Person = {
           ...person,
@@ -106,8 +110,11 @@ export function createPeopleRepository(
           createdAt: now,
           updatedAt: now,
         };
-        const result = await people.insert(toDoc(full));
+        const result = await people.insert({ ...toDoc(full), ...(key ? { effectKey: key } : {}) });
         if (result.type === "inserted") return { type: "registered", person: full };
+        // Registered by an earlier run of the same message (a retry, a redelivery): same result.
+        const earlier = key ? one(await people.findOne({ effectKey: key })) : null;
+        if (earlier) return { type: "registered", person: earlier };
         if (result.index.includes("nik")) {
           const existing = one(await people.findOne({ "nik.hash": person.nik.hash }));
           if (existing) return { type: "duplicateNik", existing };
