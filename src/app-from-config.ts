@@ -33,6 +33,8 @@ export function toAppOptions(
     logger,
     vault: createVault(keys),
     silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
+    sessionTtlDays: config.SESSION_TTL_DAYS,
+    maxTextLength: config.INPUT_MAX_CHARS,
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,

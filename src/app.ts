@@ -3,120 +3,34 @@
  * channel hub and broadcasting. main.ts, the transcript runner, the benchmarks and the tests all
  * start here, so they run the same bot.
  */
+import { randomUUID } from "node:crypto";
+import { createServices, defaultSettings, type AppOptions } from "./app-services";
 import { createChannelHub } from "./core/channel-hub";
-import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
-import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
-import type { Language } from "./core/messages";
-import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
-import type { Clock, Logger, Notifier, Translator } from "./core/ports";
-import type { Services, Settings } from "./core/services";
-import { createSessionStore, type SessionStore } from "./core/session.store";
-import type { PersonalDataVault } from "./core/vault.port";
-import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
+import type { Clock, Translator } from "./core/ports";
+import { createSessionStore, defaultSessionTtlDays } from "./core/session.store";
 import { createQuestionInterjector } from "./flows/questions.interject";
 import { createFlowRegistry } from "./flows/registry";
 import { createTranslator } from "./i18n/translator";
-import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
-import { createInProcessScheduler } from "./jobs/in-process.scheduler";
-import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
-import type { JobScheduler } from "./jobs/scheduler.port";
-import { createMemoryFileStore } from "./storage/files/memory-file.store";
-import { createAuditLog } from "./storage/repositories/audit.repository";
-import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
-import { createClaimRepository } from "./storage/repositories/claims.repository";
-import { createConsentLog } from "./storage/repositories/consents.repository";
-import { createOptOutService } from "./storage/repositories/opt-out.repository";
+import { createOutboxDrainer } from "./jobs/outbox.job";
+import { createReplyRedeliverer } from "./jobs/reply-redelivery.job";
+import { createSessionPurge } from "./jobs/session-purge.job";
 import { createOutboxRepository } from "./storage/repositories/outbox.repository";
-import { createPeopleRepository } from "./storage/repositories/people.repository";
 
-export type AppOptions = {
-  store: DocumentStore;
-  clock: Clock;
-  logger: Logger;
-  vault: PersonalDataVault;
-  translator?: Translator;
-  silenceMs?: number;
-  /** Language of new conversations (the transcript runner's --lang); default "id". */
-  defaultLanguage?: Language;
-  /** Defaults: REGISTRATION_MAX_AGE 65, REGISTRATION_REVIEW_DAYS 5. */
-  settings?: Partial<Settings>;
-  /** Whether a claim needs a person's data (default: the claims repository). */
-  claimsCheck?: ClaimsCheck;
-  /** Read-only people for broadcasting and opt-outs (test fakes); default: the registrations. */
-  people?: PeopleRepository;
-  /** Claims with missing documents for the reminders (test fakes); default: the claims repository. */
-  claims?: Pick<Services["claims"], "listAwaitingDocuments">;
-  /** Agenda on MongoDB (jobs/agenda.scheduler.ts); by default an in-process scheduler. */
-  scheduler?: JobScheduler;
-  broadcasting?: Partial<BroadcastingSettings>;
-  /** Where heirs' documents go; default in memory (main.ts passes the encrypted disk store). */
-  files?: FileStore;
-  /** Working-day calendar; default national holidays plus `extraHolidays`. */
-  calendar?: WorkingCalendar;
-  /** EXTRA_HOLIDAYS (cuti bersama), YYYY-MM-DD. */
-  extraHolidays?: readonly string[];
-  /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
-  outbox?: Partial<OutboxSettings>;
-};
-
-export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
+export { createServices, defaultSettings, type AppOptions };
 
 let sharedTranslator: Translator | undefined;
 
-type ServiceOptions = Omit<AppOptions, "translator"> & {
-  translator: Translator;
-  sessions: SessionStore;
-  notifier: Notifier;
-};
-
-/** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
-export function createServices(options: ServiceOptions): { services: Services; broadcasting: Broadcasting } {
-  const { store, clock, logger } = options;
-  const audit = createAuditLog(store);
-  const people = createPeopleRepository(store);
-  const claims = createClaimRepository(store);
-  const audience = options.people ?? people;
-  const optOuts = createOptOutService({ store, people: audience, audit });
-  const broadcasting = createBroadcasting({
-    store,
-    scheduler: options.scheduler ?? createInProcessScheduler({ clock, logger }),
-    notifier: options.notifier,
-    translator: options.translator,
-    people: audience,
-    claims: options.claims ?? claims,
-    optOuts,
-    audit,
-    clock,
-    logger,
-    ...(options.broadcasting ? { settings: options.broadcasting } : {}),
-  });
-  const services: Services = {
-    clock,
-    logger,
-    notifier: options.notifier,
-    sessions: options.sessions,
-    vault: options.vault,
-    audit,
-    people,
-    consents: createConsentLog(store),
-    settings: { ...defaultSettings, ...options.settings },
-    claimsCheck: options.claimsCheck ?? claims,
-    broadcasts: broadcasting.service,
-    optOuts,
-    claims,
-    claimDocuments: createClaimDocumentRepository(store),
-    files: options.files ?? createMemoryFileStore(),
-    calendar:
-      options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
-  };
-  return { services, broadcasting };
-}
+/** The system's time: for leases, which every process must read alike. */
+const systemClock: Clock = { now: () => new Date() };
 
 export function createApp(options: AppOptions) {
   const translator = options.translator ?? (sharedTranslator ??= createTranslator());
-  const sessions = createSessionStore(options.store);
+  const ttlDays = options.sessionTtlDays ?? defaultSessionTtlDays;
+  const sessions = createSessionStore(options.store, { ttlDays });
+  const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
+  const leaseClock = options.leaseClock ?? systemClock;
   const outboxItems = createOutboxRepository(options.store);
   const hub = createChannelHub({
     sessions,
@@ -125,6 +39,16 @@ export function createApp(options: AppOptions) {
     outbox: outboxItems,
     clock: options.clock,
   });
+  const replies = createReplyRedeliverer({
+    sessions,
+    hub,
+    translator,
+    clock: options.clock,
+    leaseClock,
+    logger: options.logger,
+    owner: `${instanceId}:drain`,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
+  });
   // Only the bot process starts it (main.ts); a CLI just queues.
   const outbox = createOutboxDrainer({
     outbox: outboxItems,
@@ -132,6 +56,7 @@ export function createApp(options: AppOptions) {
     sessions,
     clock: options.clock,
     logger: options.logger,
+    replies,
     ...(options.outbox ? { settings: options.outbox } : {}),
   });
   const { services, broadcasting } = createServices({ ...options, translator, sessions, notifier: hub });
@@ -143,6 +68,7 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     silenceMs: options.silenceMs ?? 24 * 60 * 60 * 1000,
     ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
+    ...(options.maxTextLength ? { maxTextLength: options.maxTextLength } : {}),
   });
   const inbound = createInboundHandler({
     engine,
@@ -150,7 +76,16 @@ export function createApp(options: AppOptions) {
     translator,
     logger: options.logger,
     clock: options.clock,
+    leaseClock,
+    instanceId,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
     pseudonymise: (key) => options.vault.hash(key).slice(0, 16),
+  });
+  const sessionPurge = createSessionPurge({
+    sessions,
+    clock: options.clock,
+    logger: options.logger,
+    ttlDays,
   });
   return {
     services,
@@ -163,6 +98,7 @@ export function createApp(options: AppOptions) {
     broadcasting,
     outbox,
     outboxItems,
+    sessionPurge,
   };
 }
 

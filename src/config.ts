@@ -32,6 +32,10 @@ export const configSchema = z.object({
   HASH_KEY: z.string().optional(),
 
   SESSION_SILENCE_HOURS: z.coerce.number().positive().default(24),
+  /** Sessions silent this many days are deleted (TTL index on MongoDB, a purge job elsewhere). */
+  SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(90),
+  /** Longest message (or caption) handled, in characters; longer gets "please send it shorter". */
+  INPUT_MAX_CHARS: z.coerce.number().int().min(100).max(65_536).default(2_000),
   TERMINAL_CHAT: z.enum(["auto", "true", "false"]).default("auto"),
 
   TELEGRAM_BOT_TOKEN: z

@@ -117,6 +117,8 @@ async function main(): Promise<void> {
     await Promise.race([telegramStarted, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     await app.outbox.start();
     stops.push(() => app.outbox.stop());
+    await app.sessionPurge.start();
+    stops.push(async () => app.sessionPurge.stop());
     await app.broadcasting.start();
     stops.push(() => app.broadcasting.stop());
   };

@@ -12,7 +12,7 @@ import type {
 import { defineChangeContract } from "./document-store.change.contract";
 import { defineFindContract } from "./document-store.find.contract";
 import { defineInsertContract } from "./document-store.insert.contract";
-import { defineSessionStoreContract } from "./session-store.contract";
+import { defineSessionLeaseContract, defineSessionStoreContract } from "./session-store.contract";
 
 /** A document with any fields, for tests. */
 export type Doc = { _id: string; [field: string]: unknown };
@@ -54,5 +54,6 @@ export function describeDocumentStoreContract(name: string, open: OpenStore, ski
     describe("find", () => defineFindContract(context));
     describe("replace, update, findOneAndUpdate and delete", () => defineChangeContract(context));
     describe("session store over it", () => defineSessionStoreContract(context));
+    describe("conversation leases and the reply outbox over it", () => defineSessionLeaseContract(context));
   });
 }

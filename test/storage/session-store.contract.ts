@@ -71,3 +71,43 @@ export function defineSessionStoreContract(context: ContractContext): void {
     expect((await sessions.findByPhone(phone)).map((s) => s._id)).toEqual([withPhone._id]);
   });
 }
+
+/** Contract: the lease that orders one conversation's turns across processes, and the reply outbox. */
+export function defineSessionLeaseContract(context: ContractContext): void {
+  const key = () => `telegram:lease-${process.pid}-${Date.now()}-${(users += 1)}`;
+
+  it("gives a conversation to one holder at a time, and to the next once released or expired", async () => {
+    const sessions = createSessionStore(context.store());
+    const id = key();
+    const first = await sessions.acquire(id, "a", now, 10_000);
+    expect(first).toMatchObject({ type: "acquired", session: null });
+    expect((await sessions.acquire(id, "b", now, 10_000)).type).toBe("busy");
+    expect((await sessions.acquire(id, "b", new Date(now.getTime() + 10_001), 10_000)).type).toBe("acquired");
+    expect((await sessions.acquire(id, "c", now, 10_000)).type).toBe("busy");
+  });
+
+  it("commits only while the lease is held, then settles sent replies and releases it in one write", async () => {
+    const sessions = createSessionStore(context.store());
+    const id = key();
+    const acquired = await sessions.acquire(id, "a", now, 10_000);
+    if (acquired.type !== "acquired") throw new Error("busy");
+    const [channel, userId] = id.split(":") as ["telegram", string];
+    const entry = {
+      messageId: "m1",
+      replies: [{ key: "common:welcome" as const }],
+      language: "id" as const,
+      at: now,
+      attempts: 0,
+      dueAt: now,
+    };
+    const session: Session = { ...createSession(channel, userId, now), version: 1, pending: { v1: entry } };
+
+    expect(await sessions.commit(session, { owner: "x", until: now })).toBe("conflict");
+    expect(await sessions.commit(session, acquired.lease)).toBe("saved");
+    expect(await sessions.findUndelivered(now, 10)).toEqual([expect.objectContaining({ _id: id })]);
+    await sessions.settle(session, acquired.lease, { sent: ["v1"], dropped: [] });
+    expect((await sessions.load(id))?.pending).toEqual({});
+    expect(await sessions.findUndelivered(now, 10)).toEqual([]);
+    expect((await sessions.acquire(id, "b", now, 10_000)).type).toBe("acquired");
+  });
+}

@@ -86,7 +86,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   };
   const languageOf = async (userId: string): Promise<Language> =>
     (await options.sessions.load(toConversationKey("telegram", userId)))?.language ?? "id";
-  const { sendTo, sender } = createTelegramSend({ api: bot.api, codec, translator, languageOf });
+  const { sendTo, reply, sender } = createTelegramSend({ api: bot.api, codec, translator, languageOf });
   const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
@@ -116,7 +116,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const { chatId, message } = mapped;
     if (message.content.type === "media")
       void bot.api.sendChatAction(chatId, "typing").catch(() => undefined);
-    await options.inbound.handle(message, (messages) => sendTo(chatId, message.userId, messages));
+    await options.inbound.handle(message, (messages) => reply(chatId, message.userId, messages));
   }
 
   // Track every update from the moment it enters, so stop() can wait for them (the runner's own

@@ -40,22 +40,25 @@ export function createTelegramSend(deps: TelegramSendDeps) {
     else openKeyboards.delete(key);
   }
 
+  /** Like `sendTo`, failing with an AppError that carries Telegram's code (a 4xx is not worth retrying). */
+  async function reply(chatId: number | string, userId: string, messages: OutboundMessage[]): Promise<void> {
+    try {
+      await sendTo(chatId, userId, messages);
+    } catch (error) {
+      const code = error instanceof GrammyError ? error.error_code : undefined;
+      throw new AppError(
+        "CHANNEL_SEND_FAILED",
+        "Sending to a Telegram user failed",
+        { code },
+        { cause: error },
+      );
+    }
+  }
+
   const sender: ChannelSender = {
     channel: "telegram",
-    async send(userId, messages) {
-      try {
-        await sendTo(userId, userId, messages);
-      } catch (error) {
-        const code = error instanceof GrammyError ? error.error_code : undefined;
-        throw new AppError(
-          "CHANNEL_SEND_FAILED",
-          "Sending to a Telegram user failed",
-          { code },
-          { cause: error },
-        );
-      }
-    },
+    send: (userId, messages) => reply(userId, userId, messages),
   };
 
-  return { sendTo, sender };
+  return { sendTo, reply, sender };
 }

@@ -46,8 +46,12 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
   }
 
   private select(filter: Filter, options: FindOptions = {}): T[] {
+    // A filter on one `_id` looks at that document only (sessions, leases: every message).
+    const id = filter._id;
+    const pool =
+      typeof id === "string" ? [this.docs.get(id)].filter((d) => d !== undefined) : this.docs.values();
     const found = sortDocs(
-      [...this.docs.values()].filter((d) => matches(d, filter)),
+      [...pool].filter((d) => matches(d, filter)),
       options.sort,
     );
     const start = options.skip ?? 0;
