@@ -1,7 +1,7 @@
 /**
  * The grammY Bot with its outgoing reliability: auto-retry (429 with retry_after, and 5xx),
  * a throttle (≤ 30 messages/s overall, ≤ 1/s per chat), and getUpdates failures logged once
- * each (the runner itself is silenced so nothing reaches the console).
+ * each (once each, by this transformer).
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
@@ -51,7 +51,7 @@ function logPollingFailures(logger: Logger): Transformer {
       if (method === "getUpdates" && !signal?.aborted)
         logger.warn(
           { err: error, reason: error instanceof HttpError ? String(error.error) : undefined },
-          "telegram getUpdates failed; the runner retries",
+          "telegram getUpdates failed; polling retries",
         );
       throw error;
     }
@@ -67,7 +67,7 @@ export function createBot(options: BotOptions): Bot {
   };
   const bot = new Bot(options.token, { client });
   bot.api.config.use(logPollingFailures(options.logger));
-  // Network errors are not retried here: the runner retries getUpdates itself, and a reply that
+  // Network errors are not retried here: the poller retries getUpdates itself, and a reply that
   // cannot go out fails fast (the session is already saved) instead of waiting up to an hour.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   bot.api.config.use(createThrottle(options.throttle ?? telegramThrottle));
