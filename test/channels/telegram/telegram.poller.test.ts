@@ -36,7 +36,7 @@ describe("durable long polling", () => {
     telegram.add(2);
     telegram.add(3);
     const poller = startDurablePolling({
-      api: telegram.api as never,
+      api: telegram.api,
       handle,
       logger: silentLogger,
       timeoutSeconds: 0,
@@ -50,7 +50,7 @@ describe("durable long polling", () => {
 
     const restarted: number[] = [];
     const again = startDurablePolling({
-      api: telegram.api as never,
+      api: telegram.api,
       handle: async (u) => void restarted.push(u.update_id),
       logger: silentLogger,
       timeoutSeconds: 0,
