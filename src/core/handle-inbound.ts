@@ -1,11 +1,13 @@
 /**
- * The I/O around the engine for one inbound message: serialise per conversation (in this
- * process) → take the conversation's lease and read the session (across processes) → engine →
+ * The I/O around the engine for one inbound message: take the conversation's lease in arrival
+ * order and read the session (one turn per conversation at a time, in this process and across
+ * processes: conversation-lease.ts) → engine →
  * save the new state with the turn's replies in one write → send the pending replies → mark them
  * sent and release the lease. A redelivered message sends its replies if they never went out.
  * It is the one error boundary: it logs once with context, apologises in the user's language,
  * keeps the stored state where it was, and never rejects.
  */
+import { createConversationLeases, defaultLeaseSettings, type LeaseSettings } from "./conversation-lease";
 import type { Engine } from "./engine";
 import { AppError } from "./errors";
 import { toConversationKey, type InboundMessage, type OutboundMessage, type Reply } from "./messages";
@@ -13,21 +15,11 @@ import type { Clock, Logger, Translator } from "./ports";
 import { renderReplies } from "./render";
 import { defaultDeliverySettings, deliverPending, type DeliverySettings } from "./reply-delivery";
 import { createSession, type Session } from "./session";
-import type { Lease, SessionStore } from "./session.store";
-import { createSerialQueue } from "./serial-queue";
+import type { Acquired, Lease, SessionStore } from "./session.store";
 
 const saveAttempts = 3;
 
 export type Respond = (messages: OutboundMessage[]) => Promise<void>;
-
-export type LeaseSettings = {
-  /** How long a turn may hold its conversation; a crashed holder blocks it at most this long. */
-  ms: number;
-  /** Longest wait for a lease another process holds (a little more than `ms`). */
-  waitMs: number;
-};
-
-export const defaultLeaseSettings: LeaseSettings = { ms: 10_000, waitMs: 11_000 };
 
 export type InboundHandlerDeps = {
   engine: Engine;
@@ -66,10 +58,13 @@ function withPending(session: Session, message: InboundMessage, replies: Reply[]
 }
 
 export function createInboundHandler(deps: InboundHandlerDeps) {
-  const queue = createSerialQueue();
-  const leaseClock = deps.leaseClock ?? { now: () => new Date() };
-  const leaseSettings = { ...defaultLeaseSettings, ...deps.lease };
   const sleep = deps.sleep ?? realSleep;
+  const leases = createConversationLeases({
+    sessions: deps.sessions,
+    clock: deps.leaseClock ?? { now: () => new Date() },
+    settings: { ...defaultLeaseSettings, ...deps.lease },
+    sleep,
+  });
   const instanceId = deps.instanceId ?? Math.random().toString(36).slice(2, 10);
   const deliveryDeps = {
     translator: deps.translator,
@@ -80,36 +75,22 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
   };
   let turns = 0;
 
-  /** Takes the conversation's lease, waiting while another process holds it. */
-  async function acquire(key: string, owner: string) {
-    const started = Date.now();
-    for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
-      const acquired = await deps.sessions.acquire(key, owner, leaseClock.now(), leaseSettings.ms);
-      if (acquired.type === "acquired") return acquired;
-      if (Date.now() - started > leaseSettings.waitMs)
-        throw new AppError("STORAGE_CONFLICT", `Conversation ${key} stayed leased by another process`, {});
-      await sleep(wait);
-    }
+  /** The session to run the turn on: the stored one, or a fresh one standing in for an unreadable one. */
+  function toStored(acquired: Acquired, message: InboundMessage, now: Date, log: Logger): Session | null {
+    if (!acquired.unreadable) return acquired.session;
+    log.warn({ issues: acquired.unreadable.issues }, "stored session unreadable; starting it afresh");
+    return { ...createSession(message.channel, message.userId, now), version: acquired.unreadable.version };
   }
 
   /** Runs the turn and saves it; returns what to send from (the saved or, for a duplicate, the stored session). */
   async function runTurn(message: InboundMessage, held: { lease?: Lease }, log: Logger): Promise<Session> {
     const key = toConversationKey(message.channel, message.userId);
-    const owner = `${instanceId}:${++turns}`;
+    const acquired = await leases.take(key, `${instanceId}:${++turns}`);
+    held.lease = acquired.lease;
+    let stored = toStored(acquired, message, deps.clock.now(), log);
     for (let attempt = 1; attempt <= saveAttempts; attempt++) {
-      const acquired = await acquire(key, owner);
-      held.lease = acquired.lease;
       const now = deps.clock.now();
-      let stored = acquired.session;
-      if (acquired.unreadable) {
-        log.warn({ issues: acquired.unreadable.issues }, "stored session unreadable; starting it afresh");
-        stored = {
-          ...createSession(message.channel, message.userId, now),
-          version: acquired.unreadable.version,
-        };
-      }
-      const reset = Boolean(acquired.unreadable);
-      const result = await deps.engine.handle(stored, message, now, { reset });
+      const result = await deps.engine.handle(stored, message, now, { reset: Boolean(acquired.unreadable) });
       if (result.duplicate) {
         log.debug({}, "message handled before; sending what of it never went out");
         return result.session;
@@ -123,6 +104,7 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
         return session;
       }
       log.warn({ attempt }, "session changed concurrently; handling the message again");
+      stored = (await deps.sessions.load(key)) ?? stored;
     }
     throw new AppError(
       "STORAGE_CONFLICT",
@@ -172,7 +154,7 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
       ...(deps.pseudonymise ? { conversation: deps.pseudonymise(key) } : {}),
       messageId: toLoggedMessageId(message.messageId),
     });
-    return queue.run(key, () => process(message, respond, log));
+    return process(message, respond, log).finally(() => leases.wake(key));
   }
 
   return { handle, instanceId };

@@ -2,12 +2,19 @@
  * Sessions over the document-store port. A turn costs three round trips on the session: `acquire`
  * (takes the conversation's short lease and reads the session), `commit` (state and the turn's
  * replies in one write, only while the lease is ours) and `settle` (marks replies sent and gives
- * the lease back). The lease orders one conversation's messages across processes; it expires by
- * itself, so a crashed holder blocks nobody for long. A session that cannot be read (even after
- * migration) is reported as unreadable, never thrown: the pipeline starts it afresh.
+ * the lease back). The lease and the line of waiting messages (session-line.ts) order one
+ * conversation's messages across processes. A session that cannot be read (even after migration)
+ * is reported as unreadable, never thrown: the pipeline starts it afresh.
  */
 import type { Collection, CollectionSpec, DocumentStore, Change } from "./document-store.port";
 import { parseStoredSession, type PendingReplies, type Session } from "./session";
+import {
+  createSessionLine,
+  type Acquired,
+  type Lease,
+  type StoredSession,
+  type Waiting,
+} from "./session-line";
 
 /** 90 days of silence, then a session is deleted (SESSION_TTL_DAYS). */
 export const defaultSessionTtlDays = 90;
@@ -22,17 +29,7 @@ export const toSessionsCollection = (ttlDays = defaultSessionTtlDays): Collectio
 });
 export const sessionsCollection = toSessionsCollection();
 
-export type Lease = { owner: string; until: Date };
-
-export type Acquired =
-  | {
-      type: "acquired";
-      lease: Lease;
-      /** null: a new conversation, or an unreadable one (then `unreadable` says where). */
-      session: Session | null;
-      unreadable?: { issues: string[]; version: number };
-    }
-  | { type: "busy" };
+export type { Acquired, Lease } from "./session-line";
 
 /** What became of a turn's pending replies: sent, given up, or to be tried again later. */
 export type Delivery = {
@@ -47,8 +44,20 @@ export interface SessionStore {
   /** Saves `session` if the stored version is still `session.version - 1` (or absent for version 1). */
   save(session: Session): Promise<"saved" | "conflict">;
   findByPhone(phone: string): Promise<Session[]>;
-  /** Takes the conversation's lease for `leaseMs` (unless another holds it) and reads the session. */
-  acquire(key: string, owner: string, now: Date, leaseMs: number): Promise<Acquired>;
+  /** Takes the conversation's lease for `leaseMs` and reads the session, if it exists, is free and nobody waits. */
+  acquire(key: string, owner: string, now: Date, leaseMs: number): Promise<Acquired | null>;
+  /** A message's arrival: the lease at once (acquired), or a ticket in the conversation's line. */
+  arrive(key: string, owner: string, now: Date, leaseMs: number): Promise<Acquired | number>;
+  /** Takes the lease for `ticket` once the tickets before it were served; else says where the line is. */
+  acquireTurn(
+    key: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    ticket: number,
+  ): Promise<Acquired | Waiting>;
+  /** Skips the tickets after `served` up to `upTo` (their holders went away). */
+  skipTurns(key: string, served: number, upTo: number): Promise<void>;
   /** Saves the turn if the lease is still ours and the version follows; the lease is kept. */
   commit(session: Session, lease: Lease): Promise<"saved" | "conflict">;
   /** Records what became of the pending replies and releases the lease, in one write. */
@@ -61,26 +70,43 @@ export interface SessionStore {
   purgeSilent(before: Date): Promise<number>;
 }
 
-type StoredSession = Session & { lease?: Lease; stub?: true };
-
 const earliestDue = (pending: Iterable<PendingReplies>): Date | undefined => {
   let earliest: Date | undefined;
   for (const entry of pending) if (!earliest || entry.dueAt < earliest) earliest = entry.dueAt;
   return earliest;
 };
 
-function toStored(session: Session, lease?: Lease): StoredSession {
-  const stored: StoredSession = { ...session, ...(lease ? { lease } : {}) };
+function toStored(session: Session): StoredSession {
+  const stored: StoredSession = { ...session };
   const since = earliestDue(Object.values(session.pending));
   if (since) stored.pendingSince = since;
   else delete stored.pendingSince;
   return stored;
 }
 
-function toSettleChange(session: Session, delivery: Delivery): Change {
+const optionalFields = ["phone", "displayName", "pendingSince", "stub"] as const;
+
+/** The session's fields as one update, leaving the lease and the line beside them untouched. */
+function toCommitChange(session: Session): Change {
+  const fields: Partial<StoredSession> = toStored(session);
+  delete fields._id; // the filter names it; an update may not set it
+  const $unset: Record<string, true> = {};
+  for (const name of optionalFields) if (!(name in fields)) $unset[name] = true;
+  return { $set: fields, $unset };
+}
+
+/** Gives the lease back and, for a turn that waited in line, marks its ticket served. */
+function toReleaseChange(lease: Lease): Change {
+  return lease.ticket === undefined
+    ? { $unset: { lease: true } }
+    : { $unset: { lease: true }, $set: { "line.served": lease.ticket }, $inc: { "line.waiting": -1 } };
+}
+
+function toSettleChange(session: Session, lease: Lease, delivery: Delivery): Change {
   const done = new Set([...delivery.sent, ...delivery.dropped]);
-  const $unset: Record<string, true> = { lease: true };
-  const $set: Record<string, unknown> = {};
+  const release = toReleaseChange(lease);
+  const $unset: Record<string, true> = { ...release.$unset };
+  const $set: Record<string, unknown> = { ...release.$set };
   for (const id of done) $unset[`pending.${id}`] = true;
   const remaining = Object.entries(session.pending)
     .filter(([id]) => !done.has(id))
@@ -92,7 +118,7 @@ function toSettleChange(session: Session, delivery: Delivery): Change {
   const since = earliestDue(remaining);
   if (since) $set.pendingSince = since;
   else $unset.pendingSince = true;
-  return Object.keys($set).length > 0 ? { $set, $unset } : { $unset };
+  return { $set, $unset, ...(release.$inc ? { $inc: release.$inc } : {}) };
 }
 
 export function createSessionStore(store: DocumentStore, options: { ttlDays?: number } = {}): SessionStore {
@@ -103,22 +129,7 @@ export function createSessionStore(store: DocumentStore, options: { ttlDays?: nu
     const parsed = raw && !(raw as StoredSession).stub ? parseStoredSession(raw) : undefined;
     return parsed?.ok ? parsed.session : null;
   };
-
-  async function toAcquired(raw: StoredSession, lease: Lease): Promise<Acquired> {
-    if (raw.stub) return { type: "acquired", lease, session: null };
-    const parsed = parseStoredSession(raw);
-    if (parsed.ok) return { type: "acquired", lease, session: parsed.session };
-    const usable = Number.isInteger(raw.version) && raw.version >= 0;
-    // An unusable version would fail every optimistic check: start it at 0, under our lease.
-    if (!usable)
-      await sessions.update({ _id: raw._id, "lease.owner": lease.owner }, { $set: { version: 0 } });
-    return {
-      type: "acquired",
-      lease,
-      session: null,
-      unreadable: { issues: parsed.issues, version: usable ? raw.version : 0 },
-    };
-  }
+  const line = createSessionLine(sessions);
 
   return {
     load: async (key) => parse(await sessions.findById(key)),
@@ -132,39 +143,24 @@ export function createSessionStore(store: DocumentStore, options: { ttlDays?: nu
     },
     findByPhone: async (phone) =>
       (await sessions.find({ phone })).map(parse).filter((s): s is Session => s !== null),
-    async acquire(key, owner, now, leaseMs) {
-      const lease = { owner, until: new Date(now.getTime() + leaseMs) };
-      const free = [
-        { lease: { $exists: false } },
-        { "lease.until": { $lte: now } },
-        { "lease.owner": owner },
-      ];
-      const taken = await sessions.findOneAndUpdate({ _id: key, $or: free }, { $set: { lease } });
-      if (taken) return toAcquired(taken, lease);
-      const stub = {
-        _id: key,
-        stub: true,
-        version: 0,
-        lastActivityAt: now,
-        lease,
-      } as unknown as StoredSession;
-      const inserted = await sessions.insert(stub);
-      return inserted.type === "inserted" ? { type: "acquired", lease, session: null } : { type: "busy" };
-    },
+    acquire: line.acquire,
+    arrive: line.arrive,
+    acquireTurn: line.acquireTurn,
+    skipTurns: line.skip,
     async commit(session, lease) {
-      const expect = { version: session.version - 1, "lease.owner": lease.owner };
-      return (await sessions.replace(toStored(session, lease), { expect })) ? "saved" : "conflict";
+      const owned = { _id: session._id, version: session.version - 1, "lease.owner": lease.owner };
+      return (await sessions.update(owned, toCommitChange(session), { multi: false })) > 0
+        ? "saved"
+        : "conflict";
     },
     async settle(session, lease, delivery) {
       const owned = { _id: session._id, "lease.owner": lease.owner };
-      await sessions.update(owned, toSettleChange(session, delivery), { multi: false });
+      await sessions.update(owned, toSettleChange(session, lease, delivery), { multi: false });
     },
     async release(key, lease) {
-      await sessions.update(
-        { _id: key, "lease.owner": lease.owner },
-        { $unset: { lease: true } },
-        { multi: false },
-      );
+      await sessions.update({ _id: key, "lease.owner": lease.owner }, toReleaseChange(lease), {
+        multi: false,
+      });
     },
     findUndelivered: async (before, limit) =>
       (await sessions.find({ pendingSince: { $lte: before } }, { sort: { pendingSince: 1 }, limit }))

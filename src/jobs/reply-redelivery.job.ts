@@ -48,7 +48,7 @@ export function createReplyRedeliverer(deps: {
   /** Sends one conversation's due replies; true when some were sent. */
   async function redeliver(key: string): Promise<boolean> {
     const acquired = await deps.sessions.acquire(key, deps.owner, deps.leaseClock.now(), settings.leaseMs);
-    if (acquired.type === "busy") return false; // a turn is handling it and sends them itself
+    if (!acquired) return false; // a turn is handling it (or waiting for it) and sends them itself
     const session = acquired.session;
     if (!session) {
       await deps.sessions.release(key, acquired.lease);

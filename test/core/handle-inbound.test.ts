@@ -37,17 +37,21 @@ describe("the inbound pipeline", () => {
   it("handles two messages of one user sent at the same time one after the other, in order", async () => {
     let inFlight = 0;
     let mostAtOnce = 0;
-    const serialised = (sessions: SessionStore): SessionStore => ({
-      ...sessions,
-      acquire: async (...args) => {
+    const holding = <T>(acquired: T): T => {
+      if (typeof acquired === "object" && (acquired as { type?: string }).type === "acquired") {
         inFlight += 1;
         mostAtOnce = Math.max(mostAtOnce, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        return sessions.acquire(...args);
-      },
+      }
+      return acquired;
+    };
+    const serialised = (sessions: SessionStore): SessionStore => ({
+      ...sessions,
+      arrive: async (...args) => holding(await sessions.arrive(...args)),
+      acquireTurn: async (...args) => holding(await sessions.acquireTurn(...args)),
       settle: async (...args) => {
-        await sessions.settle(...args);
+        await new Promise((resolve) => setTimeout(resolve, 5));
         inFlight -= 1;
+        await sessions.settle(...args);
       },
     });
     const bot = await atNameStep({ wrapSessions: serialised });
@@ -124,7 +128,7 @@ describe("the inbound pipeline", () => {
     const bot = await atNameStep();
     const sessions = bot.sessions;
     const other = await sessions.acquire("terminal:warga-1", "other-process", new Date(), 60_000);
-    if (other.type !== "acquired") throw new Error("not acquired");
+    if (!other) throw new Error("not acquired");
     const sending = bot.send("Siti");
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(bot.keys()).toEqual([]);

@@ -46,7 +46,7 @@ describe("replies left in the reply outbox", () => {
     await app.inbound.handle(message("halo"), down);
     clock.advance(60_000);
     const held = await app.services.sessions.acquire("telegram:555", "live-turn", new Date(), 60_000);
-    expect(held.type).toBe("acquired");
+    expect(held?.type).toBe("acquired");
     expect(await app.outbox.drain()).toBe(0);
     expect(got).toHaveLength(0);
   });
