@@ -22,6 +22,20 @@ export { createServices, defaultSettings, type AppOptions };
 
 let sharedTranslator: Translator | undefined;
 
+/** Pseudonyms of recent conversations, remembered so a keyed hash is not computed per message. */
+function createPseudonyms(hash: (key: string) => string, keep = 2_000): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let pseudonym = known.get(key);
+    if (pseudonym === undefined) {
+      pseudonym = hash(key);
+      if (known.size >= keep) known.delete(known.keys().next().value as string);
+      known.set(key, pseudonym);
+    }
+    return pseudonym;
+  };
+}
+
 /** The system's time: for leases, which every process must read alike. */
 const systemClock: Clock = { now: () => new Date() };
 
@@ -79,7 +93,7 @@ export function createApp(options: AppOptions) {
     leaseClock,
     instanceId,
     ...(options.delivery ? { delivery: options.delivery } : {}),
-    pseudonymise: (key) => options.vault.hash(key).slice(0, 16),
+    pseudonymise: createPseudonyms((key) => options.vault.hash(key).slice(0, 16)),
   });
   const sessionPurge = createSessionPurge({
     sessions,

@@ -17,6 +17,7 @@ import type {
   StoredDoc,
 } from "../../src/core/document-store.port";
 import { applyChange, getPath, matches, sortDocs, toSeed } from "../../src/storage/memory/document-match";
+import { toUniqueViolation } from "../../src/storage/unique-violation";
 
 type Doc = StoredDoc & Record<string, unknown>;
 type Line = { c: string; put?: Doc; del?: string };
@@ -110,17 +111,22 @@ class JsonlCollection<T extends StoredDoc> implements Collection<T> {
     const updated = deepCopy(doc);
     applyChange(updated, change, inserting);
     const violated = this.store(updated);
-    if (violated) throw new Error(`Unique index ${violated} violated`);
+    if (violated) throw toUniqueViolation(this.name, violated);
     return updated;
+  }
+  /** Inserts what an upsert that matched nothing creates; an `_id` that exists fails, as in MongoDB. */
+  private upsertNew(filter: Filter, change: Change): Doc {
+    const seed = {
+      _id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
+      ...toSeed(filter),
+    };
+    if (this.docs.has(seed._id)) throw toUniqueViolation(this.name, "_id");
+    return this.change(seed, change, true);
   }
   async update(filter: Filter, change: Change, options: { multi?: boolean; upsert?: boolean } = {}) {
     const targets = this.select(filter, options.multi === false ? { limit: 1 } : {});
     if (targets.length === 0 && options.upsert) {
-      this.change(
-        { _id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`, ...toSeed(filter) },
-        change,
-        true,
-      );
+      this.upsertNew(filter, change);
       return 1;
     }
     for (const doc of targets) this.change(doc, change, false);
@@ -132,7 +138,7 @@ class JsonlCollection<T extends StoredDoc> implements Collection<T> {
     options: { sort?: Record<string, 1 | -1>; upsert?: boolean } = {},
   ) {
     const target = this.select(filter, { ...(options.sort ? { sort: options.sort } : {}), limit: 1 })[0];
-    if (!target) return null;
+    if (!target) return options.upsert ? (deepCopy(this.upsertNew(filter, change)) as unknown as T) : null;
     return deepCopy(this.change(target, change, false)) as unknown as T;
   }
   async delete(filter: Filter) {

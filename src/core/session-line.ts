@@ -7,6 +7,7 @@
  * and nobody waiting takes the lease in one round trip, which is also the turn's one read.
  */
 import type { Collection, Filter } from "./document-store.port";
+import { isAppError } from "./errors";
 import { parseStoredSession, type Session } from "./session";
 
 export type Lease = {
@@ -63,13 +64,32 @@ export function createSessionLine(sessions: Collection<StoredSession>) {
     return taken ? toAcquired(taken, lease) : null;
   }
 
+  /** Like `acquire`, creating a stub that holds the lease for a conversation not stored yet. */
+  async function takeOrCreate(
+    key: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<Acquired | null> {
+    const lease = { owner, until: new Date(now.getTime() + leaseMs) };
+    const free = { _id: key, $or: leaseFree(owner, now), "line.waiting": orMissing(0) };
+    const change = { $set: { lease }, $setOnInsert: { stub: true, version: 0, lastActivityAt: now } };
+    try {
+      const taken = await sessions.findOneAndUpdate(free, change, { upsert: true });
+      return taken ? toAcquired(taken, lease) : null;
+    } catch (error) {
+      if (isAppError(error, "STORAGE_CONFLICT")) return null; // it exists and is busy
+      throw error;
+    }
+  }
+
   /**
-   * A message's arrival: the lease when the conversation is free and nobody waits, else a ticket
-   * in its line (a new conversation gets a stub document holding the line). Two round trips at
-   * most, so messages arriving a few ms apart keep their order.
+   * A message's arrival: the lease when the conversation is free and nobody waits (one round
+   * trip, a new conversation included), else a ticket in its line. Two round trips at most, so
+   * messages arriving a few ms apart keep their order.
    */
   async function arrive(key: string, owner: string, now: Date, leaseMs: number): Promise<Acquired | number> {
-    const quick = await acquire(key, owner, now, leaseMs);
+    const quick = await takeOrCreate(key, owner, now, leaseMs);
     if (quick) return quick;
     const change = {
       $inc: { "line.issued": 1, "line.waiting": 1 },

@@ -69,8 +69,22 @@ export function createTranslator(resources: Resource = loadResources()): Transla
     formatTime(new Date(value as string | number | Date), asLanguage(lng)),
   );
   const fixed = new Map(languages.map((lng) => [lng, instance.getFixedT(lng)] as const));
+  // Texts without parameters never change once loaded: i18next copies its options on every call,
+  // so they are translated once per language and key.
+  const statics = new Map(languages.map((lng) => [lng, new Map<string, string>()] as const));
+  const translate = (language: Language, key: string, params: Record<string, unknown>) =>
+    (fixed.get(language) ?? instance.t)(key, params);
   return {
-    t: (language, key, params) => (fixed.get(language) ?? instance.t)(key, params ?? {}),
+    t: (language, key, params) => {
+      if (params && Object.keys(params).length > 0) return translate(language, key, params);
+      const cache = statics.get(language);
+      let text = cache?.get(key);
+      if (text === undefined) {
+        text = translate(language, key, {});
+        cache?.set(key, text);
+      }
+      return text;
+    },
     has: (language, key) => instance.exists(key, { lng: language }),
   };
 }

@@ -132,6 +132,44 @@ export function applyChange(doc: Doc, change: Change, inserting: boolean): void 
   }
 }
 
+/**
+ * `doc` with `change` applied, leaving `doc` itself untouched: the top level and every object on a
+ * changed path are copied, the rest is shared. Cheaper than copying the whole document first.
+ */
+export function toChanged(doc: Doc, change: Change, inserting: boolean): Doc {
+  const updated: Doc = { ...doc };
+  const copied = new Set<unknown>([updated]);
+  const own = (parent: Doc, part: string): Doc => {
+    const child = parent[part];
+    if (copied.has(child)) return child as Doc;
+    const copy = isPlainObject(child) ? { ...child } : {};
+    copied.add(copy);
+    parent[part] = copy;
+    return copy;
+  };
+  const set = (path: string, value: unknown) => {
+    const parts = path.split(".");
+    let target = updated;
+    for (const part of parts.slice(0, -1)) {
+      if (value === undefined && !isPlainObject(target[part])) return; // $unset of a missing path
+      target = own(target, part);
+    }
+    const last = parts.at(-1) as string;
+    if (value === undefined) delete target[last];
+    else target[last] = deepCopy(value);
+  };
+  for (const [path, value] of Object.entries(change.$set ?? {})) set(path, value);
+  if (inserting) for (const [path, value] of Object.entries(change.$setOnInsert ?? {})) set(path, value);
+  for (const path of Object.keys(change.$unset ?? {})) set(path, undefined);
+  for (const [path, by] of Object.entries(change.$inc ?? {}))
+    set(path, (Number(getPath(updated, path)) || 0) + by);
+  for (const [path, value] of Object.entries(change.$push ?? {})) {
+    const list = getPath(updated, path);
+    set(path, [...(Array.isArray(list) ? (list as unknown[]) : []), value]);
+  }
+  return updated;
+}
+
 /** A filter's equality fields (`x: v` or `x: { $eq: v }`), used to seed an upserted document. */
 export function toSeed(filter: Filter): Doc {
   const seed: Doc = {};

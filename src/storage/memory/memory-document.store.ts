@@ -14,7 +14,7 @@ import type {
 } from "../../core/document-store.port";
 import { deepCopy } from "../../core/copy";
 import { toUniqueViolation } from "../unique-violation";
-import { applyChange, getPath, matches, sortDocs, toSeed } from "./document-match";
+import { getPath, matches, sortDocs, toChanged, toSeed } from "./document-match";
 
 /** Values are copied in and out as BSON would store them. */
 export const toStored = deepCopy;
@@ -96,8 +96,8 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     return true;
   }
   private applyTo(existing: T, change: Parameters<Collection<T>["update"]>[1], inserting: boolean): T {
-    const updated = toStored(existing) as T & Record<string, unknown>;
-    applyChange(updated, change, inserting);
+    // Copy-on-write: the stored document is never changed in place, so only changed paths are copied.
+    const updated = toChanged(existing, change, inserting) as T;
     const violated = this.violates(updated);
     if (violated) throw toUniqueViolation(this.spec.name, violated);
     this.docs.set(updated._id, updated);
@@ -108,6 +108,8 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
       _id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
       ...toSeed(filter),
     } as unknown as T;
+    // As in MongoDB: an upsert whose filter names an `_id` that exists (but did not match) fails.
+    if (this.docs.has(seed._id)) throw toUniqueViolation(this.spec.name, "_id");
     return this.applyTo(seed, change, true);
   }
   async update(
