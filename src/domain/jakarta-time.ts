@@ -5,8 +5,18 @@ const offsetMs = 7 * 60 * 60 * 1000;
 
 /** One formatter per language: building an Intl.DateTimeFormat costs far more than using one. */
 const dateFormats = {
-  id: new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: jakartaTimeZone }),
-  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: jakartaTimeZone }),
+  id: new Intl.DateTimeFormat("id-ID", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: jakartaTimeZone,
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: jakartaTimeZone,
+  }),
 };
 
 /** "7 Maret 2025" (id) or "7 March 2025" (en), in WIB. */
