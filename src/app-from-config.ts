@@ -18,7 +18,13 @@ import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store
 /** The app options every process derives from configuration. */
 export function toAppOptions(
   config: Config,
-  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock; scheduler?: JobScheduler },
+  deps: {
+    storage: ConnectedStorage;
+    logger: Logger;
+    clock?: Clock;
+    scheduler?: JobScheduler;
+    isBot?: boolean;
+  },
 ): AppOptions {
   const { logger } = deps;
   const keys = loadVaultKeys({
@@ -34,6 +40,8 @@ export function toAppOptions(
     vault: createVault(keys),
     silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
     sessionTtlDays: config.SESSION_TTL_DAYS,
+    // Only the bot takes conversations; a staff CLI on the same machine must not pass for it.
+    ...(config.INSTANCE_ID && deps.isBot ? { instanceId: config.INSTANCE_ID } : {}),
     maxTextLength: config.INPUT_MAX_CHARS,
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
@@ -68,7 +76,7 @@ export async function connectSchedulerFor(
 /** Scheduler, options and app in one call. */
 export async function createAppFromConfig(
   config: Config,
-  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock },
+  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock; isBot?: boolean },
 ): Promise<App> {
   const scheduler = await connectSchedulerFor(deps.storage, deps.logger);
   return createApp(toAppOptions(config, { ...deps, ...(scheduler ? { scheduler } : {}) }));

@@ -59,7 +59,11 @@ export type AppOptions = {
   maxTextLength?: number;
   /** Real time for conversation leases (default the system clock; tests may move it). */
   leaseClock?: Clock;
-  /** This process in lease owners and logs (default random). */
+  /**
+   * This bot process's stable name (INSTANCE_ID; default: a random one per start). With it, a
+   * restarted process takes back the conversations its crashed predecessor held at once instead
+   * of waiting for their leases to expire. Two processes running at once must not share it.
+   */
   instanceId?: string;
   /** Immediate retries and backoff of replies (core/reply-delivery.ts). */
   delivery?: Partial<DeliverySettings>;

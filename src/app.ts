@@ -42,8 +42,11 @@ const systemClock: Clock = { now: () => new Date() };
 export function createApp(options: AppOptions) {
   const translator = options.translator ?? (sharedTranslator ??= createTranslator());
   const ttlDays = options.sessionTtlDays ?? defaultSessionTtlDays;
-  const sessions = createSessionStore(options.store, { ttlDays });
-  const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
+  // A stable INSTANCE_ID lets a restarted process take back its conversations at once.
+  const boot = randomUUID().slice(0, 8);
+  const processId = options.instanceId ? `${options.instanceId}.${boot}` : boot;
+  const identity = options.instanceId ? { instance: options.instanceId, boot } : undefined;
+  const sessions = createSessionStore(options.store, { ttlDays, ...(identity ? { identity } : {}) });
   const leaseClock = options.leaseClock ?? systemClock;
   const outboxItems = createOutboxRepository(options.store);
   const hub = createChannelHub({
@@ -60,7 +63,7 @@ export function createApp(options: AppOptions) {
     clock: options.clock,
     leaseClock,
     logger: options.logger,
-    owner: `${instanceId}:drain`,
+    owner: `${processId}:drain`,
     ...(options.delivery ? { delivery: options.delivery } : {}),
   });
   // Only the bot process starts it (main.ts); a CLI just queues.
@@ -91,7 +94,7 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     clock: options.clock,
     leaseClock,
-    instanceId,
+    instanceId: processId,
     ...(options.delivery ? { delivery: options.delivery } : {}),
     pseudonymise: createPseudonyms((key) => options.vault.hash(key).slice(0, 16)),
   });

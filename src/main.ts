@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       "⚠️  WARNING: no MongoDB available; using the MEMORY store. Nothing you enter survives exit. Set MONGODB_URI.",
     );
   }
-  const app = await createAppFromConfig(config, { storage, logger });
+  const app = await createAppFromConfig(config, { storage, logger, isBot: true });
   const stops: Array<() => Promise<void>> = [];
 
   let stopping = false;

@@ -28,22 +28,41 @@ export type Acquired = {
 /** A ticket holder's view while waiting: the last ticket served, and whether the lease is free. */
 export type Waiting = { type: "waiting"; served: number; leaseFree: boolean };
 
+/**
+ * This process, when it has a stable name: `instance` stays the same across restarts (INSTANCE_ID),
+ * `boot` changes at every start. A lease held by an earlier boot of the same instance is free at
+ * once, since that process is gone: a restarted bot takes its conversations back without waiting.
+ */
+export type ProcessIdentity = { instance: string; boot: string };
+
+type StoredLease = { owner: string; until: Date; instance?: string; boot?: string };
+
 export type StoredSession = Session & {
-  lease?: { owner: string; until: Date };
+  lease?: StoredLease;
   stub?: true;
   line?: { issued: number; served: number; waiting: number };
 };
 
-const leaseFree = (owner: string, now: Date): Filter[] => [
-  { lease: { $exists: false } },
-  { "lease.until": { $lte: now } },
-  { "lease.owner": owner },
-];
+function toLeaseFree(identity: ProcessIdentity | undefined) {
+  return (owner: string, now: Date): Filter[] => [
+    { lease: { $exists: false } },
+    { "lease.until": { $lte: now } },
+    { "lease.owner": owner },
+    ...(identity ? [{ "lease.instance": identity.instance, "lease.boot": { $ne: identity.boot } }] : []),
+  ];
+}
 
 /** A value or, for 0, also a missing field (conversations from before the line existed). */
 const orMissing = (value: number) => ({ $in: value === 0 ? [0, null] : [value] });
 
-export function createSessionLine(sessions: Collection<StoredSession>) {
+export function createSessionLine(sessions: Collection<StoredSession>, identity?: ProcessIdentity) {
+  const leaseFree = toLeaseFree(identity);
+  const toStoredLease = (owner: string, until: Date): StoredLease => ({ owner, until, ...identity });
+  const isFree = (lease: StoredLease | undefined, now: Date) =>
+    !lease ||
+    lease.until <= now ||
+    (identity && lease.instance === identity.instance && lease.boot !== identity.boot);
+
   async function toAcquired(raw: StoredSession, lease: Lease): Promise<Acquired> {
     if (raw.stub) return { type: "acquired", lease, session: null };
     const parsed = parseStoredSession(raw);
@@ -60,7 +79,9 @@ export function createSessionLine(sessions: Collection<StoredSession>) {
   async function acquire(key: string, owner: string, now: Date, leaseMs: number): Promise<Acquired | null> {
     const lease = { owner, until: new Date(now.getTime() + leaseMs) };
     const free = { _id: key, $or: leaseFree(owner, now), "line.waiting": orMissing(0) };
-    const taken = await sessions.findOneAndUpdate(free, { $set: { lease } });
+    const taken = await sessions.findOneAndUpdate(free, {
+      $set: { lease: toStoredLease(owner, lease.until) },
+    });
     return taken ? toAcquired(taken, lease) : null;
   }
 
@@ -73,7 +94,10 @@ export function createSessionLine(sessions: Collection<StoredSession>) {
   ): Promise<Acquired | null> {
     const lease = { owner, until: new Date(now.getTime() + leaseMs) };
     const free = { _id: key, $or: leaseFree(owner, now), "line.waiting": orMissing(0) };
-    const change = { $set: { lease }, $setOnInsert: { stub: true, version: 0, lastActivityAt: now } };
+    const change = {
+      $set: { lease: toStoredLease(owner, lease.until) },
+      $setOnInsert: { stub: true, version: 0, lastActivityAt: now },
+    };
     try {
       const taken = await sessions.findOneAndUpdate(free, change, { upsert: true });
       return taken ? toAcquired(taken, lease) : null;
@@ -115,11 +139,12 @@ export function createSessionLine(sessions: Collection<StoredSession>) {
   ): Promise<Acquired | Waiting> {
     const lease = { owner, until: new Date(now.getTime() + leaseMs), ticket };
     const turn = { _id: key, $or: leaseFree(owner, now), "line.served": orMissing(ticket - 1) };
-    const taken = await sessions.findOneAndUpdate(turn, { $set: { lease: { owner, until: lease.until } } });
+    const taken = await sessions.findOneAndUpdate(turn, {
+      $set: { lease: toStoredLease(owner, lease.until) },
+    });
     if (taken) return toAcquired(taken, lease);
     const doc = await sessions.findById(key);
-    const free = !doc?.lease || doc.lease.until <= now;
-    return { type: "waiting", served: doc?.line?.served ?? 0, leaseFree: free };
+    return { type: "waiting", served: doc?.line?.served ?? 0, leaseFree: Boolean(isFree(doc?.lease, now)) };
   }
 
   /** Gives up tickets after `served` up to `upTo` whose holders went away (no progress for a lease). */

@@ -10,6 +10,7 @@ import type { Collection, CollectionSpec, DocumentStore, Change } from "./docume
 import { parseStoredSession, type PendingReplies, type Session } from "./session";
 import {
   createSessionLine,
+  type ProcessIdentity,
   type Acquired,
   type Lease,
   type StoredSession,
@@ -121,7 +122,13 @@ function toSettleChange(session: Session, lease: Lease, delivery: Delivery): Cha
   return { $set, $unset, ...(release.$inc ? { $inc: release.$inc } : {}) };
 }
 
-export function createSessionStore(store: DocumentStore, options: { ttlDays?: number } = {}): SessionStore {
+export type SessionStoreOptions = {
+  ttlDays?: number;
+  /** This process's stable name and boot, so a restart takes back its own leases at once. */
+  identity?: ProcessIdentity;
+};
+
+export function createSessionStore(store: DocumentStore, options: SessionStoreOptions = {}): SessionStore {
   const sessions: Collection<StoredSession> = store.collection<StoredSession>(
     toSessionsCollection(options.ttlDays),
   );
@@ -129,7 +136,7 @@ export function createSessionStore(store: DocumentStore, options: { ttlDays?: nu
     const parsed = raw && !(raw as StoredSession).stub ? parseStoredSession(raw) : undefined;
     return parsed?.ok ? parsed.session : null;
   };
-  const line = createSessionLine(sessions);
+  const line = createSessionLine(sessions, options.identity);
 
   return {
     load: async (key) => parse(await sessions.findById(key)),
