@@ -68,6 +68,12 @@ export type Step<D> = {
   handle: (input: StepInput, data: D, ctx: FlowContext) => StepResult<D> | Promise<StepResult<D>>;
   /** Shown on "bantuan" at this step; defaults to `<flow>:<step>.help` when that key exists. */
   help?: I18nKey;
+  /**
+   * Longest text this step parses (characters), when it is shorter than the bot-wide limit: an
+   * answer that can only be short (an area, a search) and a parser that gets slow on long text.
+   * Longer text is refused before the step sees it, with "please send it shorter".
+   */
+  maxTextLength?: number;
 };
 
 /** What `complete` may return: replies (back home), or a hand-over to another flow. */

@@ -46,10 +46,13 @@ export function ask<D, T>(spec: {
   ) => StepResult<D> | Promise<StepResult<D>> | undefined;
   requestContact?: boolean;
   help?: I18nKey;
+  /** Longest answer this step parses (see `Step.maxTextLength`). */
+  maxTextLength?: number;
 }): Step<D> {
   const parse: Parser<T> = typeof spec.parse === "function" ? spec.parse : fromSchema(spec.parse);
   return {
     ...(spec.help ? { help: spec.help } : {}),
+    ...(spec.maxTextLength ? { maxTextLength: spec.maxTextLength } : {}),
     prompt: (data, ctx) => {
       const replies = toReplies(spec.prompt, data, ctx);
       if (!spec.requestContact) return replies;
@@ -77,11 +80,14 @@ export function choose<D>(spec: {
   onOther?: (input: StepInput, data: D, ctx: FlowContext) => StepResult<D> | Promise<StepResult<D>>;
   invalid?: I18nKey;
   help?: I18nKey;
+  /** Longest text this step parses, `onOther` included (see `Step.maxTextLength`). */
+  maxTextLength?: number;
 }): Step<D> {
   const optionsFor = (data: D, ctx: FlowContext) =>
     typeof spec.options === "function" ? spec.options(data, ctx) : spec.options;
   return {
     ...(spec.help ? { help: spec.help } : {}),
+    ...(spec.maxTextLength ? { maxTextLength: spec.maxTextLength } : {}),
     prompt: (data, ctx) => {
       const replies = toReplies(spec.prompt, data, ctx);
       const choices = optionsFor(data, ctx).map(({ value, label, params }) => ({

@@ -119,6 +119,7 @@ export const staffRegistrationsFlow = defineFlow<StaffData>({
     }),
     search: ask<StaffData, string>({
       prompt: "staffRegistrations:search.prompt",
+      maxTextLength: 200, // a name, reference or area; the search gets slow on long text
       parse: (text) => (text.length >= 2 ? { ok: true, value: text } : { ok: false, reason: "short" }),
       invalid: "staffRegistrations:search.prompt",
       onAnswer: async (text, data, ctx) => {

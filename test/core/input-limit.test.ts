@@ -1,4 +1,13 @@
-import { createTestChat } from "../support/test-chat";
+import { createTestChat, type TestChat } from "../support/test-chat";
+
+/** Walks the registration until the bot asks `key`. */
+async function answerUpTo(chat: TestChat, key: string): Promise<void> {
+  for (const line of ["daftar", "ya", "1", "Budi Santoso", "1571 0807 0380 0001", "ya", "0812 3456 7890"]) {
+    await chat.says(line);
+    if (chat.keys().includes(key as never)) return;
+  }
+  throw new Error(`never asked ${key}: ${chat.keys().join(", ")}`);
+}
 
 describe("a message longer than the limit", () => {
   it("is refused before any parsing, in the user's language, and the same question is asked again", async () => {
@@ -24,5 +33,13 @@ describe("a message longer than the limit", () => {
     expect(chat.keys()[0]).toBe("common:tooLong");
     await chat.says(`apa itu jkm ${"?".repeat(2_000 - 12)}`);
     expect(chat.keys()).not.toContain("common:tooLong");
+  });
+
+  it("is refused at a step with a stricter limit of its own (an area name) before its slow matcher runs", async () => {
+    const chat = createTestChat();
+    await answerUpTo(chat, "registration:area.kecamatan");
+    await chat.says(`lebak bandung ${"jelutung ".repeat(40)}`);
+    expect(chat.keys()).toEqual(["common:tooLong", "registration:area.kecamatan"]);
+    expect(chat.texts()[0]).toContain("lebih dari 200 huruf");
   });
 });
