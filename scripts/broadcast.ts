@@ -21,6 +21,7 @@ runCli({
       service: app.services.broadcasts,
       actor: `cli:${userInfo().username}`,
       now: app.services.clock.now(),
+      channels: app.services.channels,
     });
     for (const line of result.lines) console.log(line);
     return result.code;

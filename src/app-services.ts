@@ -1,29 +1,37 @@
 /**
  * The app's options and every port a flow may use, built over one document store (services,
- * broadcasting). createApp (app.ts) adds the conversation machinery on top; tests with their own
- * engine use `createServices` alone.
+ * broadcasting, scheduler). createApp (app.ts) adds the conversation machinery on top; tests with
+ * their own engine use `createServices` alone.
  */
+import { createChannelCatalog } from "./channels/channel-catalog";
+import type { ChannelDirectory } from "./core/channel-contract";
 import type { DocumentStore } from "./core/document-store.port";
 import type { FileStore } from "./core/files.port";
 import type { Language } from "./core/messages";
 import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
-import type { Clock, Logger, Notifier, Translator } from "./core/ports";
+import type { Clock, Logger, Notifier, Recipient, Translator } from "./core/ports";
 import type { DeliverySettings } from "./core/reply-delivery";
 import type { Services, Settings } from "./core/services";
 import type { SessionStore } from "./core/session.store";
 import type { PersonalDataVault } from "./core/vault.port";
+import { kotaJambiRtRwLimits } from "./domain/rt-rw";
 import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
 import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
 import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import type { OutboxSettings } from "./jobs/outbox.job";
+import type { RetentionSettings } from "./jobs/retention.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
+import { createStaffAlerts } from "./security/staff-alerts";
+import { createErasure } from "./storage/erasure";
+import { createAttempts } from "./storage/repositories/attempts.repository";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
 import { createClaimRepository } from "./storage/repositories/claims.repository";
 import { createConsentLog } from "./storage/repositories/consents.repository";
 import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
+import { createUnansweredQuestions } from "./storage/repositories/unanswered.repository";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -53,6 +61,12 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
+  /** Retention periods (CLAIM_DOCUMENT_RETENTION_DAYS; default 90 days after a claim was paid). */
+  retention?: Partial<RetentionSettings>;
+  /** Staff chats that get security alerts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS). */
+  staffRecipients?: readonly Recipient[];
+  /** What each channel can do, as configured (channels/channel-catalog.ts); default: WhatsApp Web. */
+  channels?: ChannelDirectory;
   /** Sessions silent this long are deleted (SESSION_TTL_DAYS, default 90). */
   sessionTtlDays?: number;
   /** Longest text handled (INPUT_MAX_CHARS, default 2,000); longer is refused before parsing. */
@@ -69,7 +83,11 @@ export type AppOptions = {
   delivery?: Partial<DeliverySettings>;
 };
 
-export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
+export const defaultSettings: Settings = {
+  registrationMaxAge: 65,
+  registrationReviewDays: 5,
+  rtRwLimits: kotaJambiRtRwLimits,
+};
 
 type ServiceOptions = Omit<AppOptions, "translator"> & {
   translator: Translator;
@@ -78,8 +96,14 @@ type ServiceOptions = Omit<AppOptions, "translator"> & {
 };
 
 /** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
-export function createServices(options: ServiceOptions): { services: Services; broadcasting: Broadcasting } {
+export function createServices(options: ServiceOptions): {
+  services: Services;
+  broadcasting: Broadcasting;
+  scheduler: JobScheduler;
+} {
   const { store, clock, logger } = options;
+  const channels = options.channels ?? createChannelCatalog();
+  const scheduler = options.scheduler ?? createInProcessScheduler({ clock, logger });
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
   const claims = createClaimRepository(store);
@@ -87,7 +111,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
   const optOuts = createOptOutService({ store, people: audience, audit });
   const broadcasting = createBroadcasting({
     store,
-    scheduler: options.scheduler ?? createInProcessScheduler({ clock, logger }),
+    scheduler,
     notifier: options.notifier,
     translator: options.translator,
     people: audience,
@@ -96,7 +120,20 @@ export function createServices(options: ServiceOptions): { services: Services; b
     audit,
     clock,
     logger,
+    channels,
     ...(options.broadcasting ? { settings: options.broadcasting } : {}),
+  });
+  const staffAlerts = createStaffAlerts({
+    audit,
+    notifier: options.notifier,
+    logger,
+    recipients: options.staffRecipients ?? [],
+  });
+  const attempts = createAttempts({
+    store,
+    alerts: staffAlerts,
+    logger,
+    pseudonymise: (subject) => options.vault.hash(subject),
   });
   const services: Services = {
     clock,
@@ -116,6 +153,11 @@ export function createServices(options: ServiceOptions): { services: Services; b
     files: options.files ?? createMemoryFileStore(),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    attempts,
+    staffAlerts,
+    erasure: createErasure(store),
+    channels,
+    unanswered: createUnansweredQuestions(store),
   };
-  return { services, broadcasting };
+  return { services, broadcasting, scheduler };
 }

@@ -15,6 +15,7 @@ import { createFlowRegistry } from "./flows/registry";
 import { createTranslator } from "./i18n/translator";
 import { createOutboxDrainer } from "./jobs/outbox.job";
 import { createReplyRedeliverer } from "./jobs/reply-redelivery.job";
+import { createRetention } from "./jobs/retention.job";
 import { createSessionPurge } from "./jobs/session-purge.job";
 import { createOutboxRepository } from "./storage/repositories/outbox.repository";
 
@@ -76,7 +77,22 @@ export function createApp(options: AppOptions) {
     replies,
     ...(options.outbox ? { settings: options.outbox } : {}),
   });
-  const { services, broadcasting } = createServices({ ...options, translator, sessions, notifier: hub });
+  const { services, broadcasting, scheduler } = createServices({
+    ...options,
+    translator,
+    sessions,
+    notifier: hub,
+  });
+  // Started by the bot process only (main.ts), after the scheduler (broadcasting.start).
+  const retention = createRetention({
+    store: options.store,
+    files: services.files,
+    audit: services.audit,
+    clock: options.clock,
+    logger: options.logger,
+    scheduler,
+    settings: { claimDocumentDays: options.retention?.claimDocumentDays ?? 90 },
+  });
   const registry = createFlowRegistry({ interject: createQuestionInterjector() });
   const engine = createEngine({
     registry,
@@ -115,6 +131,7 @@ export function createApp(options: AppOptions) {
     broadcasting,
     outbox,
     outboxItems,
+    retention,
     sessionPurge,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { AppError } from "./core/errors";
+import { findKeyProblems } from "./security/key-checks";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -30,6 +31,12 @@ export const configSchema = z.object({
 
   ENCRYPTION_KEY: z.string().optional(),
   HASH_KEY: z.string().optional(),
+  /** Keys of before a rotation, still read until `npm run keys -- rotate` has re-sealed everything. */
+  PREVIOUS_ENCRYPTION_KEYS: list.default([]),
+  PREVIOUS_HASH_KEYS: list.default([]),
+  /** Development keys (when ENCRYPTION_KEY/HASH_KEY are unset): outside DATA_DIR, in the user's config folder. */
+  DEV_KEYS_FILE: z.string().min(1).optional(),
+  XDG_CONFIG_HOME: z.string().min(1).optional(),
 
   SESSION_SILENCE_HOURS: z.coerce.number().positive().default(24),
   /** Sessions silent this many days are deleted (TTL index on MongoDB, a purge job elsewhere). */
@@ -59,12 +66,39 @@ export const configSchema = z.object({
   STAFF_TELEGRAM_IDS: list.default([]),
 
   WHATSAPP_ENABLED: bool.default(false),
+  /** web: whatsapp-web.js on a linked phone; cloud: the official Cloud API (never both for one number). */
+  WHATSAPP_MODE: z.enum(["web", "cloud"]).default("web"),
   WHATSAPP_AUTH: z.enum(["local", "mongo"]).default("local"),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(8),
   WHATSAPP_MAX_PER_DAY: z.coerce.number().int().positive().default(300),
   WHATSAPP_MAX_MEDIA_MB: z.coerce.number().positive().max(100).default(10),
   STAFF_WHATSAPP_NUMBERS: list.default([]),
+
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, "expected the numeric phone number ID")
+    .optional(),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: z.string().min(20, "expected a system user access token").optional(),
+  WHATSAPP_CLOUD_APP_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,64}$/, "expected the app secret (hex)")
+    .optional(),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z.string().min(8, "expected at least 8 characters").optional(),
+  WHATSAPP_CLOUD_API_ROOT: z.url().default("https://graph.facebook.com"),
+  WHATSAPP_CLOUD_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "expected a Graph API version like v23.0")
+    .default("v23.0"),
+  WHATSAPP_CLOUD_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8444),
+  WHATSAPP_CLOUD_WEBHOOK_PATH: z
+    .string()
+    .regex(/^\/[\w./-]*$/, "expected a path like /whatsapp/webhook")
+    .default("/whatsapp/webhook"),
+  /** The account's throughput (Meta: 80 messages per second by default, up to 1,000). */
+  WHATSAPP_CLOUD_RATE: z.coerce.number().positive().max(1000).default(80),
+  /** At least this long between two unsolicited messages to one person (Meta's pair rate). */
+  WHATSAPP_CLOUD_PAIR_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(6000),
 
   QUIET_HOURS_START: hhmm.default("20:00"),
   QUIET_HOURS_END: hhmm.default("07:00"),
@@ -82,9 +116,36 @@ export const configSchema = z.object({
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Days a paid claim's documents are kept before they are destroyed (time to archive them at the Pemkot). */
+  CLAIM_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Highest RT and RW numbers accepted (Kota Jambi: RT up to 99, RW up to 50). */
+  RT_MAX: z.coerce.number().int().min(1).max(999).default(99),
+  RW_MAX: z.coerce.number().int().min(1).max(999).default(50),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+const cloudKeys = [
+  "WHATSAPP_CLOUD_PHONE_NUMBER_ID",
+  "WHATSAPP_CLOUD_ACCESS_TOKEN",
+  "WHATSAPP_CLOUD_APP_SECRET",
+  "WHATSAPP_CLOUD_VERIFY_TOKEN",
+] as const;
+
+/** The Cloud API needs its number, token, app secret (signatures) and verify token. */
+function toMissingCloudSettings(config: Config): string[] {
+  if (!config.WHATSAPP_ENABLED || config.WHATSAPP_MODE !== "cloud") return [];
+  return cloudKeys.filter((key) => !config[key]);
+}
+
+function refuseMissing(missing: readonly string[], when: string): void {
+  if (missing.length === 0) return;
+  throw new AppError(
+    "CONFIG_INVALID",
+    `Invalid configuration:\n  ${missing.map((k) => `${k}: required ${when}`).join("\n  ")}`,
+    { variables: [...missing] },
+  );
+}
 
 /** Parses the environment; throws an AppError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -97,15 +158,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
   }
   const config = result.data;
-  if (config.NODE_ENV === "production") {
-    const missing = (["MONGODB_URI", "ENCRYPTION_KEY", "HASH_KEY"] as const).filter((k) => !config[k]);
-    if (missing.length > 0) {
-      throw new AppError(
-        "CONFIG_INVALID",
-        `Invalid configuration:\n  ${missing.map((k) => `${k}: required when NODE_ENV=production`).join("\n  ")}`,
-        { variables: missing },
-      );
-    }
+  refuseMissing(toMissingCloudSettings(config), "when WHATSAPP_MODE=cloud");
+  const problems = [
+    ...(config.NODE_ENV === "production" && !config.MONGODB_URI
+      ? [{ variable: "MONGODB_URI", problem: "required when NODE_ENV=production" }]
+      : []),
+    ...findKeyProblems(config),
+  ];
+  if (problems.length > 0) {
+    const lines = problems.map(({ variable, problem }) => `${variable}: ${problem}`);
+    throw new AppError("CONFIG_INVALID", `Invalid configuration:\n  ${lines.join("\n  ")}`, {
+      variables: problems.map((p) => p.variable),
+    });
   }
   return config;
 }

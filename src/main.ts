@@ -11,6 +11,7 @@ import type { App } from "./app";
 import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
 import { connectWhatsApp } from "./channels/whatsapp/whatsapp.connect";
+import { connectWhatsAppCloud } from "./channels/whatsapp-cloud/whatsapp-cloud.connect";
 import { loadConfig, type Config } from "./config";
 import { isAppError } from "./core/errors";
 import type { Logger } from "./core/ports";
@@ -40,7 +41,7 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
     inbound: app.inbound,
     translator: app.translator,
     sessions: app.services.sessions,
-    logger: logger.child({ channel: "telegram" }),
+    logger,
     clock: app.services.clock,
   };
 }
@@ -82,7 +83,10 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-  if (config.WHATSAPP_ENABLED) {
+  if (config.WHATSAPP_ENABLED && config.WHATSAPP_MODE === "cloud") {
+    const stop = await connectWhatsAppCloud({ config, app, logger, clock: app.services.clock });
+    stops.push(stop);
+  } else if (config.WHATSAPP_ENABLED) {
     // Starts in the background: a missing Chromium or no internet is one log line, nothing more.
     const whatsapp = connectWhatsApp({
       config,
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
     stops.push(async () => app.sessionPurge.stop());
     await app.broadcasting.start();
     stops.push(() => app.broadcasting.stop());
+    await app.retention.start();
   };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
   if (terminal) {

@@ -28,13 +28,21 @@ export function toUserScript(n: number, photoId: string): UserScript {
       actions: [...lines, "RT 22 RW 3", "pedagang", "ok", "2", "1", "kirim"].map(text),
     };
   }
-  const deceased = ["halo", "3", "setuju", "1", toBenchNik(100_000 + n), "Ahmad Yani", "kemarin", "3"];
-  const heir = ["Budi Santoso", toBenchNik(200_000 + n), "0812-3456-7890", "suami/istri", "tidak"];
+  const report = [
+    "halo",
+    "lapor kematian",
+    "setuju",
+    `${toBenchNik(100_000 + n)} Ahmad Yani`,
+    "kemarin",
+    "3",
+    "1",
+  ];
+  const heir = ["suami/istri", `Budi Santoso ${toBenchNik(200_000 + n)} 0812-3456-7890`, "tidak", "1"];
   return {
     kind: "deathReport",
     userId,
     actions: [
-      ...[...deceased, ...heir].map(text),
+      ...[...report, ...heir].map(text),
       { type: "photo", fileId: photoId },
       text("akta kematian"),
       text("selesai"),

@@ -57,6 +57,11 @@ export type BroadcastProgress = {
   skipped: number;
   remaining: number;
   total: number;
+  /** What the platform reported back, on channels with receipts (absent when none came). */
+  delivered?: number;
+  read?: number;
+  /** Accepted by the platform but reported failed afterwards (e.g. 131026 undeliverable). */
+  undelivered?: number;
 };
 
 export type Exclusions = {
@@ -74,6 +79,11 @@ export type BroadcastPreview = {
   excluded: Exclusions;
   byChannel: Partial<Record<ChannelName, number>>;
   byLanguage: Partial<Record<Language, number>>;
+  /**
+   * Recipients who must get an approved template instead (their channel has a service window and
+   * they last wrote before it), per channel.
+   */
+  needTemplate: Partial<Record<ChannelName, number>>;
   /** The message as each language renders it, and where it is too long. */
   renders: { language: Language; text: string; tooLongFor: ChannelName[] }[];
   /** A few recipients as they will get it (user ids masked). */

@@ -15,6 +15,7 @@ import { globalCommandsStage } from "./stages/global-commands.stage";
 import { handoffGateStage } from "./stages/handoff-gate.stage";
 import { inputLimitStage } from "./stages/input-limit.stage";
 import { interjectionStage } from "./stages/interjection.stage";
+import { newConversationStage, queuedFlowStage } from "./stages/queued-flow.stage";
 import { resumeStage } from "./stages/resume.stage";
 import { sessionResetStage } from "./stages/session-reset.stage";
 import { welcomeStage } from "./stages/welcome.stage";
@@ -27,10 +28,12 @@ export type { FlowRegistry, Interjection } from "./flow-registry";
 export const pipelineStages = [
   dedupeStage,
   welcomeStage,
+  newConversationStage,
   sessionResetStage,
   inputLimitStage,
   handoffGateStage,
   globalCommandsStage,
+  queuedFlowStage,
   resumeStage,
   currentStepStage,
   interjectionStage,

@@ -61,9 +61,26 @@ export type Person = {
   language: Language;
   /** Reasons for staff to look: "nik_birthdate_mismatch", "duplicate_attempt", "nik_outside_kota_jambi", … */
   flags: string[];
+  /**
+   * Membership as BPJS knows it (BPJS participant import or staff), never the bot's registration
+   * date: the KPJ number (sealed) and its keyed hash for lookups, and the date cover began
+   * (YYYY-MM-DD). The JKM estimate counts contribution months from `membershipSince`; unknown
+   * means "dicek petugas".
+   */
+  kpj?: Sealed;
+  membershipSince?: string;
+  /** Where the membership fields came from, for staff: the BPJS import or a staff entry. */
+  membershipSource?: "bpjs_import" | "staff";
   /** Last month paid, YYYY-MM, when known; coverage ends 3 months after an unpaid month. */
   paidThrough?: string;
   coverageEndsAt?: Date;
+  /**
+   * Someone reported this person's death and staff have not verified it yet (no akta or surat
+   * keterangan kematian seen): the person keeps every right (data, broadcasts, deletion) and is
+   * asked whether they are well when they write.
+   */
+  reportedDeceased?: { at: Date; claimReference: string };
+  /** Set only by staff verification of the death (with `status: "deceased"`). */
   deceasedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -73,6 +90,11 @@ export type Person = {
   reviewNote?: string;
   /** Set when the person asked for deletion or withdrew consent (kept only when a claim needs it). */
   deletionRequestedAt?: Date;
+  /**
+   * A registration submitted for a NIK that was already registered (by someone else): kept for
+   * staff with a placeholder hash, so lookups still find the first record; staff decide.
+   */
+  duplicateOf?: string;
 };
 
 /** What a new registration carries; the repository adds `_id`, `reference` and timestamps. */
@@ -99,6 +121,9 @@ export type PersonChanges = Partial<
     | "verifiedBy"
     | "reviewNote"
     | "deletionRequestedAt"
+    | "kpj"
+    | "membershipSince"
+    | "membershipSource"
   >
 >;
 
@@ -124,14 +149,18 @@ export type PersonQuery = {
 export interface PeopleRepository {
   findById(id: string): Promise<Person | null>;
   findByReference(reference: string): Promise<Person | null>;
-  /** By the keyed hash of a NIK (vault.hash). */
-  findByNikHash(hash: string): Promise<Person | null>;
+  /** By the keyed hash of a NIK (vault.hash), or any of its hashes (vault.hashes, during a key rotation). */
+  findByNikHash(hash: string | readonly string[]): Promise<Person | null>;
+  /** By the keyed hash of a KPJ number (vault.hash), as the BPJS import or staff recorded it. */
+  findByKpjHash(hash: string): Promise<Person | null>;
   findByContact(contact: Contact): Promise<Person[]>;
   findByPhone(phone: string): Promise<Person[]>;
   search(query: PersonQuery, options?: { limit?: number; skip?: number }): Promise<Person[]>;
   count(query: PersonQuery): Promise<number>;
-  /** Marks a participant deceased: no reminder or broadcast reaches their contacts afterwards. */
+  /** Marks a participant deceased (staff verified the death): no reminder or broadcast reaches their contacts afterwards. */
   markDeceased(id: string, at: Date): Promise<void>;
+  /** Records an unverified death report (or clears it with null); status and rights stay as they are. */
+  setReportedDeceased(id: string, report: Person["reportedDeceased"] | null, now: Date): Promise<void>;
 }
 
 /** The people repository with the writes registration, "data saya" and staff review need. */
@@ -142,6 +171,14 @@ export interface PeopleRegister extends PeopleRepository {
    * first one registered ("registered", not "duplicateNik"), so a retried turn gives the same reply.
    */
   register(person: NewPerson, now: Date, key?: string): Promise<RegisterResult>;
+  /**
+   * Inserts a registration whose NIK is already registered as `existing`, for staff to decide
+   * (flag "duplicate_nik", `duplicateOf`); the submitter is answered as for any registration.
+   * With `key`, a second call with the same key returns the record the first one made.
+   */
+  registerForReview(person: NewPerson, existing: Person, now: Date, key?: string): Promise<Person>;
+  /** The person `register` or `registerForReview` made with this idempotency key, if any. */
+  findByEffectKey(key: string): Promise<Person | null>;
   /** Applies changes; returns the person afterwards, or null when unknown. */
   update(id: string, changes: PersonChanges, now: Date): Promise<Person | null>;
   /** Adds a staff flag once (idempotent). */
@@ -157,7 +194,10 @@ export interface PeopleRegister extends PeopleRepository {
   anonymise(id: string, now: Date): Promise<void>;
 }
 
-/** Optional hook the claims feature can provide: whether a claim still needs a person's data. */
+/**
+ * Optional hook the claims feature can provide: whether a claim still needs a person's data
+ * (a death staff verified; an unverified report does not take a living person's rights away).
+ */
 export interface ClaimsCheck {
   hasClaimFor(personId: string): Promise<boolean>;
 }

@@ -7,7 +7,7 @@
  * is reported as unreadable, never thrown: the pipeline starts it afresh.
  */
 import type { Collection, CollectionSpec, DocumentStore, Change } from "./document-store.port";
-import { parseStoredSession, type PendingReplies, type Session } from "./session";
+import { parseStoredSession, sessionSchema, type PendingReplies, type Session } from "./session";
 import {
   createSessionLine,
   type ProcessIdentity,
@@ -85,14 +85,18 @@ function toStored(session: Session): StoredSession {
   return stored;
 }
 
-const optionalFields = ["phone", "displayName", "pendingSince", "stub"] as const;
+/** Every field a session may have, and "stub" (a conversation taken before its first save). */
+const sessionFields = [...Object.keys(sessionSchema.shape).filter((name) => name !== "_id"), "stub"];
 
-/** The session's fields as one update, leaving the lease and the line beside them untouched. */
+/**
+ * The session's fields as one update, leaving the lease and the line beside them untouched; a
+ * field the session no longer has (a queued flow started, a phone forgotten) is removed.
+ */
 function toCommitChange(session: Session): Change {
   const fields: Partial<StoredSession> = toStored(session);
   delete fields._id; // the filter names it; an update may not set it
   const $unset: Record<string, true> = {};
-  for (const name of optionalFields) if (!(name in fields)) $unset[name] = true;
+  for (const name of sessionFields) if (!(name in fields)) $unset[name] = true;
   return { $set: fields, $unset };
 }
 
@@ -141,12 +145,12 @@ export function createSessionStore(store: DocumentStore, options: SessionStoreOp
   return {
     load: async (key) => parse(await sessions.findById(key)),
     async save(session) {
-      if (session.version === 1) {
-        const result = await sessions.insert(toStored(session));
-        return result.type === "inserted" ? "saved" : "conflict";
-      }
-      const ok = await sessions.replace(toStored(session), { expect: { version: session.version - 1 } });
-      return ok ? "saved" : "conflict";
+      // An update, not a replace: a turn's lease and line on the same document stay as they are.
+      const follows = { _id: session._id, version: session.version - 1 };
+      if ((await sessions.update(follows, toCommitChange(session), { multi: false })) > 0) return "saved";
+      if (session.version !== 1) return "conflict";
+      const result = await sessions.insert(toStored(session));
+      return result.type === "inserted" ? "saved" : "conflict";
     },
     findByPhone: async (phone) =>
       (await sessions.find({ phone })).map(parse).filter((s): s is Session => s !== null),

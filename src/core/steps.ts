@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { I18nKey } from "../i18n/keys";
 import { matchChoice, type ChoiceOption } from "./choice-match";
+import { matchConfirm, noAliases, yesAliases } from "./confirm-answer";
 import type { FlowContext, Step, StepInput, StepResult } from "./flow";
 import { invalid } from "./flow";
 import type { Params, Reply } from "./messages";
@@ -82,6 +83,8 @@ export function choose<D>(spec: {
   help?: I18nKey;
   /** Longest text this step parses, `onOther` included (see `Step.maxTextLength`). */
   maxTextLength?: number;
+  /** False: an option's word inside a sentence does not pick it (the sentence goes to onOther). */
+  inSentence?: boolean;
 }): Step<D> {
   const optionsFor = (data: D, ctx: FlowContext) =>
     typeof spec.options === "function" ? spec.options(data, ctx) : spec.options;
@@ -99,7 +102,7 @@ export function choose<D>(spec: {
     },
     handle: (input, data, ctx) => {
       const options = optionsFor(data, ctx);
-      const value = matchChoice(input.content, options, ctx.translator);
+      const value = matchChoice(input.content, options, ctx.translator, spec.inSentence ?? true);
       if (value !== undefined) return spec.onChoice(value, data, ctx);
       if (spec.onOther && !/^\d{1,2}[.)]?$/.test(input.text)) return spec.onOther(input, data, ctx);
       return invalid(
@@ -110,37 +113,9 @@ export function choose<D>(spec: {
   };
 }
 
-export const yesAliases = [
-  "ya",
-  "y",
-  "iya",
-  "yes",
-  "ok",
-  "oke",
-  "setuju",
-  "benar",
-  "betul",
-  "bener",
-  "sudah",
-  "yup",
-  "yap",
-];
-export const noAliases = [
-  "tidak",
-  "tdk",
-  "gak",
-  "ga",
-  "nggak",
-  "enggak",
-  "no",
-  "n",
-  "bukan",
-  "salah",
-  "belum",
-  "tolak",
-];
+export { matchConfirm, noAliases, yesAliases } from "./confirm-answer";
 
-/** Yes/no question; "ya", "iya", "y", "1" and "tidak", "gak", "2" all work. */
+/** Yes/no question; "ya", "iya", "y", "1" and "tidak", "gak", "2" all work; see matchConfirm. */
 export function confirm<D>(spec: {
   prompt: PromptSpec<D>;
   yes?: I18nKey;
@@ -148,14 +123,32 @@ export function confirm<D>(spec: {
   onYes: (data: D, ctx: FlowContext) => StepResult<D> | Promise<StepResult<D>>;
   onNo: (data: D, ctx: FlowContext) => StepResult<D> | Promise<StepResult<D>>;
   help?: I18nKey;
+  /** The yes records a legal act (consent, deletion, withdrawal, claim submission): strictest reading. */
+  legal?: boolean;
 }): Step<D> {
-  return choose<D>({
+  const options: ChoiceOption[] = [
+    { value: "yes", label: spec.yes ?? "common:yes", aliases: yesAliases },
+    { value: "no", label: spec.no ?? "common:no", aliases: noAliases },
+  ];
+  const step = choose<D>({
     prompt: spec.prompt,
-    options: [
-      { value: "yes", label: spec.yes ?? "common:yes", aliases: yesAliases },
-      { value: "no", label: spec.no ?? "common:no", aliases: noAliases },
-    ],
+    options,
     onChoice: (value, data, ctx) => (value === "yes" ? spec.onYes(data, ctx) : spec.onNo(data, ctx)),
     ...(spec.help ? { help: spec.help } : {}),
   });
+  return {
+    ...step,
+    handle: (input, data, ctx) => {
+      const answer = matchConfirm(input.content, options, ctx.translator, spec.legal === true);
+      if (answer === "yes") return spec.onYes(data, ctx);
+      if (answer === "no") return spec.onNo(data, ctx);
+      return invalid(
+        {
+          key: "common:confirm.unclear",
+          params: { yes: ctx.translator.t(ctx.language, spec.yes ?? "common:yes") },
+        },
+        { reprompt: true },
+      );
+    },
+  };
 }

@@ -82,6 +82,7 @@ function createContext(deps: EngineDeps, session: Session, message: InboundMessa
   return {
     now,
     channel: message.channel,
+    capabilities: deps.services.channels.capabilitiesOf(message.channel),
     userId: message.userId,
     get language() {
       return session.language;
@@ -97,6 +98,13 @@ function createContext(deps: EngineDeps, session: Session, message: InboundMessa
     effectKey: (purpose) => toEffectKey(message, purpose),
     setLanguage: (language) => {
       session.language = language;
+    },
+    forgetConversation: () => {
+      session.parked = {};
+      session.context = {};
+      session.resumePending = false;
+      delete session.displayName;
+      delete session.phone;
     },
     setContext: (patch) => {
       for (const [name, value] of Object.entries(patch)) {

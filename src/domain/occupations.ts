@@ -18,7 +18,7 @@ export type Occupation = {
 };
 
 export const occupations: readonly Occupation[] = [
-  { code: "ojek", sector: "transport", apbdGroup: false, aliases: ["ojek", "ojol", "driver", "sopir", "supir", "kurir", "angkot", "gojek", "grab", "maxim"] },
+  { code: "ojek", sector: "transport", apbdGroup: false, aliases: ["ojek", "ojol", "driver", "sopir", "supir", "kurir", "courier", "angkot", "gojek", "grab", "maxim", "shopeefood", "antar paket"] },
   { code: "pedagang", sector: "other", apbdGroup: false, aliases: ["pedagang", "dagang", "jualan", "warung", "umkm", "trader"] },
   { code: "petani", sector: "other", apbdGroup: false, aliases: ["petani", "tani", "kebun", "farmer"] },
   { code: "nelayan", sector: "other", apbdGroup: false, aliases: ["nelayan", "ikan", "fisher", "fisherman"] },

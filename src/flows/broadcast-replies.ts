@@ -1,25 +1,46 @@
 /** Replies the staff broadcast flows show: a preview with counts and renders, and progress lines. */
 import type { BroadcastPreview, BroadcastProgress } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { FlowContext } from "../core/flow";
-import type { Reply } from "../core/messages";
+import type { ChannelName, Reply } from "../core/messages";
 import type { BroadcastStatus } from "../domain/broadcast-lifecycle";
 
 export function toStatusLabel(status: BroadcastStatus, ctx: FlowContext): string {
   return ctx.translator.t(ctx.language, `broadcast:status.${status}`);
 }
 
-export function toPreviewReplies(preview: BroadcastPreview): Reply[] {
+/** "Telegram 3, WhatsApp 5": counts per channel, with the channels' own labels. */
+function toChannelCounts(counts: Partial<Record<ChannelName, number>>, channels: ChannelDirectory): string {
+  const parts = channels
+    .list()
+    .filter((c) => (counts[c.channel] ?? 0) > 0)
+    .map((c) => `${c.label} ${counts[c.channel]}`);
+  return parts.length > 0 ? parts.join(", ") : "-";
+}
+
+export function toPreviewReplies(preview: BroadcastPreview, channels: ChannelDirectory): Reply[] {
   const { byChannel, excluded } = preview;
   const summary: Reply = {
     key: "broadcast:create.preview.summary",
-    params: {
-      recipients: preview.recipients,
-      telegram: byChannel.telegram ?? 0,
-      whatsapp: byChannel.whatsapp ?? 0,
-      other: byChannel.terminal ?? 0,
-      ...excluded,
-    },
+    params: { recipients: preview.recipients, channels: toChannelCounts(byChannel, channels), ...excluded },
   };
+  const needTemplate = Object.values(preview.needTemplate).reduce((a, b) => a + (b ?? 0), 0);
+  const windowHours = channels
+    .list()
+    .find((c) => (preview.needTemplate[c.channel] ?? 0) > 0)?.serviceWindowHours;
+  const templates: Reply[] =
+    needTemplate > 0
+      ? [
+          {
+            key: "broadcast:create.preview.templates",
+            params: {
+              count: needTemplate,
+              channels: toChannelCounts(preview.needTemplate, channels),
+              hours: windowHours ?? 24,
+            },
+          },
+        ]
+      : [];
   const renders: Reply[] = preview.renders.map((render) => ({
     key: "broadcast:create.preview.render",
     params: {
@@ -31,7 +52,7 @@ export function toPreviewReplies(preview: BroadcastPreview): Reply[] {
   }));
   const lines = preview.sample.map((s) => `• ${s.channel} ${s.user} (${s.language})`).join("\n");
   const sample: Reply[] = lines ? [{ key: "broadcast:create.preview.sample", params: { lines } }] : [];
-  return [summary, ...renders, ...sample];
+  return [summary, ...templates, ...renders, ...sample];
 }
 
 export function toProgressReply(progress: BroadcastProgress, ctx: FlowContext): Reply {

@@ -25,6 +25,7 @@ export function defineConfirmedAction(spec: {
     initial: () => ({}),
     steps: {
       confirm: confirm<NoData>({
+        legal: true,
         prompt: spec.confirm,
         onYes: (data) => done(data),
         onNo: () => exit([{ key: spec.kept }], true),

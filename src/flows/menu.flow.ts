@@ -85,6 +85,7 @@ const pick = choose({
     return startFlow(value);
   },
   onOther,
+  inSentence: false,
 });
 
 /** Three words or more are a sentence ("daftar bpjs syaratnya apa"): the nlu reads it, not the option words. */

@@ -13,8 +13,9 @@ import type { FaqTopic } from "../nlu/faq-topics";
 import { toCalculationReplies, toJkkDeathReplies, type CalculationRequest } from "./calculation.replies";
 
 export type Decision =
-  | { type: "replies"; replies: Reply[]; memory?: NluMemory; outOfScope?: boolean }
-  | { type: "start"; flow: string; data?: unknown; memory?: NluMemory }
+  | { type: "replies"; replies: Reply[]; memory?: NluMemory; outOfScope?: boolean; showMenu?: boolean }
+  /** Starts a flow; `replies` (an answer to another question in the same message) come first. */
+  | { type: "start"; flow: string; data?: unknown; memory?: NluMemory; replies?: Reply[] }
   | { type: "suggest"; topics: FaqTopic[] }
   | { type: "none" };
 
@@ -23,7 +24,7 @@ const topicAmounts: Partial<Record<FaqTopic, number>> = {
   jkmBenefit: programmeFacts.jkm.value.total,
   scholarship: programmeFacts.scholarshipMaxTotal.value,
   earlyDeath: programmeFacts.jkmBeforeThreeMonths.value,
-  pemkotPays: programmeFacts.apbdYearlyPerWorker.value,
+  whoPays: programmeFacts.apbdYearlyPerWorker.value,
 };
 
 export function faqAnswer(topic: FaqTopic, ctx: FlowContext): Decision {

@@ -12,7 +12,7 @@ import { toComparable } from "../core/text";
 import { toFaqParams } from "../nlu/faq-params";
 import { faqCategories, isFaqTopic, type FaqCategory, type FaqTopic } from "../nlu/faq-topics";
 import { decideAnswer } from "./question-answerer";
-import { remember } from "./questions.interject";
+import { recordUnanswered, remember } from "./questions.interject";
 
 const questionsData = z.object({
   category: z.string().optional(),
@@ -35,18 +35,23 @@ function humanContact(ctx: FlowContext): Reply {
 }
 
 /** Free text inside this flow: answer it here, offer topics, or hand over to another flow. */
-function answerFreeText(text: string, data: QuestionsData, ctx: FlowContext): StepResult<QuestionsData> {
+async function answerFreeText(
+  text: string,
+  data: QuestionsData,
+  ctx: FlowContext,
+): Promise<StepResult<QuestionsData>> {
   if (topicWords.has(toComparable(text))) return next("pick", { suggestions: [] });
-  const decision = decideAnswer(text, ctx);
+  const decision = await decideAnswer(text, ctx);
   remember(decision, ctx);
   switch (decision.type) {
     case "replies":
       return stay(data, decision.replies);
     case "start":
-      return startFlow(decision.flow, decision.data);
+      return startFlow(decision.flow, decision.data, decision.replies);
     case "suggest":
       return next("pick", { suggestions: decision.topics });
     case "none":
+      await recordUnanswered(text, [], ctx);
       return stay(data, [{ key: "questions:free.notFound" }, humanContact(ctx)]);
   }
 }

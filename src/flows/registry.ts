@@ -7,10 +7,12 @@ import { z } from "zod";
 import type { FlowRegistry } from "../core/flow-registry";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
+import { aliveCheckFlow } from "./alive-check.flow";
 import { broadcastManageFlow } from "./broadcast-manage.flow";
 import { broadcastFlow } from "./broadcast.flow";
 import { calculatorFlow } from "./calculator.flow";
 import { claimStatusFlow } from "./claim-status.flow";
+import { askIfReported, offerStrayMedia } from "./claims/claim-hooks";
 import { claimDocumentsFlow } from "./death-report/claim-documents.flow";
 import { deathReportFlow } from "./death-report/death-report.flow";
 import { eligibilityFlow } from "./eligibility.flow";
@@ -22,6 +24,7 @@ import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
+import { unansweredFlow } from "./unanswered.flow";
 
 const flows: AnyFlow[] = [
   menuFlow,
@@ -39,6 +42,8 @@ const flows: AnyFlow[] = [
   claimDocumentsFlow,
   claimStatusFlow,
   staffClaimsFlow,
+  aliveCheckFlow,
+  unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
 
@@ -75,5 +80,7 @@ export function createFlowRegistry(
     get: (id) => byId.get(id),
     all,
     ...(extra.interject ? { interject: extra.interject } : {}),
+    onStrayMedia: offerStrayMedia,
+    onNewConversation: askIfReported,
   };
 }

@@ -65,6 +65,7 @@ export function createDeliverer(deps: DelivererDeps) {
           language: delivery.language,
           kind: "unsolicited",
           outbox: false,
+          reference: delivery._id,
         });
         return await repo.finish(delivery, runId, { status: "sent", at: clock.now() });
       } catch (error) {

@@ -1,9 +1,11 @@
 /**
  * Who a segment reaches, after the exclusions of DESIGN §6: never someone who opted out, never a
- * deceased participant, never a WhatsApp user who never wrote to the bot, and one person on two
- * channels (or several people sharing one phone) only once, on the channel used last.
+ * deceased participant, never someone who never wrote to the bot on a channel that may only answer
+ * (its declared unsolicited audience), and one person on two channels (or several people sharing
+ * one phone) only once, on the channel used last.
  */
 import type { Exclusions } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { DocumentStore, Filter } from "../core/document-store.port";
 import { conversationOptOutKey, personOptOutKey, type OptOutService } from "../core/opt-out.port";
 import type { Contact, PeopleRepository, Person, PersonQuery } from "../core/people.port";
@@ -22,6 +24,8 @@ export type ResolvedRecipient = {
   language: Language;
   personId?: string;
   params: RecipientParams;
+  /** When they last wrote to the bot on this channel (for the service-window rule). */
+  lastWroteAt?: Date;
 };
 
 export type Resolution = { recipients: ResolvedRecipient[]; excluded: Exclusions };
@@ -70,8 +74,11 @@ export function createRecipientResolver(deps: {
   store: DocumentStore;
   people: PeopleRepository;
   optOuts: OptOutService;
+  channels: ChannelDirectory;
 }) {
   const sessions = deps.store.collection<Session>(sessionsCollection);
+  const mustHaveWritten = (contact: Contact) =>
+    deps.channels.capabilitiesOf(contact.channel).unsolicited.audience === "wroteBefore";
 
   async function searchPeople(query: PersonQuery): Promise<Person[]> {
     const found: Person[] = [];
@@ -150,7 +157,7 @@ export function createRecipientResolver(deps: {
       for (const contact of contacts.filter((c) => !segment.channel || c.channel === segment.channel)) {
         const session = await sessionOf(contact);
         if (personOut || optedOut.has(conversationOptOutKey(contact))) sawOptOut = true;
-        else if (contact.channel === "whatsapp" && !session) sawNeverWrote = true;
+        else if (mustHaveWritten(contact) && !session) sawNeverWrote = true;
         else if (!taken.has(toConversationKey(contact.channel, contact.userId)))
           usable.push({ contact, session });
         else excluded.duplicate += 1;
@@ -176,6 +183,7 @@ export function createRecipientResolver(deps: {
         language,
         ...(person ? { personId: person._id } : {}),
         params: toParams(person, chosen.session),
+        ...(chosen.session ? { lastWroteAt: chosen.session.lastActivityAt } : {}),
       });
     }
     return { recipients, excluded };
@@ -196,7 +204,7 @@ export function createRecipientResolver(deps: {
     if (people.some((p) => isDeceased(p))) return "deceased";
     if (optedOut.has(conversationOptOutKey(contact)) || (person && optedOut.has(personOptOutKey(person._id))))
       return "optedOut";
-    if (contact.channel === "whatsapp" && !session) return "neverWrote";
+    if (mustHaveWritten(contact) && !session) return "neverWrote";
     return {
       key: person ? `person:${person._id}` : key,
       ...contact,

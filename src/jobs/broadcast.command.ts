@@ -6,7 +6,13 @@
  * --at "24-12-2026 08:30" (WIB), --sample N, and the broadcast id for status/pause/resume/cancel
  * (and for `send <id>`, which schedules a draft made with `create`).
  */
-import { broadcastTemplates, type BroadcastDraft, type BroadcastService } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
+import {
+  broadcastTemplates,
+  type BroadcastDraft,
+  type BroadcastProgress,
+  type BroadcastService,
+} from "../core/broadcast.port";
 import { parseSegmentFilters, segmentStates, type SegmentState } from "../domain/broadcast-segment";
 import { formatDate, formatTime } from "../domain/jakarta-time";
 import { parseWibMoment } from "../domain/wib-input";
@@ -24,10 +30,10 @@ function parseArgs(args: string[]): { command: string; positional: string[]; opt
   return { command: args[0] ?? "help", positional, options };
 }
 
-function toDraft(options: Options): BroadcastDraft | string {
+function toDraft(options: Options, channels: ChannelDirectory): BroadcastDraft | string {
   const state = (options.state ?? "registered") as SegmentState;
   if (!segmentStates.includes(state)) return `unknown --state ${state} (${segmentStates.join(", ")})`;
-  const filters = parseSegmentFilters(options.filter ?? "-");
+  const filters = parseSegmentFilters(options.filter ?? "-", (word) => channels.find(word));
   if (!filters.ok) return `bad --filter: ${filters.reason} ${filters.field}`;
   const template = options.template as (typeof broadcastTemplates)[number] | undefined;
   if (template && !broadcastTemplates.includes(template))
@@ -39,22 +45,17 @@ function toDraft(options: Options): BroadcastDraft | string {
   };
 }
 
-const progressLine = (p: {
-  id: string;
-  status: string;
-  sent: number;
-  failed: number;
-  skipped: number;
-  remaining: number;
-  total: number;
-}) =>
-  `${p.id}  ${p.status}  sent ${p.sent}  failed ${p.failed}  skipped ${p.skipped}  remaining ${p.remaining} / ${p.total}`;
+const progressLine = (p: BroadcastProgress) =>
+  `${p.id}  ${p.status}  sent ${p.sent}  failed ${p.failed}  skipped ${p.skipped}  remaining ${p.remaining} / ${p.total}` +
+  (p.delivered !== undefined
+    ? `  (receipts: delivered ${p.delivered}, read ${p.read ?? 0}, undelivered ${p.undelivered ?? 0})`
+    : "");
 
 /** `send <id>`: schedules a draft made with `create`. */
 async function scheduleExisting(
   id: string,
   options: Options,
-  deps: { service: BroadcastService; actor: string; now: Date },
+  deps: { service: BroadcastService; actor: string; now: Date; channels: ChannelDirectory },
 ): Promise<{ lines: string[]; code: number }> {
   const at = options.at ? parseWibMoment(options.at, deps.now) : undefined;
   if (at && !at.ok) return { lines: [`bad --at: ${at.reason}`], code: 1 };
@@ -67,7 +68,7 @@ async function scheduleExisting(
 /** Runs one command; resolves to the lines to print and an exit code. */
 export async function runBroadcastCommand(
   args: string[],
-  deps: { service: BroadcastService; actor: string; now: Date },
+  deps: { service: BroadcastService; actor: string; now: Date; channels: ChannelDirectory },
 ): Promise<{ lines: string[]; code: number }> {
   const { command, positional, options } = parseArgs(args);
   const { service } = deps;
@@ -86,7 +87,7 @@ export async function runBroadcastCommand(
     };
   if (command === "send" && positional[0]) return scheduleExisting(positional[0], options, deps);
   if (["preview", "dry-run", "create", "send"].includes(command)) {
-    const draft = toDraft(options);
+    const draft = toDraft(options, deps.channels);
     if (typeof draft === "string") return fail(draft);
     const preview = await service.preview(draft, command === "dry-run" ? Number(options.sample ?? 10) : 0);
     const lines = [

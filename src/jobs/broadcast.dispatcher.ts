@@ -9,7 +9,9 @@
  * process dies while a message is on the wire. A delivery is claimed before it waits for its
  * pacing slot, and `attemptedAt` is written just before the message is handed to the channel.
  * When a dead runner's records are found in "sending": without `attemptedAt` they were never
- * sent and go out again; with it the outcome is unknown and they are recorded as failed
+ * sent and go out again; with it the outcome is unknown. On a channel with receipts (the Cloud
+ * API) the receipt settles it: a receipt means sent; none within `receiptGraceMs` of the attempt
+ * means the platform never took it, and it goes out again. Elsewhere they are recorded as failed
  * "uncertain" (at-most-once), visible to staff in the progress. A duplicate reminder cannot be
  * taken back; an uncertain one can be followed up. Only the few milliseconds of one HTTP request
  * per channel lane are exposed. A channel that cannot send yet (WhatsApp still logging in, not
@@ -18,6 +20,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Broadcast } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { ChannelName } from "../core/messages";
 import { toSendableTime, type QuietHours } from "../domain/quiet-hours";
 import type { RecipientResolver } from "./broadcast-recipients";
@@ -26,7 +29,7 @@ import { createDispatchControl, type DispatchControl, type StopReason } from "./
 import { materialiseDeliveries } from "./materialise-deliveries";
 
 export type DispatcherOptions = {
-  /** Messages in flight per channel. */
+  /** Messages in flight per channel; by default each channel's declared `unsolicited.concurrency`. */
   concurrency: Partial<Record<ChannelName, number>>;
   /** A runner whose heartbeat is older than this is taken for dead. */
   runnerStaleMs: number;
@@ -36,19 +39,26 @@ export type DispatcherOptions = {
   maxRetries: number;
   /** When a channel cannot send yet (not running, WhatsApp logging in), try it again after this. */
   unavailableRetryMs: number;
+  /**
+   * On channels with receipts, how long a message a dead runner handed over may wait for its
+   * receipt before it counts as never taken and is sent again.
+   */
+  receiptGraceMs: number;
 };
 
 export const defaultDispatcherOptions: DispatcherOptions = {
-  concurrency: { telegram: 4, whatsapp: 1, terminal: 1 },
+  concurrency: {},
   runnerStaleMs: 30_000,
   heartbeatMs: 5_000,
   controlCheckMs: 500,
   maxRetries: 5,
   unavailableRetryMs: 30_000,
+  receiptGraceMs: 10 * 60_000,
 };
 
 /** What the deliverer needs (it sends each message), plus recipients, quiet hours and rescheduling. */
 export type DispatcherDeps = Omit<DelivererDeps, "maxRetries"> & {
+  channels: ChannelDirectory;
   resolver: RecipientResolver;
   quietHours: QuietHours;
   /** Runs `dispatch(broadcastId)` again at `at` (through the scheduler). */
@@ -119,7 +129,9 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
         if (delivery && (await deliver(broadcast, delivery, runId)) === "unavailable") available = false;
       }
     };
-    await Promise.all(Array.from({ length: options.concurrency[channel] ?? 1 }, worker));
+    const workers =
+      options.concurrency[channel] ?? deps.channels.capabilitiesOf(channel).unsolicited.concurrency;
+    await Promise.all(Array.from({ length: workers }, worker));
     return available;
   }
 
@@ -128,6 +140,7 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     runId: string,
     reason: StopReason,
     allAvailable: boolean,
+    awaitUntil?: Date,
   ): Promise<DispatchOutcome> {
     await repo.broadcasts.update({ _id: broadcast._id, runnerId: runId }, { $set: { runnerId: null } });
     const now = clock.now();
@@ -145,8 +158,10 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
       status: { $in: ["pending", "sending"] },
     });
     if (remaining > 0) {
-      await deps.reschedule(broadcast._id, now);
-      return { type: "waiting", at: now };
+      // Only messages awaiting their receipts may be left: look again when their grace ends.
+      const at = awaitUntil && awaitUntil > now ? awaitUntil : now;
+      await deps.reschedule(broadcast._id, at);
+      return { type: "waiting", at };
     }
     const done = await repo.broadcasts.update(
       { _id: broadcast._id, status: "sending" },
@@ -178,15 +193,23 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     heartbeat.unref();
     const control = createControl(broadcast._id);
     try {
-      const recovered = await repo.recoverStale(broadcast._id);
-      if (recovered.resent + recovered.uncertain > 0)
+      const receiptChannels = deps.channels
+        .list()
+        .filter((c) => c.receipts)
+        .map((c) => c.channel);
+      const recovered = await repo.recoverStale(broadcast._id, {
+        channels: receiptChannels,
+        graceMs: options.receiptGraceMs,
+        now: clock.now(),
+      });
+      if (recovered.resent + recovered.uncertain + recovered.confirmed > 0)
         deps.logger.warn({ broadcast: broadcast._id, ...recovered }, "resolved the deliveries of a dead run");
       const ready = broadcast.recipientsReady ? broadcast : await materialiseDeliveries(deps, broadcast);
       await control.check();
       const lanes = await Promise.all(
         Object.keys(ready.totals).map((c) => lane(ready, c as ChannelName, runId, control)),
       );
-      return await finish(ready, runId, control.reason, lanes.every(Boolean));
+      return await finish(ready, runId, control.reason, lanes.every(Boolean), recovered.awaitUntil);
     } finally {
       clearInterval(heartbeat);
     }

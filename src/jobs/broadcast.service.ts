@@ -13,17 +13,16 @@ import type {
   BroadcastService,
   CampaignInfo,
 } from "../core/broadcast.port";
+import { isOutsideServiceWindow, toTooLongFor, type ChannelDirectory } from "../core/channel-contract";
 import type { Clock, Translator } from "../core/ports";
-import { languages, type ChannelName } from "../core/messages";
+import { languages } from "../core/messages";
 import { canApply, type BroadcastAction } from "../domain/broadcast-lifecycle";
-import { toTooLongChannels } from "../domain/message-limits";
 import { toSendableTime, type QuietHours } from "../domain/quiet-hours";
 import type { BroadcastRepository } from "../storage/repositories/broadcast.repository";
 import { sampleParams, toBroadcastText } from "./broadcast-message";
 import type { RecipientResolver } from "./broadcast-recipients";
 import type { CampaignDefinition } from "./campaigns";
 
-const allChannels: ChannelName[] = ["telegram", "whatsapp", "terminal"];
 const idAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 export function maskUserId(userId: string): string {
@@ -41,6 +40,7 @@ export type BroadcastServiceDeps = {
   quietHours: QuietHours;
   campaigns: CampaignDefinition[];
   scheduleDispatch: (id: string, at: Date) => Promise<void>;
+  channels: ChannelDirectory;
 };
 
 export function createBroadcastService(deps: BroadcastServiceDeps): BroadcastService {
@@ -82,15 +82,22 @@ export function createBroadcastService(deps: BroadcastServiceDeps): BroadcastSer
     const { recipients, excluded } = await deps.resolver.resolve(draft.segment);
     const byChannel: BroadcastPreview["byChannel"] = {};
     const byLanguage: BroadcastPreview["byLanguage"] = {};
+    const needTemplate: BroadcastPreview["needTemplate"] = {};
+    const now = clock.now();
     for (const r of recipients) {
       byChannel[r.channel] = (byChannel[r.channel] ?? 0) + 1;
       byLanguage[r.language] = (byLanguage[r.language] ?? 0) + 1;
+      if (isOutsideServiceWindow(deps.channels.capabilitiesOf(r.channel), r.lastWroteAt, now))
+        needTemplate[r.channel] = (needTemplate[r.channel] ?? 0) + 1;
     }
-    const channels = draft.segment.channel ? [draft.segment.channel] : allChannels;
+    const channels = deps.channels
+      .list()
+      .map((c) => c.channel)
+      .filter((c) => !draft.segment.channel || c === draft.segment.channel);
     const renders = languages.map((language) => {
       const params = recipients.find((r) => r.language === language)?.params ?? sampleParams;
       const text = toBroadcastText(draft.message, { ...sampleParams, ...params }, language, deps.translator);
-      return { language, text, tooLongFor: toTooLongChannels(text, channels) };
+      return { language, text, tooLongFor: toTooLongFor(deps.channels, text, channels) };
     });
     const sample = recipients.slice(0, sampleSize).map((r) => ({
       channel: r.channel,
@@ -98,7 +105,7 @@ export function createBroadcastService(deps: BroadcastServiceDeps): BroadcastSer
       language: r.language,
       text: toBroadcastText(draft.message, { ...sampleParams, ...r.params }, r.language, deps.translator),
     }));
-    return { recipients: recipients.length, excluded, byChannel, byLanguage, renders, sample };
+    return { recipients: recipients.length, excluded, byChannel, byLanguage, needTemplate, renders, sample };
   }
 
   async function create(draft: BroadcastDraft, by: Actor): Promise<BroadcastActionResult> {

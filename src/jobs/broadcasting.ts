@@ -5,11 +5,13 @@
  * `start()` also resumes broadcasts a previous process left scheduled or half-sent.
  */
 import type { AuditLog } from "../core/audit.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { ClaimRepository } from "../core/claims.port";
 import type { DocumentStore } from "../core/document-store.port";
 import type { OptOutService } from "../core/opt-out.port";
 import type { PeopleRepository } from "../core/people.port";
-import type { Clock, Logger, Notifier, Translator } from "../core/ports";
+import type { ChannelName } from "../core/messages";
+import type { Clock, DeliveryReceipts, Logger, Notifier, Translator } from "../core/ports";
 import type { QuietHours } from "../domain/quiet-hours";
 import { createBroadcastRepository } from "../storage/repositories/broadcast.repository";
 import { createRecipientResolver } from "./broadcast-recipients";
@@ -24,7 +26,6 @@ export type BroadcastingSettings = {
   campaigns: CampaignSettings;
   remindersEnabled: boolean;
   campaignCheckMs: number;
-  telegramRatePerSecond: number;
   dispatcher?: Partial<DispatcherOptions>;
 };
 
@@ -33,7 +34,6 @@ export const defaultBroadcastingSettings: BroadcastingSettings = {
   campaigns: { coverageDaysBefore: 14, registrationAfterDays: 2, claimDocumentsAfterDays: 3 },
   remindersEnabled: true,
   campaignCheckMs: 60 * 60_000,
-  telegramRatePerSecond: 29.5,
 };
 
 export type BroadcastingDeps = {
@@ -47,9 +47,19 @@ export type BroadcastingDeps = {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** What each channel can do: pace, concurrency, audience, lengths, service window. */
+  channels: ChannelDirectory;
   settings?: Partial<BroadcastingSettings>;
   pacer?: ChannelPacer;
 };
+
+/** Each channel's declared pace; a channel pacing itself (null) is not paced here. */
+function toRates(channels: ChannelDirectory): Partial<Record<ChannelName, number>> {
+  const rates: Partial<Record<ChannelName, number>> = {};
+  for (const c of channels.list())
+    if (c.unsolicited.ratePerSecond !== null) rates[c.channel] = c.unsolicited.ratePerSecond;
+  return rates;
+}
 
 export const dispatchJob = "broadcast.dispatch";
 export const campaignsJob = "campaigns.run";
@@ -60,7 +70,7 @@ export function createBroadcasting(deps: BroadcastingDeps) {
   const resolver = createRecipientResolver(deps);
   const scheduleDispatch = (broadcastId: string, at: Date) =>
     deps.scheduler.schedule(dispatchJob, at, { key: broadcastId, broadcastId });
-  const pacer = deps.pacer ?? createChannelPacer({ telegram: settings.telegramRatePerSecond });
+  const pacer = deps.pacer ?? createChannelPacer(toRates(deps.channels));
   const dispatcher = createBroadcastDispatcher({
     ...deps,
     repo,
@@ -98,6 +108,8 @@ export function createBroadcasting(deps: BroadcastingDeps) {
 
   return {
     service,
+    /** Receipts reported by channels that have them (the Cloud API's statuses). */
+    receipts: { record: (receipt) => repo.recordReceipt(receipt) } satisfies DeliveryReceipts,
     dispatcher,
     campaigns,
     repo,

@@ -47,7 +47,7 @@ export function toSector(text: string): Sector | undefined {
   return undefined;
 }
 
-export type FollowUpAspect = "documents" | "where" | "duration";
+export type FollowUpAspect = "documents" | "where" | "duration" | "steps";
 
 /** True when the text reads as a follow-up ("kalau…", "terus…", "lalu…", "what if…"). */
 export function isFollowUp(text: string): boolean {
@@ -63,16 +63,18 @@ export function isFollowUp(text: string): boolean {
 /** What a follow-up asks about, when it names an aspect rather than a figure. */
 export function toFollowUpAspect(text: string): FollowUpAspect | undefined {
   const t = toComparable(text);
-  if (/\b(dokumen\w*|berkas\w*|syarat\w*|persyaratan\w*|bawa apa|documents?|papers)\b/.test(t))
+  if (/\b(dokumen\w*|berkas\w*|syarat\w*|persyaratan\w*|bawa apa|documents?|papers|surat apa)\b/.test(t))
     return "documents";
   if (/\b(berapa lama|kapan cair|brp lama|how long|cairnya kapan)\b/.test(t)) return "duration";
-  if (/\b(dimana|di mana|dmn|kemana|ke mana|kmn|lewat apa|where)\b/.test(t)) return "where";
+  if (/\b(dimana|di mana|dmn|kemana|ke mana|kmn|lewat apa|where|dimano|di mano)\b/.test(t)) return "where";
+  if (/\b(ngapain|ngapo|harus apa|hrs apa|langkahnya|caranya|what should|what do i do|cakmano)\b/.test(t))
+    return "steps";
   return undefined;
 }
 
 /** Asks for an amount in words ("terbilang", "dengan huruf", "in words"). */
 export function isWordsRequest(text: string): boolean {
-  return /\b(terbilang|dengan huruf|pakai huruf|dalam kata|dlm kata|in words|huruf nya|hurufnya|bacanya)\b/.test(
+  return /\b(terbilang|terbilangnya|dengan huruf|pakai huruf|pake huruf|dalam kata|dlm kata|in words|huruf nya|hurufnya|bacanya)\b/.test(
     toComparable(text),
   );
 }

@@ -50,7 +50,7 @@ const families: Record<Family, readonly string[]> = {
   pay: [
     "contribution",
     "discount",
-    "pemkotPays",
+    "whoPays",
     "paymentDeadline",
     "paymentChannels",
     "latePayment",
@@ -59,7 +59,6 @@ const families: Record<Family, readonly string[]> = {
   claim: [
     "jkmBenefit",
     "earlyDeath",
-    "jkkDeath",
     "scholarship",
     "heirs",
     "claimHelp",
@@ -71,7 +70,7 @@ const families: Record<Family, readonly string[]> = {
     "deathReport",
     "claimStatus",
   ],
-  accident: ["workAccidentScope", "workAccidentSteps"],
+  accident: ["workAccidentScope", "workAccidentSteps", "jkkBenefits", "jkkPaymentTime", "jkkDeath"],
   card: ["lostCard", "forgotKpj"],
 };
 
@@ -94,7 +93,14 @@ const aspectTopics: Record<FollowUpAspect, Partial<Record<Family, FaqTopic>>> = 
     join: "coverageStart",
     pay: "paymentDeadline",
     claim: "claimDuration",
-    accident: "claimDeadline",
+    accident: "jkkPaymentTime",
+  },
+  steps: {
+    join: "howToRegister",
+    pay: "paymentChannels",
+    claim: "claimHelp",
+    accident: "workAccidentSteps",
+    card: "lostCard",
   },
 };
 

@@ -53,6 +53,22 @@ export function toJkkDeathBenefit(income: number): { lumpSum: number; total: num
   return { lumpSum, total: lumpSum + periodic + burial };
 }
 
+function jkkBenefitParams(): Params {
+  const b = f.jkkBenefits.value;
+  return {
+    transportLand: b.transportLand,
+    transportSea: b.transportSea,
+    transportAir: b.transportAir,
+    stmbMonths: b.stmbFirstMonths,
+    totalDisability: b.totalDisabilityMultiplier,
+    partialDisability: b.partialDisabilityMultiplier,
+    homecare: b.homecare,
+    dentures: b.dentures,
+    hearingAid: b.hearingAid,
+    glasses: b.glasses,
+  };
+}
+
 /** Every parameter any `faq:*` answer uses, in the user's language. */
 export function toFaqParams(language: Language): Params {
   const min = f.minimumIncome.value;
@@ -100,6 +116,8 @@ export function toFaqParams(language: Language): Params {
     jkmDays: f.jkmPaymentWorkingDays.value,
     latePerDay: f.latePaymentCompensationPerDay.value * 100,
     jkkLapseYears: f.jkkClaimLapseYears.value,
+    jkkDays: f.jkkPaymentWorkingDays.value,
+    ...jkkBenefitParams(),
     accidentHours: `${f.accidentReportHours.value / 24}×24`,
     dataHours: `${f.dataRequestHours.value / 24}×24`,
     ...contacts,

@@ -4,22 +4,28 @@
  */
 export const faqCategories = {
   join: [
+    "whatIsBpjsTk",
     "whatIsBpu",
     "requirements",
     "howToRegister",
+    "rtRegistersResidents",
     "ageLimit",
+    "interns",
     "programmes",
+    "jkpForBpu",
     "pemkotWho",
     "coverageStart",
     "dualMembership",
     "vsKesehatan",
     "agenPerisai",
   ],
-  pay: ["contribution", "discount", "pemkotPays", "paymentDeadline", "paymentChannels", "latePayment"],
+  pay: ["contribution", "whoPays", "discount", "paymentDeadline", "paymentChannels", "latePayment"],
   benefits: [
     "jkmBenefit",
     "earlyDeath",
     "jkkDeath",
+    "jkkBenefits",
+    "jkkPaymentTime",
     "scholarship",
     "workAccidentScope",
     "workAccidentSteps",
@@ -46,13 +52,15 @@ export const faqTopics: readonly FaqTopic[] = Object.values(faqCategories).flat(
 export const uncertainTopics: ReadonlySet<FaqTopic> = new Set<FaqTopic>([
   "requirements",
   "ageLimit",
-  "pemkotPays",
+  "whoPays",
   "latePayment",
   "coverageStart",
   "earlyDeath",
   "jkkDeath",
+  "jkkBenefits",
   "claimDuration",
   "dualMembership",
+  "interns",
 ]);
 
 export function isFaqTopic(value: string): value is FaqTopic {

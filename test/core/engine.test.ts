@@ -22,13 +22,13 @@ describe("commands that work at every step", () => {
     expect(bot.text(await bot.send("ya"))).toContain("Terima kasih, Siti.");
   });
 
-  it("batal cancels the flow and forgets its answers", async () => {
+  it("batal stops the flow but keeps the answers already given, like menu", async () => {
     const bot = await atColourStep();
     await bot.send("batal");
-    expect(bot.keys()).toEqual(["common:cancelled", "survey:home"]);
+    expect(bot.keys()).toEqual(["common:cancelledKept", "survey:home"]);
     await bot.send("1");
-    expect(bot.keys()).toEqual(["survey:askName.prompt"]);
-    expect((await bot.session())?.flow?.data).toEqual({});
+    expect(bot.keys()).toEqual(["common:resumed", "survey:pickColour.prompt"]);
+    expect((await bot.session())?.flow?.data).toEqual({ name: "Siti" });
   });
 
   it("kembali goes back one question, keeping what was answered", async () => {
@@ -110,7 +110,7 @@ describe("a long silence", () => {
     const bot = await atColourStep({ silenceMs });
     bot.clock.advance(2 * silenceMs);
     await bot.send("batal");
-    expect(bot.keys()).toEqual(["common:cancelled", "survey:home"]);
+    expect(bot.keys()).toEqual(["common:cancelledKept", "survey:home"]);
     expect((await bot.session())?.resumePending).toBe(false);
   });
 

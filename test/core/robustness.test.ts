@@ -117,6 +117,7 @@ async function sendAt(app: App, target: Target, content: InboundContent) {
   const ctx: FlowContext = {
     now,
     channel: "terminal",
+    capabilities: app.services.channels.capabilitiesOf("terminal"),
     userId,
     language: "id",
     phone: undefined,
@@ -128,6 +129,7 @@ async function sendAt(app: App, target: Target, content: InboundContent) {
     effectKey: (purpose) => `${userId}:${purpose}`,
     setLanguage: () => undefined,
     setContext: () => undefined,
+    forgetConversation: () => undefined,
   };
   if (!target.isHome) {
     const data: unknown = target.flow.initial(ctx);

@@ -2,13 +2,16 @@
  * A turn handled twice (its save lost a race, or the message came again) does every side effect
  * once and gives the user the same answer: no "already registered", no second claim or document.
  */
+import type { Filter } from "../../src/core/document-store.port";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 import { createConflictingStore } from "../support/conflicting-store";
 import { answerUpToSummary } from "../support/registration-script";
-import { createTestChat } from "../support/test-chat";
+import { createPeopleSeeder } from "../support/seed-people";
+import { createTestChat, type TestChat } from "../support/test-chat";
+import { fixture, reportDeath } from "./death-report/report-helpers";
 
-const count = async (chat: ReturnType<typeof createTestChat>, name: string) =>
-  (await chat.store.collection({ name, indexes: [] }).find({})).length;
+const count = async (chat: TestChat, name: string, filter: Filter = {}) =>
+  (await chat.store.collection({ name, indexes: [] }).find(filter)).length;
 
 describe("a turn handled again", () => {
   it("after a save conflict on the final 'kirim' still tells the new reference, with one person, consent and audit entry", async () => {
@@ -27,57 +30,32 @@ describe("a turn handled again", () => {
     expect(await count(chat, "audit")).toBe(1);
   });
 
+  it("after a save conflict on the death report's last step gives the same claim reference, with one claim", async () => {
+    const store = createConflictingStore(createMemoryDocumentStore());
+    const chat = createTestChat({ store, userId: "ahli-waris-1" });
+    await createPeopleSeeder(store).seed({});
+    store.conflictWhen(/KLM-[2-9A-HJKMNP-Z]{6}/);
+    const claim = await reportDeath(chat);
+
+    expect(await chat.app.services.claims.list({})).toHaveLength(1);
+    expect(chat.texts().join("\n")).toContain(claim.reference);
+    expect(await count(chat, "audit", { action: "claim.report" })).toBe(1);
+  });
+
   it("after a save conflict on a document photo stores the document once", async () => {
     const store = createConflictingStore(createMemoryDocumentStore());
-    const chat = createTestChat({ store });
-    const claims = chat.app.services.claims;
-    const { claim } = await claims.create({
-      stage: "MENUNGGU_DOKUMEN",
-      stageAt: chat.clock.now(),
-      programme: "JKM",
-      cause: "other",
-      deceased: { name: "Almarhum", deathDate: "2026-03-01" },
-      heir: {
-        name: "Siti",
-        nik: { cipher: "x", hash: "h" },
-        relationship: "spouse",
-        standing: "entitled",
-        contact: { channel: "terminal", userId: "warga-1" },
-        language: "id",
-      },
-      schoolChildren: false,
-      required: ["deathCertificate"],
-      requested: [],
-      received: [],
-      flags: [],
-      history: [],
-      notifications: [],
-      lastActivityAt: chat.clock.now(),
-      createdAt: chat.clock.now(),
-      updatedAt: chat.clock.now(),
-    });
-    await chat.says("halo");
-    const session = (await chat.session())!;
-    session.flow = {
-      id: "claimDocuments",
-      version: 1,
-      step: "collect",
-      data: { reference: claim.reference, labelOptions: [] },
-      history: [],
-      startedAt: chat.clock.now(),
-    };
-    session.version += 1;
-    expect(await chat.app.services.sessions.save(session)).toBe("saved");
-    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a]);
+    const chat = createTestChat({ store, userId: "ahli-waris-1" });
+    await createPeopleSeeder(store).seed({});
+    const claim = await reportDeath(chat);
     store.conflictNext(1);
     await chat.sendsFile({
       kind: "document",
       mimeType: "application/pdf",
-      bytes: pdf,
+      bytes: fixture("akta-kematian.pdf"),
       caption: "akta kematian",
     });
 
-    expect(chat.keys()).toContain("deathReport:documents.received");
+    expect(chat.keys()).toContain("deathReport:documents.receivedMore");
     expect(await chat.app.services.claimDocuments.listByClaim(claim.reference)).toHaveLength(1);
   });
 });

@@ -45,6 +45,8 @@ describe("eligibility check", () => {
     const chat = await check("ya", "brp iuran nya?");
     expect(chat.keys()).toEqual([
       "faq:contribution.answer",
+      "faq:contribution.discountNow.transport",
+      "faq:contribution.pemkotZero",
       "common:backToStep",
       "eligibility:askAge.prompt",
     ]);

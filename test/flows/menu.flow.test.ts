@@ -4,7 +4,7 @@ describe("main menu", () => {
   it("greets a new user in Indonesian and shows the menu", async () => {
     const chat = createTestChat();
     await chat.says("halo");
-    expect(chat.keys()).toEqual(["common:welcome", "menu:greeting", "menu:main.prompt"]);
+    expect(chat.keys()).toEqual(["common:welcome", "menu:main.prompt"]);
     expect(chat.texts().at(-1)).toContain("1. Daftar");
     expect(chat.texts().at(-1)).toContain("6. Bahasa / Language");
   });

@@ -23,7 +23,7 @@ describe("questions from the home menu", () => {
   it("offers the closest topics as numbered choices when unsure, then a human contact", async () => {
     const chat = createTestChat();
     await chat.says("menu");
-    await chat.says("kalau nunggak klaimnya gimana");
+    await chat.says("nanya soal bayar");
     expect(chat.lastReply()).toHaveKey("questions:suggest.prompt");
     const choices = chat.lastReply()?.choices ?? [];
     expect(choices.length).toBeGreaterThanOrEqual(2);
@@ -37,7 +37,7 @@ describe("questions from the home menu", () => {
   it("answers the suggested topic picked by number", async () => {
     const chat = createTestChat();
     await chat.says("menu");
-    await chat.says("kalau nunggak klaimnya gimana");
+    await chat.says("nanya soal bayar");
     const first = chat.lastReply()?.choices?.[0]?.value;
     await chat.says("1");
     expect(chat.keys()).toEqual([`faq:${first}.answer`, "questions:free.prompt"]);
@@ -69,14 +69,14 @@ describe("questions from the home menu", () => {
     await chat.says("makasih ya");
     expect(chat.keys()).toEqual(["questions:thanks"]);
     await chat.says("selamat pagi");
-    expect(chat.keys()).toEqual(["menu:greeting", "menu:main.prompt"]);
+    expect(chat.keys()).toEqual(["questions:greeting.hello", "menu:main.prompt"]);
   });
 
   it("answers in English for English users", async () => {
     const chat = createTestChat();
     await chat.says("language");
     await chat.says("how much is the contribution");
-    expect(chat.keys()).toEqual(["faq:contribution.answer"]);
+    expect(chat.keys()).toContain("faq:contribution.answer");
     expect(text(chat)).toContain("Rp 16,800/month");
   });
 });
@@ -98,12 +98,12 @@ describe("the questions flow", () => {
     await chat.says("menu");
     await chat.says("2");
     await chat.presses("pay");
-    expect(text(chat)).toContain("2. Diskon iuran 50%");
+    expect(text(chat)).toContain("3. Diskon iuran 50%");
     await chat.says("menu");
-    await chat.says("brp diskonnya?");
-    expect(text(chat)).toContain("Diskon iuran 50%");
+    await chat.says("ada diskon iuran ga?");
+    expect(text(chat)).toContain("50%");
     for (const line of ["daftar", "ya", "1", "brp diskonnya?"]) await chat.says(line);
-    expect(text(chat)).toContain("Mungkin tentang: Diskon iuran 50%");
+    expect(text(chat)).toMatch(/Mungkin tentang: .*Diskon iuran 50%/);
   });
 
   it("answers free questions one after another and goes back to the topics on 'topik'", async () => {
@@ -119,13 +119,13 @@ describe("the questions flow", () => {
     expect(chat.lastReply()).toHaveKey("questions:pick.prompt");
   });
 
-  it("says it found nothing and gives the human contact for gibberish", async () => {
+  it("declines gibberish as something it cannot help with", async () => {
     const chat = createTestChat();
     await chat.says("menu");
     await chat.says("2");
     await chat.presses("free");
     await chat.says("qwrtp zxcvb");
-    expect(chat.keys()).toEqual(["questions:free.notFound", "questions:human"]);
+    expect(chat.keys()).toEqual(["questions:outOfScope"]);
   });
 });
 
@@ -147,7 +147,13 @@ describe("questions typed mid-flow", () => {
     await chat.says("ya");
     await chat.says("1");
     await chat.says("brp iuran nya?");
-    expect(chat.keys()).toEqual(["faq:contribution.answer", "common:backToStep", "registration:name.prompt"]);
+    expect(chat.keys()).toEqual([
+      "faq:contribution.answer",
+      "faq:contribution.discountNow.transport",
+      "faq:contribution.pemkotZero",
+      "common:backToStep",
+      "registration:name.prompt",
+    ]);
     expect((await chat.session())?.flow?.data).not.toHaveProperty("name");
   });
 

@@ -12,6 +12,7 @@ describe("broadcast CLI", () => {
         service: world.broadcasting.service,
         actor: "cli:budi",
         now: world.clock.now(),
+        channels: world.chat.app.services.channels,
       });
 
     const dry = await run("dry-run", "--state", "active", "--template", "activeReminder", "--sample", "1");
@@ -36,7 +37,12 @@ describe("broadcast CLI", () => {
     const people = [createPerson()];
     const world = await createBroadcastWorld({ people });
     await world.wrote("telegram", people[0]!.contacts[0]!.userId);
-    const deps = { service: world.broadcasting.service, actor: "cli:budi", now: world.clock.now() };
+    const deps = {
+      service: world.broadcasting.service,
+      actor: "cli:budi",
+      now: world.clock.now(),
+      channels: world.chat.app.services.channels,
+    };
     const created = await runBroadcastCommand(
       ["create", "--state", "active", "--template", "activeReminder"],
       deps,
@@ -55,6 +61,7 @@ describe("broadcast CLI", () => {
       service: world.broadcasting.service,
       actor: "cli:budi",
       now: world.clock.now(),
+      channels: world.chat.app.services.channels,
     });
     expect(result).toEqual({ lines: ["bad --filter: unknownField desa"], code: 1 });
   });

@@ -7,7 +7,8 @@ import { allowsChanges, memoryWarning, openCliContext } from "../../scripts/lib/
 
 function configFor(env: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "cli-context-"));
-  return loadConfig({ EMBEDDED_MONGO: "false", DATA_DIR: dir, ...env });
+  const devKeys = path.join(mkdtempSync(path.join(tmpdir(), "cli-keys-")), "dev-keys.json");
+  return loadConfig({ EMBEDDED_MONGO: "false", DATA_DIR: dir, DEV_KEYS_FILE: devKeys, ...env });
 }
 
 describe("CLI context", () => {

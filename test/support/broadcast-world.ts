@@ -2,6 +2,8 @@
  * A world for broadcast tests: the real app (createTestChat) over the memory store, the real people
  * repository (records from `createPerson` written to the store), fake claims, a scheduler that runs only when told (`runJobs()`), and helpers to seed sessions.
  */
+import { createChannelCatalog, type ChannelSettings } from "../../src/channels/channel-catalog";
+import { defaultTelegramSettings } from "../../src/channels/telegram/telegram.capabilities";
 import type { ClaimAwaitingDocuments } from "../../src/core/claims.port";
 import type { ChannelName, Language } from "../../src/core/messages";
 import type { Person } from "../../src/core/people.port";
@@ -19,6 +21,8 @@ export async function createBroadcastWorld(
     people?: Person[];
     start?: string;
     dispatcher?: Partial<DispatcherOptions>;
+    /** Channel settings (e.g. WhatsApp on the Cloud API); Telegram is never paced here. */
+    channelSettings?: Partial<ChannelSettings>;
   } & TestChatOptions = {},
 ) {
   const store = options.store ?? createMemoryDocumentStore();
@@ -37,8 +41,11 @@ export async function createBroadcastWorld(
       people,
       claims: { listAwaitingDocuments: async (before) => claims.filter((c) => c.since <= before) },
       scheduler,
+      channels: createChannelCatalog({
+        telegram: { ...defaultTelegramSettings, ratePerSecond: 1_000_000 },
+        ...options.channelSettings,
+      }),
       broadcasting: {
-        telegramRatePerSecond: 1_000_000,
         dispatcher: {
           controlCheckMs: 0,
           concurrency: { telegram: 2, whatsapp: 1, terminal: 1 },

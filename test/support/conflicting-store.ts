@@ -1,28 +1,44 @@
 /**
- * A document store whose session saves can be made to lose a race on demand: the next `n`
- * optimistic replaces of a session report a conflict (as when another process saved first), after
- * the flow's side effects already ran. Everything else goes to the inner store.
+ * A document store whose session saves can be made to lose a race on demand, as when another
+ * process saved first: the next `n` saves of a session report a conflict, or the next save whose
+ * new state contains `marker` (e.g. a claim reference: the turn that created it). The turn's side
+ * effects have run by then, so the turn is handled again.
  */
-import type { Collection, DocumentStore, StoredDoc } from "../../src/core/document-store.port";
+import type {
+  Change,
+  Collection,
+  DocumentStore,
+  Filter,
+  StoredDoc,
+} from "../../src/core/document-store.port";
 
-export function createConflictingStore(
-  inner: DocumentStore,
-): DocumentStore & { conflictNext(n: number): void } {
+export type ConflictingStore = DocumentStore & {
+  conflictNext(n: number): void;
+  conflictWhen(marker: RegExp): void;
+};
+
+export function createConflictingStore(inner: DocumentStore): ConflictingStore {
   let conflicts = 0;
+  let marker: RegExp | undefined;
+  /** A turn's save: an optimistic update of a session on its version. */
+  const losesRace = (filter: Filter, change: Change) => {
+    if (!("version" in filter)) return false;
+    if (marker?.test(JSON.stringify(change.$set ?? {}))) {
+      marker = undefined;
+      return true;
+    }
+    return conflicts > 0 && conflicts-- > 0;
+  };
   return {
     kind: inner.kind,
     conflictNext: (n) => void (conflicts = n),
+    conflictWhen: (pattern) => void (marker = pattern),
     collection<T extends StoredDoc>(spec: Parameters<DocumentStore["collection"]>[0]): Collection<T> {
       const collection = inner.collection<T>(spec);
       if (spec.name !== "sessions") return collection;
       return Object.assign(Object.create(collection) as Collection<T>, {
-        replace: async (doc: T, options?: Parameters<Collection<T>["replace"]>[1]) => {
-          if (options?.expect && conflicts > 0) {
-            conflicts -= 1;
-            return false;
-          }
-          return collection.replace(doc, options);
-        },
+        update: async (filter: Filter, change: Change, options?: Parameters<Collection<T>["update"]>[2]) =>
+          losesRace(filter, change) ? 0 : collection.update(filter, change, options),
       });
     },
     close: () => inner.close(),

@@ -70,7 +70,8 @@ function createDuplicateCheck(limit: number): (id: number) => boolean {
 }
 
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
-  const { logger, translator } = options;
+  const { translator } = options;
+  const logger = options.logger.child({ channel: "telegram" });
   const bot = createBot(options);
   const codec = createCallbackCodec(options.token);
   const groupNotices = new Map<number, number>();

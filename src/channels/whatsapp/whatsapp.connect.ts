@@ -1,8 +1,10 @@
 /**
  * Wires the WhatsApp channel for main.ts: the real client factory, pacer, QR presenter and staff
  * numbers from config; registers it on the hub and starts it in the background, so a slow or
- * failing WhatsApp never holds up the other channels.
+ * failing WhatsApp never holds up the other channels. It does not start while a Cloud API process
+ * holds the WhatsApp transport lease (one transport per number).
  */
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import type { Mongoose } from "mongoose";
@@ -15,6 +17,7 @@ import { createWhatsAppPacer } from "./whatsapp.pacer";
 import { toStaffNumbers } from "./whatsapp.phone";
 import { createQrPresenter } from "./whatsapp.qr";
 import { createWhatsAppWebClient, toAuthLocation } from "./whatsapp-web.client";
+import { createTransportLease } from "./whatsapp-transport.lease";
 
 export type ConnectWhatsAppOptions = {
   config: Pick<
@@ -27,7 +30,7 @@ export type ConnectWhatsAppOptions = {
     | "WHATSAPP_MAX_MEDIA_MB"
     | "STAFF_WHATSAPP_NUMBERS"
   >;
-  app: Pick<App, "inbound" | "hub" | "translator" | "services">;
+  app: Pick<App, "inbound" | "hub" | "translator" | "services" | "store">;
   logger: Logger;
   clock: Clock;
   /** Where the login QR is drawn (the terminal). */
@@ -36,8 +39,8 @@ export type ConnectWhatsAppOptions = {
   mongoose?: Pick<Mongoose, "connection" | "mongo"> | undefined;
 };
 
-/** Builds, registers and starts the channel (start runs in the background); returns it for shutdown. */
-export function connectWhatsApp(options: ConnectWhatsAppOptions): WhatsAppChannel {
+/** Builds, registers and starts the channel (start runs in the background); returns its stop. */
+export function connectWhatsApp(options: ConnectWhatsAppOptions): Pick<WhatsAppChannel, "stop"> {
   const { config, app, logger } = options;
   const dataDir = path.resolve(config.DATA_DIR, "whatsapp");
   const staff = toStaffNumbers(config.STAFF_WHATSAPP_NUMBERS);
@@ -69,7 +72,27 @@ export function connectWhatsApp(options: ConnectWhatsAppOptions): WhatsAppChanne
     qr: createQrPresenter({ output: options.output, pngPath: path.join(dataDir, "login-qr.png") }),
     mediaLimits: { ...defaultMediaLimits, maxBytes: Math.round(config.WHATSAPP_MAX_MEDIA_MB * 1024 * 1024) },
   });
-  app.hub.register(channel.sender);
-  void channel.start();
-  return channel;
+  const lease = createTransportLease({
+    store: app.store,
+    clock: options.clock,
+    mode: "web",
+    holder: randomUUID(),
+  });
+  const started = (async () => {
+    const claim = await lease.claim();
+    if (!claim.ok)
+      return logger.error(
+        { heldBy: claim.heldBy },
+        "WhatsApp Web NOT started: the Cloud API runs for this deployment (WHATSAPP_MODE); one transport per number",
+      );
+    app.hub.register(channel.sender);
+    await channel.start();
+  })().catch((error: unknown) => logger.error({ err: error }, "WhatsApp could not start"));
+  return {
+    async stop() {
+      await started;
+      await channel.stop();
+      await lease.release().catch(() => undefined);
+    },
+  };
 }

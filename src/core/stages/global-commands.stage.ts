@@ -41,6 +41,12 @@ function runCommand(turn: Turn, command: GlobalCommand): Promise<void> {
       if (active) replies.push({ key: "common:parked" });
       return prompt(turn);
     case "cancel":
+      // Nothing typed is lost to a "batal": answers already given are kept like with "menu".
+      if (active && active.history.length > 0) {
+        park(turn);
+        replies.push({ key: "common:cancelledKept" });
+        return prompt(turn);
+      }
       session.flow = null;
       if (active) delete session.parked[active.id];
       replies.push({ key: active ? "common:cancelled" : "common:nothingToCancel" });

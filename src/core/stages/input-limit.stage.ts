@@ -18,8 +18,8 @@ function toLength(content: InboundContent): number {
       return content.caption?.length ?? 0;
     case "choice":
       return content.value.length;
-    case "contact":
-      return content.phone.length;
+    default:
+      return 0;
   }
 }
 

@@ -28,8 +28,22 @@ const noneOptions: ChoiceOption[] = [
   { value: "menu", label: "myData:home.menu" },
 ];
 
-const optionsFor = (located: Located) =>
-  located.type === "own" ? ownOptions : located.type === "claimable" ? claimOptions : noneOptions;
+const aliveOption: ChoiceOption = {
+  value: "alive",
+  label: "myData:home.alive",
+  aliases: ["saya masih hidup", "masih hidup", "hidup"],
+};
+
+/** An unverified death report about this record: the owner can say they are alive. */
+const isReported = (located: Located) =>
+  located.type === "own" &&
+  located.person.reportedDeceased !== undefined &&
+  located.person.status !== "deceased";
+
+const optionsFor = (located: Located) => {
+  if (located.type !== "own") return located.type === "claimable" ? claimOptions : noneOptions;
+  return isReported(located) ? [aliveOption, ...ownOptions] : ownOptions;
+};
 
 function promptFor(located: Located, ctx: FlowContext): Reply[] {
   const choices = optionsFor(located).map(({ value, label }) => ({ value, label }));
@@ -37,6 +51,7 @@ function promptFor(located: Located, ctx: FlowContext): Reply[] {
     return [
       toView(located.person, ctx),
       { key: statusKey(located.person.status) },
+      ...(isReported(located) ? [{ key: "myData:home.reported" as const }] : []),
       { key: "myData:home.prompt", choices },
     ];
   if (located.type === "claimable")
@@ -64,6 +79,10 @@ async function act(value: string, located: Located, data: MyData, ctx: FlowConte
       ]);
     case "nik":
       return next("findNik", data);
+    case "alive":
+      return person?.reportedDeceased
+        ? startFlow("aliveCheck", { reference: person.reportedDeceased.claimReference })
+        : next("home", data);
     case "register":
       return startFlow("registration");
     default:

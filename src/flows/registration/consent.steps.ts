@@ -41,6 +41,7 @@ async function chooseResident(data: RegistrationData, ctx: FlowContext): Promise
 
 export const consentSteps = {
   consent: confirm<RegistrationData>({
+    legal: true,
     prompt: () => [
       reply("registration:consent.notice", { version: privacyNoticeVersion }),
       reply("registration:consent.prompt"),
@@ -63,6 +64,7 @@ export const consentSteps = {
     onChoice: (value, data, ctx) => (value === "self" ? chooseSelf(data, ctx) : chooseResident(data, ctx)),
   }),
   proxyConsent: confirm<RegistrationData>({
+    legal: true,
     prompt: (data) =>
       reply("registration:proxyConsent.prompt", {
         version: privacyNoticeVersion,

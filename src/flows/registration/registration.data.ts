@@ -24,8 +24,8 @@ export const areaData = z.object({
 export type AreaData = z.infer<typeof areaData>;
 
 export const takeoverData = z.object({
-  takeoverPersonId: z.string().optional(),
-  takeoverTries: z.number().int().optional(),
+  /** The NIK typed for a take-over, sealed (never looked up before the reference is given). */
+  takeoverNik: z.object({ cipher: z.string(), hash: z.string() }).optional(),
 });
 export type TakeoverData = z.infer<typeof takeoverData>;
 
@@ -49,6 +49,8 @@ export const registrationData = areaData.extend(takeoverData.shape).extend({
     .optional(),
   birthDate: z.string().optional(),
   sex: z.enum(["L", "P"]).optional(),
+  /** At or over the age limit, which is only in BPJS material ([U]): staff confirm, nobody is refused. */
+  ageToConfirm: z.boolean().optional(),
   phone: z.string().optional(),
   noPhone: z.boolean().optional(),
   occupation: z.string().optional(),
@@ -83,10 +85,17 @@ export async function flagForStaff(
   flag: string,
   action: string,
   ctx: FlowContext,
+  details?: Record<string, unknown>,
 ): Promise<void> {
   await ctx.services.people.addFlag(person._id, flag, ctx.now);
   await ctx.services.audit.record(
-    { at: ctx.now, actor: toActor(ctx), action, target: `person:${person.reference}` },
-    ctx.effectKey(`audit:${action}`),
+    {
+      at: ctx.now,
+      actor: toActor(ctx),
+      action,
+      target: `person:${person.reference}`,
+      ...(details ? { details } : {}),
+    },
+    ctx.effectKey(`audit:${action}:${person.reference}`),
   );
 }

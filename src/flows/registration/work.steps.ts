@@ -1,7 +1,7 @@
 /** Steps 8–11: occupation, the RT an RT head leads, declared income, who pays, programmes. */
 import type { ChoiceOption } from "../../core/choice-match";
 import type { FlowContext } from "../../core/flow";
-import { next } from "../../core/flow";
+import { invalid, next } from "../../core/flow";
 import { reply } from "../../core/messages";
 import { ask, choose, confirm, yesAliases, type Parsed } from "../../core/steps";
 import { toComparable } from "../../core/text";
@@ -11,6 +11,7 @@ import { findOccupation, occupations } from "../../domain/occupations";
 import { programmeFacts } from "../../domain/programme-facts";
 import { parseRupiah } from "../../domain/rupiah-input";
 import type { I18nKey } from "../../i18n/keys";
+import { isQuestionPart } from "../../nlu/message-parts";
 import { occupationKey } from "./labels";
 import { nextOrSummary, type RegistrationData, type RegistrationResult } from "./registration.data";
 
@@ -120,6 +121,23 @@ export const workSteps = {
       if (code === "ketua_rt") return next("leadsRtSame", changed);
       return afterOccupation({ ...changed, leadsRt: undefined });
     },
+    // An occupation not listed ("tukang jahit", "courier online") is "Lainnya", keeping what was typed.
+    onOther: (input, data) => {
+      const text = input.text.trim();
+      // A question, an address ("rt 05 rw 02") or a number is no occupation: re-ask (questions get answered).
+      if (!/\p{L}{3}/u.test(text) || text.length > 60 || /\d/.test(text) || isQuestionPart(text))
+        return invalid(
+          { key: "common:choice.invalid", params: { count: occupations.length } },
+          { reprompt: true },
+        );
+      return afterOccupation({
+        ...data,
+        occupation: "lainnya",
+        occupationOther: text,
+        fundedBy: undefined,
+        leadsRt: undefined,
+      });
+    },
   }),
   occupationOther: ask<RegistrationData, string>({
     prompt: "registration:occupation.otherPrompt",
@@ -155,7 +173,11 @@ export const workSteps = {
   funding: choose<RegistrationData>({
     prompt: () => reply("registration:funding.prompt"),
     options: (data, ctx) => [
-      { value: "apbd", label: "registration:funding.apbd", aliases: ["pemkot", "ditanggung", "rentan"] },
+      {
+        value: "apbd",
+        label: "registration:funding.apbd",
+        aliases: ["pemkot", "ditanggung", "rentan", "gratis", "dibayar pemkot", "free"],
+      },
       {
         value: "self",
         label: "registration:funding.self",

@@ -26,32 +26,53 @@ function indexKey(index: IndexSpec, doc: unknown): string | undefined {
   return JSON.stringify(values.map((v) => (v instanceof Date ? { $date: v.getTime() } : (v ?? null))));
 }
 
+/** A unique index's keys: key → owning _id, and _id → its key (kept in step with every write). */
+type UniqueKeys = { index: IndexSpec; owners: Map<string, string>; keyOf: Map<string, string> };
+
 class MemoryCollection<T extends StoredDoc> implements Collection<T> {
   private readonly docs = new Map<string, T>();
-  private readonly unique: IndexSpec[];
+  private readonly unique: UniqueKeys[];
   constructor(private readonly spec: CollectionSpec) {
-    this.unique = spec.indexes.filter((i) => i.unique);
+    this.unique = spec.indexes
+      .filter((i) => i.unique)
+      .map((index) => ({ index, owners: new Map(), keyOf: new Map() }));
   }
 
   private violates(doc: T): string | undefined {
-    for (const index of this.unique) {
+    for (const { index, owners } of this.unique) {
       const key = indexKey(index, doc);
-      if (key === undefined) continue;
-      for (const other of this.docs.values()) {
-        if (other._id !== doc._id && indexKey(index, other) === key)
-          return Object.keys(index.fields).join("_");
-      }
+      const owner = key === undefined ? undefined : owners.get(key);
+      if (owner !== undefined && owner !== doc._id) return Object.keys(index.fields).join("_");
     }
     return undefined;
   }
 
+  /** Stores a document that passed `violates`, keeping the unique keys in step. */
+  private put(doc: T): void {
+    this.forget(doc._id);
+    this.docs.set(doc._id, doc);
+    for (const { index, owners, keyOf } of this.unique) {
+      const key = indexKey(index, doc);
+      if (key === undefined) continue;
+      owners.set(key, doc._id);
+      keyOf.set(doc._id, key);
+    }
+  }
+
+  private forget(id: string): void {
+    for (const { owners, keyOf } of this.unique) {
+      const key = keyOf.get(id);
+      if (key !== undefined && owners.get(key) === id) owners.delete(key);
+      keyOf.delete(id);
+    }
+  }
+
   private select(filter: Filter, options: FindOptions = {}): T[] {
-    // A filter on one `_id` looks at that document only (sessions, leases: every message).
-    const id = filter._id;
-    const pool =
-      typeof id === "string" ? [this.docs.get(id)].filter((d) => d !== undefined) : this.docs.values();
+    // A filter on one _id looks at that document only (the common claim-by-id case).
+    const byId = typeof filter._id === "string" ? this.docs.get(filter._id) : undefined;
+    const candidates = typeof filter._id === "string" ? (byId ? [byId] : []) : [...this.docs.values()];
     const found = sortDocs(
-      [...pool].filter((d) => matches(d, filter)),
+      candidates.filter((d) => matches(d, filter)),
       options.sort,
     );
     const start = options.skip ?? 0;
@@ -77,7 +98,7 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     const stored = toStored(doc);
     const violated = this.violates(stored);
     if (violated) return { type: "duplicate", index: violated } as const;
-    this.docs.set(doc._id, stored);
+    this.put(stored);
     return { type: "inserted" } as const;
   }
   async replace(doc: T, options: { expect?: Filter; upsert?: boolean } = {}) {
@@ -92,7 +113,7 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     const stored = toStored(doc);
     const violated = this.violates(stored);
     if (violated) throw toUniqueViolation(this.spec.name, violated);
-    this.docs.set(doc._id, stored);
+    this.put(stored);
     return true;
   }
   private applyTo(existing: T, change: Parameters<Collection<T>["update"]>[1], inserting: boolean): T {
@@ -100,7 +121,7 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     const updated = toChanged(existing, change, inserting) as T;
     const violated = this.violates(updated);
     if (violated) throw toUniqueViolation(this.spec.name, violated);
-    this.docs.set(updated._id, updated);
+    this.put(updated);
     return updated;
   }
   private upsertNew(filter: Filter, change: Parameters<Collection<T>["update"]>[1]): T {
@@ -137,7 +158,10 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
   }
   async delete(filter: Filter) {
     const targets = this.select(filter);
-    for (const doc of targets) this.docs.delete(doc._id);
+    for (const doc of targets) {
+      this.forget(doc._id);
+      this.docs.delete(doc._id);
+    }
     return targets.length;
   }
 }

@@ -6,6 +6,7 @@
 import type { Broadcast, BroadcastMessage, BroadcastProgress } from "../../core/broadcast.port";
 import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
 import type { ChannelName, Language } from "../../core/messages";
+import type { DeliveryReceipt } from "../../core/ports";
 
 export const broadcastsCollection: CollectionSpec = {
   name: "broadcasts",
@@ -17,6 +18,7 @@ export const deliveriesCollection: CollectionSpec = {
   indexes: [
     { fields: { broadcastId: 1, recipient: 1 }, unique: true },
     { fields: { broadcastId: 1, channel: 1, status: 1, seq: 1 } },
+    { fields: { broadcastId: 1, "receipt.status": 1 } },
   ],
 };
 
@@ -54,8 +56,13 @@ export type Delivery = {
   sentAt?: Date;
   /** Times a stale "sending" record was resolved after its runner died. */
   recoveries?: number;
+  /** The furthest the platform reported for it (channels with receipts): sent → delivered → read, or failed. */
+  receipt?: { status: DeliveryReceipt["status"]; rank: number; at: Date; messageId: string; error?: string };
   createdAt: Date;
 };
+
+/** Receipts only move forward: a late "sent" never hides "read"; "failed" only replaces "sent". */
+const receiptRank: Record<DeliveryReceipt["status"], number> = { sent: 1, failed: 2, delivered: 3, read: 4 };
 
 export const toDeliveryId = (broadcastId: string, channel: ChannelName, seq: number) =>
   `${broadcastId}:${channel}:${seq}`;
@@ -69,17 +76,35 @@ export function createBroadcastRepository(store: DocumentStore) {
     return deliveries.count(filter);
   }
 
+  /** How many deliveries of a broadcast were reported delivered (or read), read, and failed. */
+  async function receiptCounts(
+    broadcastId: string,
+  ): Promise<{ delivered: number; read: number; failed: number }> {
+    const [delivered, read, failed] = await Promise.all([
+      deliveries.count({ broadcastId, "receipt.status": { $in: ["delivered", "read"] } }),
+      deliveries.count({ broadcastId, "receipt.status": "read" }),
+      deliveries.count({ broadcastId, "receipt.status": "failed" }),
+    ]);
+    return { delivered, read, failed };
+  }
+
   return {
     broadcasts,
     deliveries,
+    receiptCounts,
     async progress(broadcast: Broadcast): Promise<BroadcastProgress> {
-      const [sent, failed, skipped, remaining] = await Promise.all([
+      const [sent, failed, skipped, remaining, receipts] = await Promise.all([
         count(broadcast._id, "sent"),
         count(broadcast._id, "failed"),
         count(broadcast._id, "skipped"),
         count(broadcast._id, ["pending", "sending"]),
+        receiptCounts(broadcast._id),
       ]);
+      const anyReceipt = receipts.delivered + receipts.read + receipts.failed > 0;
       return {
+        ...(anyReceipt
+          ? { delivered: receipts.delivered, read: receipts.read, undelivered: receipts.failed }
+          : {}),
         id: broadcast._id,
         status: broadcast.status,
         sent,
@@ -106,18 +131,47 @@ export function createBroadcastRepository(store: DocumentStore) {
     },
     /**
      * Resolves what a dead runner left in "sending": never handed to the channel → pending again;
-     * handed over but unconfirmed → failed "uncertain" (at-most-once: never sent twice).
+     * handed over and confirmed by a receipt → sent. Handed over without a receipt: on a channel
+     * with receipts, awaited until `receipts.graceMs` after the attempt, then sent again (the
+     * platform never took it); elsewhere failed "uncertain" (at-most-once: never sent twice).
      */
-    async recoverStale(broadcastId: string): Promise<{ resent: number; uncertain: number }> {
+    async recoverStale(
+      broadcastId: string,
+      receipts: { channels: readonly ChannelName[]; graceMs: number; now: Date } = {
+        channels: [],
+        graceMs: 0,
+        now: new Date(0),
+      },
+    ): Promise<{ resent: number; uncertain: number; confirmed: number; awaitUntil?: Date }> {
+      const handedOver = { broadcastId, status: "sending", attemptedAt: { $exists: true } };
       const resent = await deliveries.update(
         { broadcastId, status: "sending", attemptedAt: { $exists: false } },
         { $set: { status: "pending" }, $inc: { recoveries: 1 } },
       );
+      const confirmed = await deliveries.update(
+        { ...handedOver, receipt: { $exists: true } },
+        { $set: { status: "sent", sentAt: receipts.now }, $inc: { recoveries: 1 } },
+      );
+      const cutoff = new Date(receipts.now.getTime() - receipts.graceMs);
+      const unanswered = { ...handedOver, channel: { $in: [...receipts.channels] } };
+      const resentAfterGrace = await deliveries.update(
+        { ...unanswered, attemptedAt: { $lt: cutoff } },
+        { $set: { status: "pending" }, $unset: { attemptedAt: true }, $inc: { recoveries: 1 } },
+      );
       const uncertain = await deliveries.update(
-        { broadcastId, status: "sending", attemptedAt: { $exists: true } },
+        { ...handedOver, channel: { $nin: [...receipts.channels] } },
         { $set: { status: "failed", reason: "uncertain" }, $inc: { recoveries: 1 } },
       );
-      return { resent, uncertain };
+      const waiting = await deliveries.findOne(unanswered, { sort: { attemptedAt: 1 } });
+      const awaitUntil = waiting?.attemptedAt
+        ? new Date(waiting.attemptedAt.getTime() + receipts.graceMs)
+        : undefined;
+      return {
+        resent: resent + resentAfterGrace,
+        uncertain,
+        confirmed,
+        ...(awaitUntil ? { awaitUntil } : {}),
+      };
     },
     /** Gives a claimed delivery back, unsent (its channel could not take it): pending again. */
     async release(delivery: Delivery, owner: string) {
@@ -138,6 +192,28 @@ export function createBroadcastRepository(store: DocumentStore) {
           ? { $set: { status: outcome.status, sentAt: outcome.at } }
           : { $set: { status: outcome.status, reason: outcome.reason ?? "unknown" } };
       await deliveries.update({ _id: delivery._id, status: "sending", owner }, change, { multi: false });
+    },
+    /** Records a receipt on the delivery it names, unless that delivery already got further. */
+    async recordReceipt(receipt: DeliveryReceipt): Promise<void> {
+      const rank = receiptRank[receipt.status];
+      await deliveries.update(
+        {
+          _id: receipt.reference,
+          $or: [{ "receipt.rank": { $exists: false } }, { "receipt.rank": { $lt: rank } }],
+        },
+        {
+          $set: {
+            receipt: {
+              status: receipt.status,
+              rank,
+              at: receipt.at,
+              messageId: receipt.messageId,
+              ...(receipt.error ? { error: receipt.error } : {}),
+            },
+          },
+        },
+        { multi: false },
+      );
     },
     /** The lowest pending seq of a channel: where a resumed run starts. */
     async firstPending(broadcastId: string, channel: ChannelName): Promise<number | undefined> {

@@ -1,7 +1,9 @@
 /**
- * Death claims over the document store: unique references, lookups by heir, stage lists,
- * reminders. One open claim per deceased (`openFor`, unique while the claim is open) and one claim
- * per report (`effectKey`, unique), both enforced by the store's unique indexes.
+ * Death claims over the document store: unique references, lookups by heir and by the deceased,
+ * stage lists, reminders. Stored documents carry `accessKeys` ("channel:userId" of the reporter's
+ * chat and of heirs staff added), rebuilt on every write. One open claim per deceased (`openFor`,
+ * unique while the claim is open) and one claim per report (`effectKey`, unique), both enforced by
+ * the store's unique indexes, so two instances filing at once cannot make two.
  */
 import type {
   Claim,
@@ -9,6 +11,7 @@ import type {
   ClaimRepository,
   ClaimStage,
   CreateClaimResult,
+  DeceasedKey,
   NewClaim,
 } from "../../core/claims.port";
 import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
@@ -27,77 +30,110 @@ export const claimsCollection: CollectionSpec = {
     { fields: { slaDue: 1 }, partial: { slaDue: { $exists: true } } },
     { fields: { lastActivityAt: 1 } },
     { fields: { "deceased.personId": 1 } },
+    { fields: { "deceased.nik.hash": 1 }, partial: { "deceased.nik.hash": { $exists: true } } },
+    { fields: { accessKeys: 1 } },
     { fields: { openFor: 1 }, unique: true, partial: { openFor: { $exists: true } } },
     { fields: { effectKey: 1 }, unique: true, partial: { effectKey: { $exists: true } } },
   ],
 };
 
-const referenceAttempts = 5;
-const closedStages: ReadonlySet<ClaimStage> = new Set(["DIBAYAR"]);
+type ClaimDoc = Claim & { accessKeys: string[] };
+
+const toKey = (contact: { channel: string; userId: string }) => `${contact.channel}:${contact.userId}`;
 
 /** Who an open claim is for: the registered person, else the deceased's NIK; none once closed. */
-function toOpenFor(claim: Pick<Claim, "stage" | "deceased">): string | undefined {
-  if (closedStages.has(claim.stage)) return undefined;
+function toOpenFor(claim: Claim): string | undefined {
+  if (closedStages.includes(claim.stage) || claim.falseReport) return undefined;
   if (claim.deceased.personId) return `person:${claim.deceased.personId}`;
   return claim.deceased.nik ? `nik:${claim.deceased.nik.hash}` : undefined;
 }
 
-/** The claim with `openFor` as its stage says (set while open, absent once closed). */
-function withOpenFor(claim: Claim): Claim {
+function toDoc(claim: Claim): ClaimDoc {
+  const doc: ClaimDoc = { ...claim, accessKeys: (claim.access ?? []).map(toKey) };
   const openFor = toOpenFor(claim);
-  const next = { ...claim };
-  if (openFor) next.openFor = openFor;
-  else delete next.openFor;
-  return next;
+  if (openFor) doc.openFor = openFor;
+  else delete doc.openFor;
+  return doc;
 }
+
+function toClaim(doc: ClaimDoc): Claim {
+  const claim: Claim & { accessKeys?: string[] } = { ...doc };
+  delete claim.accessKeys;
+  return claim;
+}
+
+/** Stages in which a claim about someone is still open (a second report joins it). */
+const closedStages: ClaimStage[] = ["DIBAYAR"];
+
+const referenceAttempts = 5;
 const awaitingStages: ClaimStage[] = ["LAPORAN_DITERIMA", "VERIFIKASI_RT_KELURAHAN", "MENUNGGU_DOKUMEN"];
 
 export function createClaimRepository(store: DocumentStore, random?: RandomInt): ClaimRepository {
-  const claims = store.collection<Claim>(claimsCollection);
+  const claims = store.collection<ClaimDoc>(claimsCollection);
   const newest = { sort: { createdAt: -1 as const } };
+  const one = (doc: ClaimDoc | null) => (doc ? toClaim(doc) : null);
+  const find = async (filter: Filter) => (await claims.find(filter, newest)).map(toClaim);
+  async function findOpen(key: DeceasedKey): Promise<Claim | null> {
+    const who: Filter[] = [];
+    if (key.personId) who.push({ "deceased.personId": key.personId });
+    if (key.nikHash) who.push({ "deceased.nik.hash": key.nikHash });
+    if (who.length === 0) return null;
+    const open = { stage: { $nin: closedStages }, falseReport: { $exists: false } };
+    return one(await claims.findOne({ ...open, $or: who }, newest));
+  }
+
   return {
     async create(claim: NewClaim, key?: string): Promise<CreateClaimResult> {
       for (let attempt = 0; attempt < referenceAttempts; attempt++) {
         const reference = createReference(claimPrefix, random);
-        const doc = withOpenFor({
+        const doc = toDoc({
           ...claim,
           _id: reference,
           reference,
           version: 1,
           ...(key ? { effectKey: key } : {}),
         });
-        if ((await claims.insert(doc)).type === "inserted") return { type: "created", claim: doc };
+        if ((await claims.insert(doc)).type === "inserted") return { type: "created", claim: toClaim(doc) };
         // Created by an earlier run of the same report (a retry, a redelivery): same result.
-        const earlier = key ? await claims.findOne({ effectKey: key }) : null;
+        const earlier = key ? one(await claims.findOne({ effectKey: key })) : null;
         if (earlier) return { type: "created", claim: earlier };
-        const open = doc.openFor ? await claims.findOne({ openFor: doc.openFor }) : null;
+        const open = doc.openFor ? one(await claims.findOne({ openFor: doc.openFor })) : null;
         if (open) return { type: "alreadyOpen", claim: open };
       }
       throw new AppError("STORAGE_CONFLICT", "Could not find a free claim reference", {
         attempts: referenceAttempts,
       });
     },
-    findByReference: (reference) => claims.findOne({ reference }),
+    findByReference: async (reference) => one(await claims.findOne({ reference })),
     findByHeirContact: (contact) =>
-      claims.find({ "heir.contact.channel": contact.channel, "heir.contact.userId": contact.userId }, newest),
-    findByHeirPhone: (phone) => claims.find({ "heir.phone": phone }, newest),
-    findByHeirNikHash: (hash) => claims.find({ "heir.nik.hash": hash }, newest),
-    hasClaimFor: async (personId) => (await claims.count({ "deceased.personId": personId })) > 0,
-    list(query, options = {}) {
+      find({ "heir.contact.channel": contact.channel, "heir.contact.userId": contact.userId }),
+    findByHeirPhone: (phone) => find({ "heir.phone": phone }),
+    findByHeirNikHash: (hash) => find({ "heir.nik.hash": hash }),
+    findByAccess: (contact) => find({ accessKeys: toKey(contact) }),
+    findOpenByDeceased: (key) => findOpen(key),
+    // Only a death staff verified keeps a person's data; an unverified report takes no right away.
+    hasClaimFor: async (personId) =>
+      (await claims.count({ "deceased.personId": personId, "deceased.verifiedAt": { $exists: true } })) > 0,
+    async list(query, options = {}) {
       const filter: Filter = {};
       if (query.stage) filter.stage = Array.isArray(query.stage) ? { $in: query.stage } : query.stage;
       if (query.slaDueBefore) filter.slaDue = { $lt: query.slaDueBefore };
-      return claims.find(filter, {
+      const found = await claims.find(filter, {
         sort: { stageAt: 1 },
         ...(options.limit ? { limit: options.limit } : {}),
       });
+      return found.map(toClaim);
     },
     async save(claim) {
-      const next = withOpenFor({ ...claim, version: claim.version + 1 });
+      const next = toDoc({ ...claim, version: claim.version + 1 });
       return claims.replace(next, { expect: { version: claim.version } });
     },
     async listAwaitingDocuments(before): Promise<ClaimAwaitingDocuments[]> {
-      const found = await claims.find({ stage: { $in: awaitingStages }, lastActivityAt: { $lt: before } });
+      const found = await claims.find({
+        stage: { $in: awaitingStages },
+        lastActivityAt: { $lt: before },
+        suspended: { $exists: false },
+      });
       return found.flatMap((claim) => {
         const missing = toMissing(claim);
         if (missing.length === 0) return [];

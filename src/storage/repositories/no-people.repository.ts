@@ -8,9 +8,11 @@ export const noPeopleRepository: PeopleRepository = {
   findById: async () => null,
   findByReference: async () => null,
   findByNikHash: async () => null,
+  findByKpjHash: async () => null,
   findByContact: async () => [],
   findByPhone: async () => [],
   search: async () => [],
   count: async () => 0,
   markDeceased: async () => undefined,
+  setReportedDeceased: async () => undefined,
 };

@@ -5,7 +5,15 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Collection, CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
-import type { Person, PersonChanges, PersonQuery, PeopleRegister, RtRef } from "../../core/people.port";
+import type {
+  NewPerson,
+  Person,
+  PersonChanges,
+  PersonQuery,
+  PeopleRegister,
+  RegisterResult,
+  RtRef,
+} from "../../core/people.port";
 import { createReference, type RandomInt } from "../../domain/reference";
 import { toDoc, toPerson, type PersonDoc } from "./person.schema";
 
@@ -14,6 +22,7 @@ export const peopleCollection: CollectionSpec = {
   indexes: [
     { fields: { "nik.hash": 1 }, unique: true, partial: { "nik.hash": { $exists: true } } },
     { fields: { reference: 1 }, unique: true },
+    { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
     { fields: { contactKeys: 1 } },
     { fields: { phone: 1 } },
     { fields: { status: 1, createdAt: 1 } },
@@ -89,38 +98,62 @@ export function createPeopleRepository(
     return matching.slice(start, opts.limit === undefined ? undefined : start + opts.limit);
   }
 
+  async function register(person: NewPerson, now: Date, key?: string): Promise<RegisterResult> {
+    for (let attempt = 0; attempt < referenceAttempts; attempt++) {
+      const full: Person = {
+        ...person,
+        _id: randomUUID(),
+        reference: createReference("DFT", options.random),
+        createdAt: now,
+        updatedAt: now,
+      };
+      const result = await people.insert({ ...toDoc(full), ...(key ? { effectKey: key } : {}) });
+      if (result.type === "inserted") return { type: "registered", person: full };
+      // Registered by an earlier run of the same message (a retry, a redelivery): same result.
+      const earlier = key ? one(await people.findOne({ effectKey: key })) : null;
+      if (earlier) return { type: "registered", person: earlier };
+      if (result.index.includes("nik")) {
+        const existing = one(await people.findOne({ "nik.hash": person.nik.hash }));
+        if (existing) return { type: "duplicateNik", existing };
+      }
+    }
+    throw new Error(`No free registration reference after ${referenceAttempts} attempts`);
+  }
+
   return {
     findById: async (id) => one(await people.findById(id)),
+    findByEffectKey: async (key) => one(await people.findOne({ effectKey: key })),
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
-    findByNikHash: async (hash) => one(await people.findOne({ "nik.hash": hash })),
+    findByNikHash: async (hash) =>
+      one(await people.findOne({ "nik.hash": typeof hash === "string" ? hash : { $in: [...hash] } })),
+    findByKpjHash: async (hash) => one(await people.findOne({ "kpj.hash": hash })),
     findByContact: async (c) => many(await people.find({ contactKeys: `${c.channel}:${c.userId}` })),
     findByPhone: async (phone) => many(await people.find({ phone })),
     search,
     count: async (query) => (query.text ? (await search(query)).length : people.count(toFilter(query))),
     async markDeceased(id, at) {
-      await modify(id, (p) => ({ ...p, status: "deceased", deceasedAt: at, updatedAt: at }));
+      await modify(id, (p) => ({ ...withoutReport(p), status: "deceased", deceasedAt: at, updatedAt: at }));
+    },
+    async setReportedDeceased(id, report, now) {
+      await modify(id, (p) => ({
+        ...withoutReport(p),
+        ...(report ? { reportedDeceased: report } : {}),
+        updatedAt: now,
+      }));
     },
 
-    async register(person, now, key) {
-      for (let attempt = 0; attempt < referenceAttempts; attempt++) {
-        const full: Person = {
-          ...person,
-          _id: randomUUID(),
-          reference: createReference("DFT", options.random),
-          createdAt: now,
-          updatedAt: now,
-        };
-        const result = await people.insert({ ...toDoc(full), ...(key ? { effectKey: key } : {}) });
-        if (result.type === "inserted") return { type: "registered", person: full };
-        // Registered by an earlier run of the same message (a retry, a redelivery): same result.
-        const earlier = key ? one(await people.findOne({ effectKey: key })) : null;
-        if (earlier) return { type: "registered", person: earlier };
-        if (result.index.includes("nik")) {
-          const existing = one(await people.findOne({ "nik.hash": person.nik.hash }));
-          if (existing) return { type: "duplicateNik", existing };
-        }
-      }
-      throw new Error(`No free registration reference after ${referenceAttempts} attempts`);
+    register,
+    async registerForReview(person, existing, now, key) {
+      const review: NewPerson = {
+        ...person,
+        // A placeholder hash of its own: the unique NIK index stays with the first record.
+        nik: { cipher: person.nik.cipher, hash: `review:${randomUUID()}` },
+        duplicateOf: existing._id,
+        flags: [...new Set([...person.flags, "duplicate_nik"])],
+      };
+      const result = await register(review, now, key);
+      if (result.type !== "registered") throw new Error("A review registration collided with a NIK");
+      return result.person;
     },
     update: (id, changes: PersonChanges, now) => modify(id, (p) => ({ ...p, ...changes, updatedAt: now })),
     async addFlag(id, flag, now) {
@@ -157,6 +190,13 @@ export function createPeopleRepository(
       await modify(id, (p) => toAnonymous(p, now));
     },
   };
+}
+
+/** The person without an unverified death report (verified, found false, or replaced). */
+function withoutReport(person: Person): Person {
+  const copy = { ...person };
+  delete copy.reportedDeceased;
+  return copy;
 }
 
 /** What is left of a person after deletion: counts by area and programme still add up. */

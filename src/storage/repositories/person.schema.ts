@@ -34,8 +34,12 @@ export const personSchema = z.object({
   contacts: z.array(contact),
   language: z.enum(languages),
   flags: z.array(z.string()),
+  kpj: z.object({ cipher: z.string(), hash: z.string() }).optional(),
+  membershipSince: z.string().optional(),
+  membershipSource: z.enum(["bpjs_import", "staff"]).optional(),
   paidThrough: z.string().optional(),
   coverageEndsAt: z.coerce.date().optional(),
+  reportedDeceased: z.object({ at: z.coerce.date(), claimReference: z.string() }).optional(),
   deceasedAt: z.coerce.date().optional(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
@@ -43,6 +47,7 @@ export const personSchema = z.object({
   verifiedBy: z.string().optional(),
   reviewNote: z.string().optional(),
   deletionRequestedAt: z.coerce.date().optional(),
+  duplicateOf: z.string().optional(),
 });
 
 /** What is stored: the person plus derived lookup fields. */
