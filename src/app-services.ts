@@ -22,6 +22,8 @@ import type { OutboxSettings } from "./jobs/outbox.job";
 import type { RetentionSettings } from "./jobs/retention.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
+import { createReportQueries } from "./storage/report-queries";
+import { defaultReportAssumptions } from "./reports/report-assumptions";
 import { createStaffAlerts } from "./security/staff-alerts";
 import { createErasure } from "./storage/erasure";
 import { createAttempts } from "./storage/repositories/attempts.repository";
@@ -144,7 +146,11 @@ export function createServices(options: ServiceOptions): {
     audit,
     people,
     consents: createConsentLog(store),
-    settings: { ...defaultSettings, ...options.settings },
+    settings: {
+      ...defaultSettings,
+      ...options.settings,
+      reportAssumptions: options.settings?.reportAssumptions ?? defaultReportAssumptions(),
+    },
     claimsCheck: options.claimsCheck ?? claims,
     broadcasts: broadcasting.service,
     optOuts,
@@ -158,6 +164,7 @@ export function createServices(options: ServiceOptions): {
     erasure: createErasure(store),
     channels,
     unanswered: createUnansweredQuestions(store),
+    reports: createReportQueries(store),
   };
   return { services, broadcasting, scheduler };
 }

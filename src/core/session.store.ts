@@ -26,6 +26,10 @@ export const toSessionsCollection = (ttlDays = defaultSessionTtlDays): Collectio
     { fields: { lastActivityAt: 1 }, expireAfterSeconds: Math.round(ttlDays * 86_400) },
     { fields: { phone: 1 } },
     { fields: { pendingSince: 1 }, partial: { pendingSince: { $exists: true } } },
+    // "started" segment and the unfinished-registration reminder: a registration under way…
+    { fields: { "flow.id": 1, "flow.startedAt": 1 } },
+    // …or parked while the user does something else
+    { fields: { "parked.registration.startedAt": 1 } },
   ],
 });
 export const sessionsCollection = toSessionsCollection();

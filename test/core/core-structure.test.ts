@@ -1,6 +1,7 @@
 /** The engine's shape rules (issue 11): src/core has no import loop and no file far over 200 lines. */
 
-const longestFile = 215; // "files under ~200 lines": the ports of big features sit just above
+/** "Files under ~200 lines". Ports (`*.port.ts`: the interfaces each feature owns) are left out. */
+const longestFile = 200;
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -50,6 +51,7 @@ describe("src/core", () => {
 
   it(`has no file over ${longestFile} lines`, () => {
     const long = files
+      .filter((f) => !f.endsWith(".port.ts"))
       .map((f) => [path.relative(coreDir, f), readFileSync(f, "utf8").split("\n").length] as const)
       .filter(([, lines]) => lines > longestFile);
     expect(long).toEqual([]);

@@ -6,7 +6,7 @@
  * restarted process gets every unfinished update again (the engine drops those it finished, by
  * message id). Updates are handled concurrently; grammY's `sequentialize` keeps each chat in order.
  */
-import type { Api } from "grammy";
+import { GrammyError, type Api } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../../core/ports";
 
@@ -22,7 +22,7 @@ export type PollerOptions = {
 };
 
 export type Poller = {
-  /** Settles when polling stops (after `stop`). */
+  /** Settles when polling stops (after `stop`); rejects when Telegram refuses it for good (409, 401). */
   readonly task: Promise<void>;
   /** Stops fetching; resolves once the current fetch has ended (updates in flight keep going). */
   stop(): Promise<void>;
@@ -74,8 +74,11 @@ export function startDurablePolling(options: PollerOptions): Poller {
       try {
         updates = await fetch();
         failures = 0;
-      } catch {
+      } catch (error) {
         if (!running) break;
+        // Another process polls this token, or the token was revoked: polling ends, said loudly.
+        if (error instanceof GrammyError && (error.error_code === 409 || error.error_code === 401))
+          throw error;
         failures += 1; // logged once by the API transformer (telegram.bot.ts)
         await sleep(Math.min(30_000, 500 * 2 ** (failures - 1)));
         continue;
