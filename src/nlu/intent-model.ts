@@ -4,14 +4,17 @@
  * message it returns every intent with a probability, best first, and how much of the message the
  * model has seen features of (little: probably out of scope).
  */
+import { createDomainLexicon } from "./content-words";
 import { toFeatures } from "./text-features";
 
 /** The stored model: labels, and per feature the non-zero weights as [label index, weight] pairs. */
 export type IntentModel = {
-  version: 1;
+  version: 2;
   /** Fingerprint of the training data the model was trained on (see train-intent-model.ts). */
   dataHash: string;
   labels: string[];
+  /** Content words the in-scope training data uses (content-words.ts). */
+  domainWords: string[];
   bias: number[];
   weights: Record<string, number[]>;
 };
@@ -23,6 +26,8 @@ export type Classification = {
   ranked: IntentScore[];
   /** Share of the message's features the model knows (0–1). */
   known: number;
+  /** Share of the message's content words the in-scope training data uses (1 when it has none). */
+  domain: number;
 };
 
 export type IntentClassifier = { labels: readonly string[]; classify(text: string): Classification };
@@ -52,6 +57,7 @@ export function createIntentClassifier(model: IntentModel): IntentClassifier {
   const weights = toPackedWeights(model.weights);
   const labels = [...model.labels];
   const bias = Float64Array.from(model.bias);
+  const domain = createDomainLexicon(model.domainWords);
   function classify(text: string): Classification {
     const features = toFeatures(text);
     const scores = Float64Array.from(bias);
@@ -66,7 +72,11 @@ export function createIntentClassifier(model: IntentModel): IntentClassifier {
     }
     const p = toProbabilities(scores);
     const ranked = labels.map((intent, i) => ({ intent, p: p[i] ?? 0 })).sort((a, b) => b.p - a.p);
-    return { ranked, known: features.length === 0 ? 0 : known / features.length };
+    return {
+      ranked,
+      known: features.length === 0 ? 0 : known / features.length,
+      domain: domain.share(text),
+    };
   }
   return { labels, classify };
 }
