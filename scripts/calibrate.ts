@@ -82,7 +82,10 @@ function sweep(readings: readonly FoldReading[], grid: NluThresholds[]): Point {
     console.log(
       `answer ${t.answer} margin ${t.margin} second ${t.second}/${t.secondMargin} domain ${t.domain}  ${describe(f)}`,
     );
-  const best = [...points].sort((a, b) => toUtility(b.f) - toUtility(a.f))[0]!;
+  // Equal utility (to 0.001): the stricter thresholds win.
+  const strictness = ({ t }: Point) => t.answer + t.margin + t.second + t.secondMargin + t.domain;
+  const rounded = (p: Point) => Math.round(toUtility(p.f) * 1000);
+  const best = [...points].sort((a, b) => rounded(b) - rounded(a) || strictness(b) - strictness(a))[0]!;
   console.log(`→ picked: ${describe(best.f)}\n`);
   return best;
 }

@@ -102,7 +102,8 @@ function withFraming(decision: Decision, text: string, reading: Reading): Decisi
   const asked = new Set(reading.asks.map((a) => a.intent));
   const before: Reply[] =
     hasSalam(text) && !asked.has("greeting") ? [{ key: "questions:greeting.salam" }] : [];
-  const thanked = reading.framing.some((f) => f.intent === "thanks") && !asked.has("thanks");
+  const thanked =
+    (thanks.test(text) || reading.framing.some((f) => f.intent === "thanks")) && !asked.has("thanks");
   const after: Reply[] = thanked ? [{ key: "questions:thanks" }] : [];
   if (decision.type === "replies")
     return { ...decision, replies: [...before, ...decision.replies, ...after] };
@@ -110,6 +111,8 @@ function withFraming(decision: Decision, text: string, reading: Reading): Decisi
     return { ...decision, replies: [...before, ...(decision.replies ?? []), ...after] };
   return decision;
 }
+
+const thanks = /\b(terima ?kasih|makasih|makasi|mksh|trims|thanks|thank you|thx|nuhun)\b/i;
 
 const statusIntents = new Set(["registrationStatus", "claimStatus", "registration", "howToRegister"]);
 

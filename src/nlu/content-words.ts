@@ -22,6 +22,9 @@ sangat sekali benar betul mohon tolong minta tanya nanya bertanya info informasi
 kah gak nggak enggak tak dak idak ndak katek nian bae sajo jugo samo mano apo cakmano kekmano
 what how when where who why which can could would should will shall may might does did doing done
 is am be been being not no yes please thanks thank hello hi also just only very really about
+any some there here get got give gave take make let know like want need now then today yesterday
+tomorrow week last next still already even much many more most other another one two three
+kemarin kemaren tadi besok nanti sekarang kini barusan dulu lagi pas kayaknya katanya gimana katanya
 `;
 
 /** Function words (standard forms and common informal ones): never content. */

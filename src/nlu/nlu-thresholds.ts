@@ -27,12 +27,12 @@ export type NluThresholds = {
 
 export const thresholds: NluThresholds = {
   answer: 0.75,
-  margin: 0,
-  second: 0.75,
+  margin: 0.2,
+  second: 0.5,
   secondMargin: 0,
   midFlow: 0.85,
   suggest: 0.2,
   candidate: 0.08,
   decline: 0.2,
-  domain: 0.6,
+  domain: 0.5,
 };

@@ -9,6 +9,7 @@
  */
 import type { Classification, IntentClassifier, IntentScore } from "./intent-model";
 import { toFollowUpAspect } from "./calc-request";
+import { toContentWords } from "./content-words";
 import { toFollowUpTopic } from "./conversation-memory";
 import { isQuestionPart, toMessageParts } from "./message-parts";
 import { thresholds as calibrated, type NluThresholds } from "./nlu-thresholds";
@@ -70,34 +71,45 @@ function toCandidate(ranked: readonly IntentScore[], order: number): Candidate |
   return top && { ...top, margin: top.p - (next?.p ?? 0), order };
 }
 
-/** A part read with the whole message as its context: the mean of both probabilities. */
+/**
+ * A part read with the whole message as its context: the mean of the part's probability and the
+ * whole message's, doubled (a message asking two things gives each about half), at most 1.
+ */
 function inContext(part: Classification, whole: Classification): IntentScore[] {
   const wholeP = new Map(whole.ranked.map((r) => [r.intent, r.p]));
   return part.ranked
-    .map((r) => ({ intent: r.intent, p: (r.p + (wholeP.get(r.intent) ?? 0)) / 2 }))
+    .map((r) => ({ intent: r.intent, p: (r.p + Math.min(1, 2 * (wholeP.get(r.intent) ?? 0))) / 2 }))
     .sort((a, b) => b.p - a.p);
 }
 
 /**
- * What the message may mainly ask: the whole message's best intent, and each asking part's, read
- * in context; a part that agrees with the whole message keeps its own (higher) probability.
+ * What the message may ask: the whole message's best intent, and each asking part's, read in
+ * context. When some part reads as a question, statements around it only give context.
  */
 function toMainCandidates(message: ClassifiedMessage): Candidate[] {
   const whole = toCandidate(message.whole.ranked, -1);
-  const parts = message.parts.flatMap((part, i) => {
-    if (!part.asking) return [];
-    const own = toCandidate(part.classification.ranked, i);
-    const read = toCandidate(inContext(part.classification, message.whole), i);
-    const agrees = own !== undefined && own.intent === whole?.intent && own.intent === read?.intent;
-    return (agrees && own.p > read.p ? own : read) ?? [];
-  });
+  const anyQuestion = message.parts.some((part) => part.question);
+  const parts = message.parts.flatMap((part, i) =>
+    (anyQuestion ? part.question : part.asking)
+      ? (toCandidate(inContext(part.classification, message.whole), i) ?? [])
+      : [],
+  );
   return [...(whole ? [whole] : []), ...parts].sort((a, b) => b.p - a.p);
 }
 
-/** What each part that reads as a question asks on its own. */
-function toSecondCandidates(message: ClassifiedMessage): Candidate[] {
+/**
+ * What each part that reads as a question asks, read in context. A part with fewer than two
+ * content words of its own ("syaratnya apa?") is elliptical: it asks about the main question's
+ * topic, so after an out-of-scope question it is out of scope too.
+ */
+function toSecondCandidates(message: ClassifiedMessage, main: Candidate): Candidate[] {
+  const elliptical = (text: string) => toContentWords(text).length < 2;
   return message.parts
-    .flatMap((part, i) => (part.question ? (toCandidate(part.classification.ranked, i) ?? []) : []))
+    .flatMap((part, i) =>
+      part.question && !(main.intent === "outOfScope" && elliptical(part.text))
+        ? (toCandidate(inContext(part.classification, message.whole), i) ?? [])
+        : [],
+    )
     .sort((a, b) => b.p - a.p);
 }
 
@@ -106,7 +118,7 @@ function toAsks(message: ClassifiedMessage, mains: readonly Candidate[], t: NluT
   const main = mains.find((c) => c.p >= t.answer && c.margin >= t.margin);
   if (!main) return [];
   const asks: Candidate[] = [main];
-  for (const c of toSecondCandidates(message)) {
+  for (const c of toSecondCandidates(message, main)) {
     if (asks.length === 3 || asks.some((a) => a.intent === c.intent)) continue;
     if (c.p >= t.second && c.margin >= t.secondMargin) asks.push(c);
   }
