@@ -82,10 +82,12 @@ function sweep(readings: readonly FoldReading[], grid: NluThresholds[]): Point {
     console.log(
       `answer ${t.answer} margin ${t.margin} second ${t.second}/${t.secondMargin} domain ${t.domain}  ${describe(f)}`,
     );
-  // Equal utility (to 0.001): the stricter thresholds win.
+  // Equal utility (to 0.001): the middle of that plateau, away from its edges.
   const strictness = ({ t }: Point) => t.answer + t.margin + t.second + t.secondMargin + t.domain;
   const rounded = (p: Point) => Math.round(toUtility(p.f) * 1000);
-  const best = [...points].sort((a, b) => rounded(b) - rounded(a) || strictness(b) - strictness(a))[0]!;
+  const top = Math.max(...points.map(rounded));
+  const plateau = points.filter((p) => rounded(p) === top).sort((a, b) => strictness(a) - strictness(b));
+  const best = plateau[Math.floor(plateau.length / 2)]!;
   console.log(`→ picked: ${describe(best.f)}\n`);
   return best;
 }
@@ -118,9 +120,13 @@ function printConfusions(readings: readonly FoldReading[]): void {
   for (const [key, n] of [...pairs].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${n} ${key}`);
 }
 
-function printWrong(readings: readonly FoldReading[]): void {
+function printWrong(readings: readonly FoldReading[], extra: boolean): void {
   for (const r of readings) {
-    if (toCvOutcome(r, thresholds) !== "wrong") continue;
+    const outcome = toCvOutcome(r, thresholds);
+    const wanted = r.row.label.split(/[+|]/);
+    const asked = toReading(r.message, thresholds).asks.map((a) => a.intent);
+    const extraAnswer = outcome === "direct" && asked.some((a) => !wanted.includes(a));
+    if (extra ? !extraAnswer : outcome !== "wrong") continue;
     const asks = toReading(r.message, thresholds).asks.map((a) => `${a.intent}:${a.p.toFixed(2)}`);
     console.log(`${r.row.label}\t${asks.join(",")}\t${r.row.file}\t${r.row.text}`);
   }
@@ -157,5 +163,6 @@ if (args.includes("--files")) {
   }
 }
 if (args.includes("--confusions")) printConfusions(readings);
-if (args.includes("--wrong")) printWrong(readings);
+if (args.includes("--wrong")) printWrong(readings, false);
+if (args.includes("--extra")) printWrong(readings, true);
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);

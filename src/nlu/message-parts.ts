@@ -3,7 +3,7 @@
  * line breaks), then clauses joined by a joiner ("terus", "trus", "lalu", "satu lagi", "sekalian",
  * "oh iya", "dan", "sama", "tapi", "and", "also", "plus", "&"…). A joiner splits only where both
  * sides have two words or more ("jkk dan jkm" stays whole); "sama" and "dan", which also join
- * nouns ("beda sama bpjs kesehatan"), split only after a question word. A comma splits two
+ * nouns ("beda sama bpjs kesehatan", "ngomong samo petugas"), split only between two questions. A comma splits two
  * clauses that both read as questions. Whether a part really asks something else is for the
  * classifier to say (read-message.ts): a part is never answered on its own with low confidence.
  */
@@ -31,8 +31,11 @@ type Cut = { start: number; end: number };
 function toCuts(sentence: string): Cut[] {
   const cuts: Cut[] = [];
   for (const m of sentence.matchAll(strong)) cuts.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of sentence.matchAll(weak))
-    if (isQuestionPart(sentence.slice(0, m.index))) cuts.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of sentence.matchAll(weak)) {
+    const [left, right] = [sentence.slice(0, m.index), sentence.slice(m.index + m[0].length)];
+    if (isQuestionPart(left) && isQuestionPart(right))
+      cuts.push({ start: m.index, end: m.index + m[0].length });
+  }
   for (const m of sentence.matchAll(/,\s*/gu)) {
     const rest = sentence.slice(m.index + m[0].length);
     if (isQuestionPart(sentence.slice(0, m.index)) && isQuestionPart(rest.split(/[,]/u)[0] ?? ""))

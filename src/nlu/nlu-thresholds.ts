@@ -27,7 +27,7 @@ export type NluThresholds = {
 
 export const thresholds: NluThresholds = {
   answer: 0.75,
-  margin: 0.2,
+  margin: 0.1,
   second: 0.5,
   secondMargin: 0,
   midFlow: 0.85,

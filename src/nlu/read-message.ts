@@ -98,18 +98,21 @@ function toMainCandidates(message: ClassifiedMessage): Candidate[] {
 }
 
 /**
- * What each part that reads as a question asks, read in context. A part with fewer than two
- * content words of its own ("syaratnya apa?") is elliptical: it asks about the main question's
- * topic, so after an out-of-scope question it is out of scope too.
+ * What each part that reads as a question asks on its own (its best intent, so the main question
+ * never takes over another part), with its probability read in context and its own lead. A part
+ * with fewer than two content words ("syaratnya apa?") is elliptical: it asks about the main
+ * question's topic, so after an out-of-scope question it is out of scope too.
  */
 function toSecondCandidates(message: ClassifiedMessage, main: Candidate): Candidate[] {
   const elliptical = (text: string) => toContentWords(text).length < 2;
+  const wholeP = new Map(message.whole.ranked.map((r) => [r.intent, r.p]));
   return message.parts
-    .flatMap((part, i) =>
-      part.question && !(main.intent === "outOfScope" && elliptical(part.text))
-        ? (toCandidate(inContext(part.classification, message.whole), i) ?? [])
-        : [],
-    )
+    .flatMap((part, i) => {
+      if (!part.question || (main.intent === "outOfScope" && elliptical(part.text))) return [];
+      const own = toCandidate(part.classification.ranked, i);
+      if (!own) return [];
+      return [{ ...own, p: (own.p + Math.min(1, 2 * (wholeP.get(own.intent) ?? 0))) / 2 }];
+    })
     .sort((a, b) => b.p - a.p);
 }
 
