@@ -1,10 +1,10 @@
 /**
- * `npm run calibrate`: 5-fold cross-validation of the intent model on nlu/train (never on the
+ * `npm run calibrate`: 5-fold cross-validation (twice, over other folds) of the intent model on nlu/train (never on the
  * held-out files). Prints the model's out-of-fold accuracy and log-loss for the training options,
  * the bot's figures at the thresholds in src/nlu/nlu-thresholds.ts, and how direct and wrong
  * answers trade as the thresholds move, with the point the rule picks (a wrong answer, or an
  * out-of-scope question answered with a figure, costs three missed direct answers).
- *   npm run calibrate -- [--folds 5] [--l2 1e-6] [--epochs 18] [--rate 0.35] [--skip 0.05]
+ *   npm run calibrate -- [--folds 5] [--repeats 2] [--l2 1e-6] [--epochs 18] [--rate 0.35] [--skip 0.05]
  *                        [--no-sweep] [--wrong] [--confusions]
  */
 import path from "node:path";
@@ -142,9 +142,10 @@ figureIntents.add("calculate");
 const started = Date.now();
 const rows = readTrainingData(path.resolve(__dirname, "../nlu/train"));
 const folds = flag("folds") ?? 5;
-const readings = crossValidate(rows, options, folds);
+const repeats = flag("repeats") ?? 2;
+const readings = crossValidate(rows, options, folds, repeats);
 console.log(
-  `${folds}-fold cross-validation on ${rows.length} utterances, options ${JSON.stringify(options)}`,
+  `${folds}-fold cross-validation × ${repeats} on ${rows.length} utterances, options ${JSON.stringify(options)}`,
 );
 console.log(`model: ${describeModel(readings)}`);
 console.log(`at nlu-thresholds.ts: ${describe(toCvFigures(readings, thresholds))}\n`);

@@ -17,18 +17,37 @@ export type FoldReading = { row: LabelledRow; message: ClassifiedMessage };
 const hashOf = (text: string) => createHash("sha1").update(text).digest("hex");
 
 /** The fold (0…k-1) of each row: stratified by label, in the order of the text's hash. */
-export function toFolds(rows: readonly LabelledRow[], k: number): number[] {
+export function toFolds(rows: readonly LabelledRow[], k: number, salt = 0): number[] {
   const order = rows
-    .map((row, i) => ({ i, key: `${row.label}\t${hashOf(row.text)}` }))
+    .map((row, i) => ({ i, key: `${row.label}\t${hashOf(`${salt}\t${row.text}`)}` }))
     .sort((a, b) => a.key.localeCompare(b.key));
   const folds = new Array<number>(rows.length).fill(0);
   order.forEach(({ i }, position) => (folds[i] = position % k));
   return folds;
 }
 
-/** Every row read by a model that never saw it. */
-export function crossValidate(rows: readonly LabelledRow[], options: TrainingOptions, k = 5): FoldReading[] {
-  const folds = toFolds(rows, k);
+/**
+ * Every row read by a model that never saw it; with `repeats` > 1, the whole cross-validation
+ * again over other folds (each row read once per repeat), which steadies the figures.
+ */
+export function crossValidate(
+  rows: readonly LabelledRow[],
+  options: TrainingOptions,
+  k = 5,
+  repeats = 1,
+): FoldReading[] {
+  const readings: FoldReading[] = [];
+  for (let salt = 0; salt < repeats; salt += 1) readings.push(...crossValidateOnce(rows, options, k, salt));
+  return readings;
+}
+
+function crossValidateOnce(
+  rows: readonly LabelledRow[],
+  options: TrainingOptions,
+  k: number,
+  salt: number,
+): FoldReading[] {
+  const folds = toFolds(rows, k, salt);
   const readings: FoldReading[] = [];
   for (let fold = 0; fold < k; fold += 1) {
     const model = trainIntentModel(

@@ -52,6 +52,7 @@ function splitClauses(sentence: string): string[] {
     if (cut.start < from) continue;
     const left = sentence.slice(from, cut.start);
     const right = sentence.slice(cut.end);
+    if (wordCount(left) === 0) from = cut.end; // ", satu lagi …": the joiner opens the part
     if (wordCount(left) < 2 || wordCount(right) < 2) continue;
     parts.push(left);
     from = cut.end;

@@ -27,9 +27,9 @@ export type NluThresholds = {
 
 export const thresholds: NluThresholds = {
   answer: 0.75,
-  margin: 0.1,
+  margin: 0.2,
   second: 0.5,
-  secondMargin: 0,
+  secondMargin: 0.1,
   midFlow: 0.85,
   suggest: 0.2,
   candidate: 0.08,
