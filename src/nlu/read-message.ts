@@ -4,8 +4,9 @@
  * questions give two intents. Classifying (the costly part) and deciding (pure, on the
  * probabilities and nlu-thresholds.ts) are separate, so cross-validation can try thresholds on
  * the same readings (scripts/calibrate.ts). A part is read in the context of the whole message
- * (the mean of both probabilities): a part and a whole that agree give a confident reading, a
- * part that disagrees with the whole is not.
+ * (see inContext): a part and a whole that agree give a confident reading, a part that disagrees
+ * with the whole does not. Nothing is answered below the thresholds: the bot offers choices,
+ * declines, or says nothing instead.
  */
 import type { Classification, IntentClassifier, IntentScore } from "./intent-model";
 import { toFollowUpAspect } from "./calc-request";
