@@ -6,27 +6,46 @@
  */
 import path from "node:path";
 import { createApp, type App, type AppOptions } from "./app";
+import { createChannelCatalog, toChannelSettings } from "./channels/channel-catalog";
 import type { Config } from "./config";
 import type { Clock, Logger } from "./core/ports";
-import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
+import { toStaffRecipients } from "./channels/staff-contacts";
+import { AppError } from "./core/errors";
+import { verifyVaultKeys } from "./security/key-registry";
+import type * as AgendaScheduler from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
-import { createVault } from "./security/vault";
-import { loadVaultKeys } from "./security/vault-keys";
+import { loadReportAssumptions } from "./reports/report-assumptions";
+import { createVault, type VaultKeys } from "./security/vault";
+import { loadVaultKeys, toDevKeysFile } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
 import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
+
+/** The vault keys configuration names (or the development keys). */
+export function toConfiguredKeys(config: Config, logger: Logger): VaultKeys {
+  return loadVaultKeys({
+    encryptionKey: config.ENCRYPTION_KEY,
+    hashKey: config.HASH_KEY,
+    previousEncryptionKeys: config.PREVIOUS_ENCRYPTION_KEYS,
+    previousHashKeys: config.PREVIOUS_HASH_KEYS,
+    devKeysFile: toDevKeysFile(config),
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+}
 
 /** The app options every process derives from configuration. */
 export function toAppOptions(
   config: Config,
-  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock; scheduler?: JobScheduler },
+  deps: {
+    storage: ConnectedStorage;
+    logger: Logger;
+    clock?: Clock;
+    scheduler?: JobScheduler;
+    keys?: VaultKeys;
+  },
 ): AppOptions {
   const { logger } = deps;
-  const keys = loadVaultKeys({
-    encryptionKey: config.ENCRYPTION_KEY,
-    hashKey: config.HASH_KEY,
-    dataDir: config.DATA_DIR,
-    logger,
-  });
+  const keys = deps.keys ?? toConfiguredKeys(config, logger);
   return {
     store: deps.storage.store,
     clock: deps.clock ?? { now: () => new Date() },
@@ -36,6 +55,10 @@ export function toAppOptions(
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+      ...(config.REPORT_ASSUMPTIONS_FILE
+        ? { reportAssumptions: loadReportAssumptions(config.REPORT_ASSUMPTIONS_FILE) }
+        : {}),
+      rtRwLimits: { rtMax: config.RT_MAX, rwMax: config.RW_MAX },
     },
     broadcasting: {
       quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },
@@ -46,10 +69,12 @@ export function toAppOptions(
         claimDocumentsAfterDays: config.REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS,
       },
       campaignCheckMs: config.REMINDER_CHECK_MINUTES * 60_000,
-      telegramRatePerSecond: config.BROADCAST_TELEGRAM_RATE,
     },
+    channels: createChannelCatalog(toChannelSettings(config)),
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,
+    staffRecipients: toStaffRecipients(config),
+    retention: { claimDocumentDays: config.CLAIM_DOCUMENT_RETENTION_DAYS },
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
   };
 }
@@ -60,14 +85,36 @@ export async function connectSchedulerFor(
   logger: Logger,
 ): Promise<JobScheduler | undefined> {
   const db = storage.connection?.db;
-  return db ? connectAgendaScheduler({ db, logger }) : undefined;
+  if (!db) return undefined;
+  // Agenda is loaded only on MongoDB (it is of no use on the memory store); see connect-storage.ts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { connectAgendaScheduler } = require("./jobs/agenda.scheduler") as typeof AgendaScheduler;
+  return connectAgendaScheduler({ db, logger });
 }
 
-/** Scheduler, options and app in one call. */
+/**
+ * Stops start-up when the stored data depends on keys that are not configured (a key changed
+ * without listing the old one in PREVIOUS_*), saying what to do.
+ */
+export async function checkConfiguredKeys(
+  storage: ConnectedStorage,
+  keys: VaultKeys,
+  now: Date,
+): Promise<void> {
+  const problems = await verifyVaultKeys({ store: storage.store, keys, vault: createVault(keys), now });
+  if (problems.length > 0)
+    throw new AppError("CONFIG_INVALID", `Keys do not fit the stored data:\n  ${problems.join("\n  ")}`, {
+      variables: ["ENCRYPTION_KEY", "HASH_KEY"],
+    });
+}
+
+/** Keys checked against the store, scheduler, options and app in one call. */
 export async function createAppFromConfig(
   config: Config,
   deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock },
 ): Promise<App> {
+  const keys = toConfiguredKeys(config, deps.logger);
+  await checkConfiguredKeys(deps.storage, keys, (deps.clock ?? { now: () => new Date() }).now());
   const scheduler = await connectSchedulerFor(deps.storage, deps.logger);
-  return createApp(toAppOptions(config, { ...deps, ...(scheduler ? { scheduler } : {}) }));
+  return createApp(toAppOptions(config, { ...deps, keys, ...(scheduler ? { scheduler } : {}) }));
 }

@@ -3,6 +3,8 @@
  * channel hub and broadcasting. main.ts, the transcript runner, the benchmarks and the tests all
  * start here, so they run the same bot.
  */
+import { createChannelCatalog } from "./channels/channel-catalog";
+import type { ChannelDirectory } from "./core/channel-contract";
 import { createChannelHub } from "./core/channel-hub";
 import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
@@ -10,10 +12,11 @@ import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
 import type { Language } from "./core/messages";
 import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
-import type { Clock, Logger, Notifier, Translator } from "./core/ports";
+import type { Clock, Logger, Notifier, Recipient, Translator } from "./core/ports";
 import type { Services, Settings } from "./core/services";
 import { createSessionStore, type SessionStore } from "./core/session.store";
 import type { PersonalDataVault } from "./core/vault.port";
+import { kotaJambiRtRwLimits } from "./domain/rt-rw";
 import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
 import { createQuestionInterjector } from "./flows/questions.interject";
 import { createFlowRegistry } from "./flows/registry";
@@ -21,8 +24,14 @@ import { createTranslator } from "./i18n/translator";
 import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
 import { createInProcessScheduler } from "./jobs/in-process.scheduler";
 import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
+import { createRetention, type RetentionSettings } from "./jobs/retention.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
+import { createReportQueries } from "./storage/report-queries";
+import { defaultReportAssumptions } from "./reports/report-assumptions";
+import { createStaffAlerts } from "./security/staff-alerts";
+import { createErasure } from "./storage/erasure";
+import { createAttempts } from "./storage/repositories/attempts.repository";
 import { createAuditLog } from "./storage/repositories/audit.repository";
 import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
 import { createClaimRepository } from "./storage/repositories/claims.repository";
@@ -60,9 +69,19 @@ export type AppOptions = {
   extraHolidays?: readonly string[];
   /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
   outbox?: Partial<OutboxSettings>;
+  /** Retention periods (CLAIM_DOCUMENT_RETENTION_DAYS; default 90 days after a claim was paid). */
+  retention?: Partial<RetentionSettings>;
+  /** Staff chats that get security alerts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS). */
+  staffRecipients?: readonly Recipient[];
+  /** What each channel can do, as configured (channels/channel-catalog.ts); default: WhatsApp Web. */
+  channels?: ChannelDirectory;
 };
 
-export const defaultSettings: Settings = { registrationMaxAge: 65, registrationReviewDays: 5 };
+export const defaultSettings: Settings = {
+  registrationMaxAge: 65,
+  registrationReviewDays: 5,
+  rtRwLimits: kotaJambiRtRwLimits,
+};
 
 let sharedTranslator: Translator | undefined;
 
@@ -73,8 +92,14 @@ type ServiceOptions = Omit<AppOptions, "translator"> & {
 };
 
 /** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
-export function createServices(options: ServiceOptions): { services: Services; broadcasting: Broadcasting } {
+export function createServices(options: ServiceOptions): {
+  services: Services;
+  broadcasting: Broadcasting;
+  scheduler: JobScheduler;
+} {
   const { store, clock, logger } = options;
+  const channels = options.channels ?? createChannelCatalog();
+  const scheduler = options.scheduler ?? createInProcessScheduler({ clock, logger });
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
   const claims = createClaimRepository(store);
@@ -82,7 +107,7 @@ export function createServices(options: ServiceOptions): { services: Services; b
   const optOuts = createOptOutService({ store, people: audience, audit });
   const broadcasting = createBroadcasting({
     store,
-    scheduler: options.scheduler ?? createInProcessScheduler({ clock, logger }),
+    scheduler,
     notifier: options.notifier,
     translator: options.translator,
     people: audience,
@@ -91,7 +116,20 @@ export function createServices(options: ServiceOptions): { services: Services; b
     audit,
     clock,
     logger,
+    channels,
     ...(options.broadcasting ? { settings: options.broadcasting } : {}),
+  });
+  const staffAlerts = createStaffAlerts({
+    audit,
+    notifier: options.notifier,
+    logger,
+    recipients: options.staffRecipients ?? [],
+  });
+  const attempts = createAttempts({
+    store,
+    alerts: staffAlerts,
+    logger,
+    pseudonymise: (subject) => options.vault.hash(subject),
   });
   const services: Services = {
     clock,
@@ -102,18 +140,27 @@ export function createServices(options: ServiceOptions): { services: Services; b
     audit,
     people,
     consents: createConsentLog(store),
-    settings: { ...defaultSettings, ...options.settings },
+    settings: {
+      ...defaultSettings,
+      ...options.settings,
+      reportAssumptions: options.settings?.reportAssumptions ?? defaultReportAssumptions(),
+    },
     claimsCheck: options.claimsCheck ?? claims,
     broadcasts: broadcasting.service,
     optOuts,
     claims,
     claimDocuments: createClaimDocumentRepository(store),
     files: options.files ?? createMemoryFileStore(),
+    reports: createReportQueries(store),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    attempts,
+    staffAlerts,
+    erasure: createErasure(store),
+    channels,
     unanswered: createUnansweredQuestions(store),
   };
-  return { services, broadcasting };
+  return { services, broadcasting, scheduler };
 }
 
 export function createApp(options: AppOptions) {
@@ -136,7 +183,22 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     ...(options.outbox ? { settings: options.outbox } : {}),
   });
-  const { services, broadcasting } = createServices({ ...options, translator, sessions, notifier: hub });
+  const { services, broadcasting, scheduler } = createServices({
+    ...options,
+    translator,
+    sessions,
+    notifier: hub,
+  });
+  // Started by the bot process only (main.ts), after the scheduler (broadcasting.start).
+  const retention = createRetention({
+    store: options.store,
+    files: services.files,
+    audit: services.audit,
+    clock: options.clock,
+    logger: options.logger,
+    scheduler,
+    settings: { claimDocumentDays: options.retention?.claimDocumentDays ?? 90 },
+  });
   const registry = createFlowRegistry({ interject: createQuestionInterjector() });
   const engine = createEngine({
     registry,
@@ -165,6 +227,7 @@ export function createApp(options: AppOptions) {
     broadcasting,
     outbox,
     outboxItems,
+    retention,
   };
 }
 

@@ -2,8 +2,12 @@
  * The only reader of process.env. Every setting is parsed with zod; a bad or missing value stops
  * start-up with a message naming the variable and what is expected. `.env.example` lists them all.
  */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 import { AppError } from "./core/errors";
+import { findKeyProblems } from "./security/key-checks";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -19,6 +23,21 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-h
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: readable lines when the log goes to a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
+  /** Write logs to this file (rotated) instead of stderr; the terminal chat uses DATA_DIR/logs/bot.log. */
+  LOG_FILE: z.string().optional(),
+  /** Rotation of LOG_FILE: a new file each day or past this size, keeping this many old files. */
+  LOG_FILE_MAX_MB: z.coerce.number().positive().max(10_000).default(20),
+  LOG_FILE_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+
+  /** /health (liveness) and /ready (MongoDB, channels) are served here; 0 turns them off. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
+  /** What the bot does when no channel can run: exit with code 1 (a supervisor restarts it) or retry. */
+  CHANNEL_FAILURE: z.enum(["exit", "retry"]).default("exit"),
+  /** A stop (SIGTERM, SIGINT) that takes longer is cut short with exit code 1. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
   DATA_DIR: z.string().min(1).default("./data"),
 
   MONGODB_URI: z
@@ -30,6 +49,12 @@ export const configSchema = z.object({
 
   ENCRYPTION_KEY: z.string().optional(),
   HASH_KEY: z.string().optional(),
+  /** Keys of before a rotation, still read until `npm run keys -- rotate` has re-sealed everything. */
+  PREVIOUS_ENCRYPTION_KEYS: list.default([]),
+  PREVIOUS_HASH_KEYS: list.default([]),
+  /** Development keys (when ENCRYPTION_KEY/HASH_KEY are unset): outside DATA_DIR, in the user's config folder. */
+  DEV_KEYS_FILE: z.string().min(1).optional(),
+  XDG_CONFIG_HOME: z.string().min(1).optional(),
 
   SESSION_SILENCE_HOURS: z.coerce.number().positive().default(24),
   TERMINAL_CHAT: z.enum(["auto", "true", "false"]).default("auto"),
@@ -50,12 +75,41 @@ export const configSchema = z.object({
   STAFF_TELEGRAM_IDS: list.default([]),
 
   WHATSAPP_ENABLED: bool.default(false),
+  /** web: whatsapp-web.js on a linked phone; cloud: the official Cloud API (never both for one number). */
+  WHATSAPP_MODE: z.enum(["web", "cloud"]).default("web"),
   WHATSAPP_AUTH: z.enum(["local", "mongo"]).default("local"),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Chromium without its sandbox: automatic as root; needed in most containers (the Dockerfile sets it). */
+  CHROMIUM_NO_SANDBOX: bool.optional(),
   WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(8),
   WHATSAPP_MAX_PER_DAY: z.coerce.number().int().positive().default(300),
   WHATSAPP_MAX_MEDIA_MB: z.coerce.number().positive().max(100).default(10),
   STAFF_WHATSAPP_NUMBERS: list.default([]),
+
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, "expected the numeric phone number ID")
+    .optional(),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: z.string().min(20, "expected a system user access token").optional(),
+  WHATSAPP_CLOUD_APP_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,64}$/, "expected the app secret (hex)")
+    .optional(),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z.string().min(8, "expected at least 8 characters").optional(),
+  WHATSAPP_CLOUD_API_ROOT: z.url().default("https://graph.facebook.com"),
+  WHATSAPP_CLOUD_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "expected a Graph API version like v23.0")
+    .default("v23.0"),
+  WHATSAPP_CLOUD_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8444),
+  WHATSAPP_CLOUD_WEBHOOK_PATH: z
+    .string()
+    .regex(/^\/[\w./-]*$/, "expected a path like /whatsapp/webhook")
+    .default("/whatsapp/webhook"),
+  /** The account's throughput (Meta: 80 messages per second by default, up to 1,000). */
+  WHATSAPP_CLOUD_RATE: z.coerce.number().positive().max(1000).default(80),
+  /** At least this long between two unsolicited messages to one person (Meta's pair rate). */
+  WHATSAPP_CLOUD_PAIR_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(6000),
 
   QUIET_HOURS_START: hhmm.default("20:00"),
   QUIET_HOURS_END: hhmm.default("07:00"),
@@ -70,12 +124,60 @@ export const configSchema = z.object({
   REMINDER_REGISTRATION_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   REMINDER_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** RT counts, budget year and targets the reports use (default config/report-assumptions.json). */
+  REPORT_ASSUMPTIONS_FILE: z.string().optional(),
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Days a paid claim's documents are kept before they are destroyed (time to archive them at the Pemkot). */
+  CLAIM_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Highest RT and RW numbers accepted (Kota Jambi: RT up to 99, RW up to 50). */
+  RT_MAX: z.coerce.number().int().min(1).max(999).default(99),
+  RW_MAX: z.coerce.number().int().min(1).max(999).default(50),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * Loads `.env` (or the file named by ENV_FILE) into `env` with Node's own parser (`util.parseEnv`). A variable
+ * already in the environment wins over the file, even when it is set to an empty value. Returns
+ * the file read, or undefined when there is none. The bot and every CLI call this first.
+ */
+export function loadEnvFile(
+  env: Record<string, string | undefined> = process.env,
+  cwd: string = process.cwd(),
+): string | undefined {
+  const file = path.resolve(cwd, env.ENV_FILE || ".env");
+  if (!existsSync(file)) {
+    if (env.ENV_FILE) throw new AppError("CONFIG_INVALID", `ENV_FILE: ${file} does not exist`, {});
+    return undefined;
+  }
+  const parsed = parseEnv(readFileSync(file, "utf8"));
+  for (const [key, value] of Object.entries(parsed)) if (!(key in env)) env[key] = value;
+  return file;
+}
+
+const cloudKeys = [
+  "WHATSAPP_CLOUD_PHONE_NUMBER_ID",
+  "WHATSAPP_CLOUD_ACCESS_TOKEN",
+  "WHATSAPP_CLOUD_APP_SECRET",
+  "WHATSAPP_CLOUD_VERIFY_TOKEN",
+] as const;
+
+/** The Cloud API needs its number, token, app secret (signatures) and verify token. */
+function toMissingCloudSettings(config: Config): string[] {
+  if (!config.WHATSAPP_ENABLED || config.WHATSAPP_MODE !== "cloud") return [];
+  return cloudKeys.filter((key) => !config[key]);
+}
+
+function refuseMissing(missing: readonly string[], when: string): void {
+  if (missing.length === 0) return;
+  throw new AppError(
+    "CONFIG_INVALID",
+    `Invalid configuration:\n  ${missing.map((k) => `${k}: required ${when}`).join("\n  ")}`,
+    { variables: [...missing] },
+  );
+}
 
 /** Parses the environment; throws an AppError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -88,15 +190,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
   }
   const config = result.data;
-  if (config.NODE_ENV === "production") {
-    const missing = (["MONGODB_URI", "ENCRYPTION_KEY", "HASH_KEY"] as const).filter((k) => !config[k]);
-    if (missing.length > 0) {
-      throw new AppError(
-        "CONFIG_INVALID",
-        `Invalid configuration:\n  ${missing.map((k) => `${k}: required when NODE_ENV=production`).join("\n  ")}`,
-        { variables: missing },
-      );
-    }
+  refuseMissing(toMissingCloudSettings(config), "when WHATSAPP_MODE=cloud");
+  const problems = [
+    ...(config.NODE_ENV === "production" && !config.MONGODB_URI
+      ? [{ variable: "MONGODB_URI", problem: "required when NODE_ENV=production" }]
+      : []),
+    ...findKeyProblems(config),
+  ];
+  if (problems.length > 0) {
+    const lines = problems.map(({ variable, problem }) => `${variable}: ${problem}`);
+    throw new AppError("CONFIG_INVALID", `Invalid configuration:\n  ${lines.join("\n  ")}`, {
+      variables: problems.map((p) => p.variable),
+    });
   }
   return config;
 }

@@ -3,6 +3,9 @@ import path from "node:path";
 import { configSchema, loadConfig } from "../src/config";
 import { isAppError } from "../src/core/errors";
 
+const encryptionKey = "8f1c2a9e4b7d3f60a5c8e21b9d4f7a03c6e1b8d5f2a9c4e7b0d3f6a9c2e5b8d1";
+const hashKey = "2b7e151628aed2a6abf7158809cf4f3c762e7160f38b4da56a784d9045190cfe";
+
 /** The error loadConfig throws for `env`, or undefined when it accepts it. */
 function refusal(env: Record<string, string>) {
   try {
@@ -46,8 +49,8 @@ describe("configuration", () => {
   it("refuses production without MONGODB_URI", () => {
     const error = refusal({
       NODE_ENV: "production",
-      ENCRYPTION_KEY: "a".repeat(64),
-      HASH_KEY: "b".repeat(64),
+      ENCRYPTION_KEY: encryptionKey,
+      HASH_KEY: hashKey,
     });
     expect(error?.message).toContain("MONGODB_URI: required when NODE_ENV=production");
   });
@@ -56,8 +59,8 @@ describe("configuration", () => {
     const env = {
       NODE_ENV: "production",
       MONGODB_URI: "mongodb://db:27017/jamsos",
-      ENCRYPTION_KEY: "a".repeat(64),
-      HASH_KEY: "b".repeat(64),
+      ENCRYPTION_KEY: encryptionKey,
+      HASH_KEY: hashKey,
     };
     expect(refusal(env)).toBeUndefined();
   });

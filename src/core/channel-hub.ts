@@ -94,11 +94,13 @@ export function createChannelHub(deps: {
       }
       const language = await languageOf(recipient, options.language);
       try {
-        await sender.send(recipient.userId, renderReplies(replies, language, deps.translator), kind);
+        const context = { replies, language, ...(options.reference ? { reference: options.reference } : {}) };
+        await sender.send(recipient.userId, renderReplies(replies, language, deps.translator), kind, context);
         return "sent";
       } catch (error) {
-        // A policy refusal (never wrote, opted out) is final; a failed send is tried again later.
-        if (queueable && isAppError(error, "CHANNEL_SEND_FAILED"))
+        // A policy refusal (never wrote, opted out) or a recipient who cannot get it (invalid number)
+        // is final; another failed send is tried again later.
+        if (queueable && isAppError(error, "CHANNEL_SEND_FAILED") && error.details.final !== true)
           return queue(recipient, replies, options, error);
         throw error;
       }

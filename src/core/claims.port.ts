@@ -5,6 +5,7 @@
 import type { DocumentType } from "../domain/claim-documents";
 import type { Stage } from "../domain/claim-lifecycle";
 import type { HeirGroup, Relationship } from "../domain/heirs";
+import type { MembershipAnswer } from "../domain/membership";
 import type { ClaimsCheck, Contact } from "./people.port";
 import type { Language } from "./messages";
 import type { Sealed } from "./vault.port";
@@ -21,7 +22,8 @@ export type ClaimAwaitingDocuments = {
   since: Date;
 };
 
-export type ClaimCause = "work" | "commute" | "other" | "unknown";
+/** "road": a traffic accident at work or on the way to/from work; "commute" is kept for older claims. */
+export type ClaimCause = "work" | "road" | "commute" | "other" | "unknown";
 
 /** One stage change: when, who ("telegram:123", "cli:ani", "system") and why. */
 export type ClaimHistoryEntry = { stage: ClaimStage; at: Date; by: string; note?: string };
@@ -32,13 +34,36 @@ export type ClaimHistoryEntry = { stage: ClaimStage; at: Date; by: string; note?
  * outbox sends it (and retries) later.
  */
 export type ClaimNotification = {
-  stage: ClaimStage | "documentRequested";
+  stage: ClaimStage | "documentRequested" | "membership";
   at: Date;
   status: "sent" | "queued" | "failed";
   error?: string;
 };
 
 export type DocumentRequest = { type: DocumentType; note?: string; at: Date; by: string };
+
+/**
+ * The deceased's membership: what the heir said, and what BPJS data or staff confirmed (the
+ * start date, the KPJ number). Only a confirmed start date turns the estimate into an amount.
+ */
+export type ClaimMembership = {
+  answer: MembershipAnswer;
+  /** YYYY-MM-DD the cover began, from the person's record (BPJS import) or staff. */
+  since?: string;
+  source?: "bpjs_import" | "staff";
+  /** Staff (or the BPJS import) confirmed the deceased was an active participant. */
+  confirmed?: boolean;
+};
+
+/** Someone else who reported the same death: staff contact them; nothing of the claim is shown to them. */
+export type OtherReporter = {
+  at: Date;
+  name: string;
+  nik: Sealed;
+  phone?: string;
+  relationship: Relationship;
+  contact: Contact;
+};
 
 export type Claim = {
   _id: string;
@@ -57,9 +82,17 @@ export type Claim = {
     kpj?: Sealed;
     kelurahan?: string;
     rt?: string;
+    /** Declared monthly income of the matched registration (the JKK estimate). */
+    income?: number;
     /** The registration matched and confirmed by the heir. */
     personId?: string;
     personReference?: string;
+    /**
+     * Staff saw the akta or surat keterangan kematian: only then is the person marked deceased.
+     * Until then the report is "reported deceased, unverified" and the person keeps every right.
+     */
+    verifiedAt?: Date;
+    verifiedBy?: string;
   };
   heir: {
     name: string;
@@ -75,6 +108,25 @@ export type Claim = {
     language: Language;
   };
   schoolChildren: boolean;
+  /** "membershipCheck": the heir said the deceased was never a participant; staff check by NIK. */
+  kind?: "claim" | "membershipCheck";
+  membership?: ClaimMembership;
+  /** Conversations staff gave access (other heirs); the reporter's own chat always has it. */
+  access?: Contact[];
+  otherReporters?: OtherReporter[];
+  /**
+   * Set when the reported person (or their registered phone) said they are alive: nothing moves
+   * until staff decide; the heir is not told why.
+   */
+  suspended?: { at: Date; by: string };
+  /** Staff found the report false: the living person's record is untouched, the claim is closed. */
+  falseReport?: { at: Date; by: string };
+  /** Entered by staff on DIBAYAR: the amount paid and the day (YYYY-MM-DD). */
+  payment?: { amount: number; paidOn: string };
+  /** Entered by staff on DITOLAK_PERLU_TINDAK_LANJUT: why, and what the heir can do next. */
+  rejection?: { reason: string; nextStep: string };
+  /** Documents staff decided this claim does not need. */
+  waived?: DocumentType[];
   required: DocumentType[];
   requested: DocumentRequest[];
   received: DocumentType[];
@@ -96,6 +148,9 @@ export type NewClaim = Omit<Claim, "_id" | "reference" | "version">;
 
 export type ClaimQuery = { stage?: ClaimStage | ClaimStage[]; slaDueBefore?: string };
 
+/** Who died, as a report identifies them: a matched registration and/or the keyed NIK hash. */
+export type DeceasedKey = { personId?: string; nikHash?: string };
+
 export interface ClaimRepository extends ClaimsCheck {
   /** Stores a new claim under a fresh unique reference. */
   create(claim: NewClaim): Promise<Claim>;
@@ -103,6 +158,10 @@ export interface ClaimRepository extends ClaimsCheck {
   findByHeirContact(contact: Contact): Promise<Claim[]>;
   findByHeirPhone(phone: string): Promise<Claim[]>;
   findByHeirNikHash(hash: string): Promise<Claim[]>;
+  /** Claims staff gave this conversation access to. */
+  findByAccess(contact: Contact): Promise<Claim[]>;
+  /** The open claim (not paid, not found false) about this person, if any. */
+  findOpenByDeceased(key: DeceasedKey): Promise<Claim | null>;
   list(query: ClaimQuery, options?: { limit?: number }): Promise<Claim[]>;
   /** Saves a changed claim if nobody else saved it since it was read; false on a conflict. */
   save(claim: Claim): Promise<boolean>;

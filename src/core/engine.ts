@@ -5,7 +5,7 @@
  */
 import type { AnyFlow, FlowContext } from "./flow";
 import { deepCopy } from "./copy";
-import type { InboundMessage, Language, Reply } from "./messages";
+import type { InboundMessage, Language, MediaInput, Reply } from "./messages";
 import type { Logger, Translator } from "./ports";
 import { createSession, type Session } from "./session";
 import { Turn } from "./turn";
@@ -23,6 +23,13 @@ export type FlowRegistry = {
   get(id: string): AnyFlow | undefined;
   /** Answers a question typed mid-flow instead of an answer; null when the text is no question. */
   interject?: (text: string, ctx: FlowContext) => Promise<Interjection | null> | Interjection | null;
+  /**
+   * A photo or file the current step (or the menu) did not take: a flow that collects files may
+   * take it over (claim documents), so nothing a user sends is dropped; null leaves the step's reply.
+   */
+  onStrayMedia?: (media: MediaInput, ctx: FlowContext) => Promise<Interjection | null>;
+  /** The first message of a conversation never seen before: a flow to start before anything else. */
+  onNewConversation?: (ctx: FlowContext) => Promise<{ flow: string; data?: unknown } | null>;
 };
 
 export type EngineDeps = {
@@ -49,6 +56,10 @@ export function createEngine(deps: EngineDeps) {
     session.lastActivityAt = now;
     const turn = new Turn(deps, session, message, now);
     if (!stored) turn.replies.push({ key: "common:welcome" });
+    if (!stored && deps.registry.onNewConversation) {
+      const first = await deps.registry.onNewConversation(turn.ctx);
+      if (first) session.queued = { flow: first.flow, data: first.data ?? {}, at: now };
+    }
     await turn.run(silentFor);
     session.version += 1;
     return { session, replies: turn.replies };

@@ -15,6 +15,7 @@
  */
 import type { z } from "zod";
 import type { I18nKey } from "../i18n/keys";
+import type { ChannelCapabilities } from "./channel-contract";
 import type { ChannelName, InboundContent, Language, Reply } from "./messages";
 import type { Logger, Translator } from "./ports";
 import type { Session } from "./session";
@@ -24,6 +25,8 @@ import type { Services } from "./services";
 export type FlowContext = {
   now: Date;
   channel: ChannelName;
+  /** What the user's channel can do; ask this instead of comparing channel names. */
+  capabilities: ChannelCapabilities;
   userId: string;
   language: Language;
   /** The user's phone in E.164 when the channel told us (WhatsApp sender, shared contact). */
@@ -40,6 +43,12 @@ export type FlowContext = {
    * for follow-up questions); an `undefined` value removes the entry. Saved with the session.
    */
   setContext: (patch: Record<string, unknown>) => void;
+  /**
+   * Erasure: this conversation forgets its user (other flows left half-way, context, the name and
+   * phone the channel gave), keeping only the chat it belongs to and the language. The active
+   * flow ends with the step's result as usual.
+   */
+  forgetConversation: () => void;
 };
 
 export type StepInput = {

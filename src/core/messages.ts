@@ -28,6 +28,8 @@ export type InboundContent =
   | { type: "choice"; value: string }
   /** A phone number shared through the platform (contact card / request_contact button). */
   | { type: "contact"; phone: string }
+  /** A shared location (where the channel supports it); steps that want text ask again. */
+  | { type: "location"; latitude: number; longitude: number; name?: string; address?: string }
   | MediaInput;
 
 export type InboundMessage = {

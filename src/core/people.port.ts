@@ -74,6 +74,13 @@ export type Person = {
   /** Last month paid, YYYY-MM, when known; coverage ends 3 months after an unpaid month. */
   paidThrough?: string;
   coverageEndsAt?: Date;
+  /**
+   * Someone reported this person's death and staff have not verified it yet (no akta or surat
+   * keterangan kematian seen): the person keeps every right (data, broadcasts, deletion) and is
+   * asked whether they are well when they write.
+   */
+  reportedDeceased?: { at: Date; claimReference: string };
+  /** Set only by staff verification of the death (with `status: "deceased"`). */
   deceasedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -83,6 +90,16 @@ export type Person = {
   reviewNote?: string;
   /** Set when the person asked for deletion or withdrew consent (kept only when a claim needs it). */
   deletionRequestedAt?: Date;
+  /**
+   * True while the person has opted out of broadcasts ("STOP"), copied from the opt-out record so a
+   * segment can be counted in the database; the opt-out record stays what sending checks.
+   */
+  optedOut?: boolean;
+  /**
+   * A registration submitted for a NIK that was already registered (by someone else): kept for
+   * staff with a placeholder hash, so lookups still find the first record; staff decide.
+   */
+  duplicateOf?: string;
 };
 
 /** What a new registration carries; the repository adds `_id`, `reference` and timestamps. */
@@ -109,6 +126,11 @@ export type PersonChanges = Partial<
     | "verifiedBy"
     | "reviewNote"
     | "deletionRequestedAt"
+    | "kpj"
+    | "membershipSince"
+    | "membershipSource"
+    | "paidThrough"
+    | "coverageEndsAt"
   >
 >;
 
@@ -129,25 +151,87 @@ export type PersonQuery = {
   coverageEndsBefore?: Date;
   /** Case-insensitive part of the name or the reference. */
   text?: string;
+  /** Residents an RT head registered on their behalf (registeredBy.personId). */
+  registeredByPersonId?: string;
+  /** true: recorded as deceased (status or date of death); false: neither. */
+  deceased?: boolean;
+  /** true: opted out of broadcasts; false: not. */
+  optedOut?: boolean;
+  /** true: has at least one contact to reach them on. */
+  reachable?: boolean;
 };
+
+/** Fields people can be counted by, in the database (`countBy`). */
+export const personGroupFields = [
+  "address.kecamatan",
+  "address.kelurahan",
+  "address.rw",
+  "address.rt",
+  "status",
+  "role",
+  "fundedBy",
+  "language",
+  /** The channels the person can be reached on, as a list ([] when none). */
+  "channels",
+  /** true when opted out of broadcasts, else null. */
+  "optedOut",
+] as const;
+export type PersonGroupField = (typeof personGroupFields)[number];
+
+/** One group of `countBy`: the grouped fields' values (null when missing) and how many people. */
+export type PersonGroup = { key: Partial<Record<PersonGroupField, unknown>>; count: number };
+
+/** What reaching a person takes (broadcasts): read instead of the whole record. */
+export type PersonReach = Pick<Person, "_id" | "status" | "role" | "name" | "language" | "contacts"> & {
+  address: Pick<RtRef, "kelurahan" | "rt">;
+  deceasedAt?: Date;
+  coverageEndsAt?: Date;
+  optedOut?: boolean;
+};
+
+export type SearchOptions = { limit?: number; skip?: number; newestFirst?: boolean };
 
 export interface PeopleRepository {
   findById(id: string): Promise<Person | null>;
   findByReference(reference: string): Promise<Person | null>;
-  /** By the keyed hash of a NIK (vault.hash). */
-  findByNikHash(hash: string): Promise<Person | null>;
+  /** By the keyed hash of a NIK (vault.hash), or any of its hashes (vault.hashes, during a key rotation). */
+  findByNikHash(hash: string | readonly string[]): Promise<Person | null>;
+  /** Many at once (the BPJS import matches a batch of rows in one query). */
+  findByNikHashes(hashes: string[]): Promise<Person[]>;
+  /** By the keyed hash of a KPJ number (vault.hash), as the BPJS import or staff recorded it. */
+  findByKpjHash(hash: string): Promise<Person | null>;
   findByContact(contact: Contact): Promise<Person[]>;
   findByPhone(phone: string): Promise<Person[]>;
-  search(query: PersonQuery, options?: { limit?: number; skip?: number }): Promise<Person[]>;
+  /** Matches oldest first (or `newestFirst`); skip and limit are applied in the database (read only what is shown). */
+  search(query: PersonQuery, options?: SearchOptions): Promise<Person[]>;
   count(query: PersonQuery): Promise<number>;
-  /** Marks a participant deceased: no reminder or broadcast reaches their contacts afterwards. */
+  /**
+   * How many people match, per combination of `by` fields, counted in the database.
+   *
+   * @example
+   *   await people.countBy({ status: "active", kecamatan: "Telanaipura" }, ["address.kelurahan", "fundedBy"]);
+   *   // → [{ key: { "address.kelurahan": "Simpang IV Sipin", fundedBy: "apbd" }, count: 412 }, …]
+   */
+  countBy(query: PersonQuery, by: PersonGroupField[]): Promise<PersonGroup[]>;
+  /** Every match once, in batches, with only what reaching them takes (one cursor). */
+  streamReach(query: PersonQuery, options?: { batchSize?: number }): AsyncIterable<PersonReach[]>;
+  /** The people behind any of these contacts, in one query (a batch join). */
+  findReachByContacts(contacts: readonly Contact[]): Promise<PersonReach[]>;
+  /** Marks a participant deceased (staff verified the death): no reminder or broadcast reaches their contacts afterwards. */
   markDeceased(id: string, at: Date): Promise<void>;
+  /** Records an unverified death report (or clears it with null); status and rights stay as they are. */
+  setReportedDeceased(id: string, report: Person["reportedDeceased"] | null, now: Date): Promise<void>;
 }
 
 /** The people repository with the writes registration, "data saya" and staff review need. */
 export interface PeopleRegister extends PeopleRepository {
   /** Inserts with a fresh unique reference (`DFT-…`, retried on collision); refuses a known NIK. */
   register(person: NewPerson, now: Date): Promise<RegisterResult>;
+  /**
+   * Inserts a registration whose NIK is already registered as `existing`, for staff to decide
+   * (flag "duplicate_nik", `duplicateOf`); the submitter is answered as for any registration.
+   */
+  registerForReview(person: NewPerson, existing: Person, now: Date): Promise<Person>;
   /** Applies changes; returns the person afterwards, or null when unknown. */
   update(id: string, changes: PersonChanges, now: Date): Promise<Person | null>;
   /** Adds a staff flag once (idempotent). */
@@ -163,7 +247,10 @@ export interface PeopleRegister extends PeopleRepository {
   anonymise(id: string, now: Date): Promise<void>;
 }
 
-/** Optional hook the claims feature can provide: whether a claim still needs a person's data. */
+/**
+ * Optional hook the claims feature can provide: whether a claim still needs a person's data
+ * (a death staff verified; an unverified report does not take a living person's rights away).
+ */
 export interface ClaimsCheck {
   hasClaimFor(personId: string): Promise<boolean>;
 }

@@ -48,10 +48,20 @@ export type Recipient = { channel: ChannelName; userId: string };
  */
 export type SendKind = "reply" | "unsolicited";
 
+/** What a proactive message was made of, for channels that need more than its text. */
+export type SendContext = {
+  /** The replies as data: a channel that must send an approved template picks it from these. */
+  replies: readonly Reply[];
+  /** The language the messages were rendered in. */
+  language: Language;
+  /** Echoed in delivery receipts (a broadcast delivery's id), on channels with receipts. */
+  reference?: string;
+};
+
 /** What a channel adapter offers the rest of the bot. */
 export interface ChannelSender {
   readonly channel: ChannelName;
-  send(userId: string, messages: OutboundMessage[], kind: SendKind): Promise<void>;
+  send(userId: string, messages: OutboundMessage[], kind: SendKind, context?: SendContext): Promise<void>;
 }
 
 /** What became of a proactive message: sent now, or queued in the outbox for the bot to send. */
@@ -65,7 +75,25 @@ export type NotifyOptions = {
    * send now (default true). Broadcasts pass false: their deliveries are their own outbox.
    */
   outbox?: boolean;
+  /** Echoed in delivery receipts, where the channel reports them (see `DeliveryReceipts`). */
+  reference?: string;
 };
+
+/** What a channel with receipts reported about a message sent with a `reference`. */
+export type DeliveryReceipt = {
+  reference: string;
+  /** The platform's message id. */
+  messageId: string;
+  status: "sent" | "delivered" | "read" | "failed";
+  at: Date;
+  /** Platform error code and title, for a failure ("131026 Message undeliverable"). */
+  error?: string;
+};
+
+/** Where receipts go (broadcast deliveries keep the furthest state each message reached). */
+export interface DeliveryReceipts {
+  record(receipt: DeliveryReceipt): Promise<void>;
+}
 
 /** Sends replies to any user on any running channel, rendered in the given language. */
 export interface Notifier {

@@ -32,6 +32,11 @@ export const sessionSchema = z.object({
   displayName: z.string().optional(),
   /** The last message ids handled, newest last: a redelivered message is dropped. */
   recentMessageIds: z.array(z.string()).default([]),
+  /**
+   * A flow someone else queued for this conversation (e.g. "are you well?" after a death report
+   * about this person): it starts at the user's next message that is no global command.
+   */
+  queued: z.object({ flow: z.string(), data: z.unknown(), at: z.coerce.date() }).optional(),
   /** Conversation context flows and nlu keep between turns (last topic, last calculation…). */
   context: z.record(z.string(), z.unknown()).default({}),
   createdAt: z.coerce.date(),

@@ -5,7 +5,7 @@
 import { matchChoice } from "./choice-match";
 import { AppError } from "./errors";
 import type { AnyFlow, FlowContext, StepInput, StepResult } from "./flow";
-import type { EngineDeps } from "./engine";
+import type { EngineDeps, Interjection } from "./engine";
 import { toGlobalCommand } from "./global-commands";
 import type { InboundMessage, Reply } from "./messages";
 import type { FlowState, Session } from "./session";
@@ -46,6 +46,7 @@ export class Turn {
     return {
       now: this.now,
       channel: this.message.channel,
+      capabilities: this.deps.services.channels.capabilitiesOf(this.message.channel),
       userId: this.message.userId,
       language: this.session.language,
       phone: this.message.phone ?? this.session.phone,
@@ -56,6 +57,13 @@ export class Turn {
       logger: this.deps.logger,
       setLanguage: (language) => {
         this.session.language = language;
+      },
+      forgetConversation: () => {
+        this.session.parked = {};
+        this.session.context = {};
+        this.session.resumePending = false;
+        delete this.session.displayName;
+        delete this.session.phone;
       },
       setContext: (patch) => {
         for (const [name, value] of Object.entries(patch)) {
@@ -72,6 +80,12 @@ export class Turn {
       // A command after a long silence is clear enough: do it instead of asking whether to continue.
       this.session.resumePending = false;
       return runGlobalCommand(this, command);
+    }
+    const queued = this.session.queued;
+    if (queued) {
+      delete this.session.queued;
+      this.session.resumePending = false;
+      return this.startById(queued.flow, queued.data ?? {});
     }
     // Only typed text is ambiguous after a long silence; a photo, file or contact answers the step.
     const ambiguous = this.input.content.type === "text";
@@ -141,22 +155,32 @@ export class Turn {
     const step = flow.steps[state.step];
     if (state.version !== flow.version || !parsed.success || !step) return this.restart(flow, state);
     const result = await step.handle(this.input, parsed.data, this.ctx);
-    if (result.type === "invalid" && this.input.text && this.deps.registry.interject) {
-      const answer = await this.deps.registry.interject(this.input.text, this.ctx);
-      if (answer && !Array.isArray(answer)) {
-        this.replies.push(...answer.replies);
-        return this.startById(answer.start.flow, answer.start.data);
-      }
-      if (answer) {
-        this.replies.push(...answer);
-        if (this.session.flow) {
-          this.replies.push({ key: "common:backToStep" });
-          await this.prompt();
-        }
-        return;
-      }
+    if (result.type === "invalid") {
+      const answer = await this.interjection();
+      if (answer) return this.interject(answer);
     }
     return this.apply(flow, state, result);
+  }
+
+  /** What the registry's hooks make of input the step refused: a question typed, a stray file. */
+  async interjection(): Promise<Interjection | null> {
+    const { registry } = this.deps;
+    const content = this.input.content;
+    if (content.type === "media")
+      return registry.onStrayMedia ? registry.onStrayMedia(content, this.ctx) : null;
+    return this.input.text && registry.interject ? registry.interject(this.input.text, this.ctx) : null;
+  }
+
+  async interject(answer: Interjection): Promise<void> {
+    if (!Array.isArray(answer)) {
+      this.replies.push(...answer.replies);
+      return this.startById(answer.start.flow, answer.start.data);
+    }
+    this.replies.push(...answer);
+    if (this.session.flow) {
+      this.replies.push({ key: "common:backToStep" });
+      await this.prompt();
+    }
   }
 
   async apply(flow: AnyFlow, state: FlowState, result: StepResult<unknown>): Promise<void> {

@@ -12,6 +12,11 @@ export type Sealed = {
 export interface PersonalDataVault {
   seal(value: string): Sealed;
   open(sealed: Pick<Sealed, "cipher">): string;
-  /** Keyed hash only, for looking up a value typed by a user. */
+  /** Keyed hash under the current hash key, for storing and for pseudonyms. */
   hash(value: string): string;
+  /**
+   * The keyed hashes of a value under every hash key still configured, current first: look a
+   * typed NIK up with all of them, so records not yet re-hashed after a key rotation are found.
+   */
+  hashes(value: string): string[];
 }

@@ -6,6 +6,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { kecamatanList, kelurahanList } from "./kota-jambi-areas";
+import { lookup } from "./lookup";
 
 export type AreaEntry = {
   kind: "kecamatan" | "kelurahan";
@@ -26,6 +27,12 @@ export const confidentMatch = 0.8;
 /** Confidence from which an area is offered as a choice. */
 const offerable = 0.45;
 const maxOffered = 4;
+/**
+ * An area name is a few words: longer text is no area (and is not scored, which would cost time
+ * for every entry); only the first words count.
+ */
+const maxInput = 100;
+const maxTokens = 8;
 
 const dropped = new Set([
   "kel",
@@ -58,7 +65,7 @@ export function toAreaTokens(text: string): string[] {
     .trim()
     .split(" ")
     .filter((t) => t !== "" && !dropped.has(t))
-    .map((t) => abbreviations[t] ?? t);
+    .map((t) => lookup(abbreviations, t) ?? t);
 }
 
 const skeleton = (word: string) => word[0] + word.slice(1).replace(/[aeiou]/g, "");
@@ -117,7 +124,8 @@ export function kelurahanOf(kecamatanCode: string): AreaEntry[] {
 
 /** Scores `text` against `entries` (default: all of Kota Jambi). */
 export function matchArea(text: string, entries: readonly AreaEntry[] = kotaJambiAreas): AreaMatch {
-  const typed = toAreaTokens(text);
+  if (text.length > maxInput) return { type: "none" };
+  const typed = toAreaTokens(text).slice(0, maxTokens);
   if (typed.length === 0) return { type: "none" };
   const scored = entries
     .map((entry) => {

@@ -29,7 +29,8 @@ export type SegmentFilters = {
   rt?: string;
   role?: "rt_head" | "worker";
   language?: "id" | "en";
-  channel?: "telegram" | "whatsapp" | "terminal";
+  /** A channel's name, as the channel directory found it in what staff typed ("kanal=wa"). */
+  channel?: string;
 };
 
 export type Segment = SegmentFilters & {
@@ -62,16 +63,13 @@ const fieldNames: Record<string, keyof SegmentFilters> = {
 const values: Partial<Record<keyof SegmentFilters, Record<string, string>>> = {
   role: { rt: "rt_head", "ketua rt": "rt_head", rt_head: "rt_head", pekerja: "worker", worker: "worker" },
   language: { id: "id", indonesia: "id", en: "en", english: "en", inggris: "en" },
-  channel: {
-    telegram: "telegram",
-    tg: "telegram",
-    whatsapp: "whatsapp",
-    wa: "whatsapp",
-    terminal: "terminal",
-  },
 };
 
-function toValue(field: keyof SegmentFilters, raw: string): string | undefined {
+/** The channel a typed word names ("wa", "telegram"), from the channel directory; undefined when none. */
+export type FindChannel = (word: string) => string | undefined;
+
+function toValue(field: keyof SegmentFilters, raw: string, findChannel: FindChannel): string | undefined {
+  if (field === "channel") return findChannel(raw);
   if (field === "rt" || field === "rw") return toRtRwNumber(raw);
   if (field === "kecamatan" || field === "kelurahan") return toOfficialAreaName(field, raw);
   const table = lookup(values, field);
@@ -79,8 +77,11 @@ function toValue(field: keyof SegmentFilters, raw: string): string | undefined {
   return raw.replace(/\s+/g, " ");
 }
 
-/** Parses "field=value" pairs separated by commas, semicolons or lines; "-" or "semua" means none. */
-export function parseSegmentFilters(text: string): SegmentParse {
+/**
+ * Parses "field=value" pairs separated by commas, semicolons or lines; "-" or "semua" means none.
+ * Channel names come from the caller's channel directory, so this module names none.
+ */
+export function parseSegmentFilters(text: string, findChannel: FindChannel = () => undefined): SegmentParse {
   const trimmed = text.trim();
   if (/^(-|semua|all|tidak ada|none)$/i.test(trimmed)) return { ok: true, value: {} };
   const result: Record<string, string> = {};
@@ -92,7 +93,7 @@ export function parseSegmentFilters(text: string): SegmentParse {
     if (!match) return { ok: false, reason: "badValue", field: part };
     const field = lookup(fieldNames, (match[1] ?? "").trim().toLowerCase());
     if (!field) return { ok: false, reason: "unknownField", field: (match[1] ?? "").trim() };
-    const value = toValue(field, (match[2] ?? "").trim());
+    const value = toValue(field, (match[2] ?? "").trim(), findChannel);
     if (!value) return { ok: false, reason: "badValue", field };
     result[field] = value;
   }

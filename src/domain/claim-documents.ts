@@ -1,9 +1,17 @@
 /**
- * The documents a death claim needs (DOMAIN §3.2) for one case: the core list for everyone,
- * the buku nikah for a spouse, the accident chronology for JKK (DOMAIN §2.3), school proof
- * when children may get the scholarship. The NPWP (JHT only) and wage-earner letters are left out.
+ * The documents a death claim needs (DOMAIN §3.2) for one case. Everyone: the akta kematian (a
+ * surat keterangan kematian stands in until the akta is issued), the heirship letter, both KTPs,
+ * the KK and the heir's bank book. A spouse adds the buku nikah; an heir outside the spouse/child
+ * group (usually in another household) adds her own KK; a participant paying himself or through an
+ * employer adds the KPJ card (Pemkot-enrolled members may never have had one); employer members add
+ * the employer's letter. A work accident (JKK) adds the chronology, the accident report forms
+ * (tahap I/II), the doctor's or hospital letter and two witnesses' KTP, and for a road accident
+ * the police report or Jasa Raharja letter. School proof only while the scholarship may apply.
+ * A report about someone who was never a participant is a request for staff to check: they need
+ * the KTP (NIK) and the death letter, nothing for a payment.
  */
 import type { Relationship } from "./heirs";
+import type { MembershipAnswer } from "./membership";
 
 export const documentTypes = [
   "kpjCard",
@@ -16,85 +24,68 @@ export const documentTypes = [
   "bankBook",
   "accidentChronology",
   "schoolProof",
+  "deathLetter",
+  "familyCardHeir",
+  "accidentReport",
+  "medicalLetter",
+  "witnessKtp",
+  "policeReport",
+  "employerLetter",
   "other",
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 export type ClaimCase = {
-  programme: "JKK" | "JKM";
+  cause: "work" | "road" | "commute" | "other" | "unknown";
   relationship: Relationship;
-  schoolChildren: boolean;
+  membership: MembershipAnswer;
+  /** There are children who may get the scholarship, and it may still apply. */
+  scholarship: boolean;
 };
+
+const isAccident = (cause: ClaimCase["cause"]) => cause === "work" || cause === "road" || cause === "commute";
 
 /** The checklist for a case, in the order the heir is asked for them. */
 export function requiredDocuments(claim: ClaimCase): DocumentType[] {
-  const list: DocumentType[] = [
-    "deathCertificate",
-    "heirLetter",
-    "ktpDeceased",
-    "ktpHeir",
-    "familyCard",
-    "kpjCard",
-    "bankBook",
-  ];
+  if (claim.membership === "never") return ["ktpDeceased", "deathCertificate"];
+  const list: DocumentType[] = ["deathCertificate", "heirLetter", "ktpDeceased", "ktpHeir", "familyCard"];
+  if (claim.relationship !== "spouse" && claim.relationship !== "child") list.push("familyCardHeir");
   if (claim.relationship === "spouse") list.push("marriageBook");
-  if (claim.programme === "JKK") list.push("accidentChronology");
-  if (claim.schoolChildren) list.push("schoolProof");
+  if (claim.membership === "self" || claim.membership === "employer") list.push("kpjCard");
+  if (claim.membership === "employer") list.push("employerLetter");
+  list.push("bankBook");
+  if (isAccident(claim.cause))
+    list.push("accidentChronology", "accidentReport", "medicalLetter", "witnessKtp");
+  if (claim.cause === "road" || claim.cause === "commute") list.push("policeReport");
+  if (claim.scholarship) list.push("schoolProof");
   return list;
 }
 
-/** What is still missing: required and requested types not yet received. */
-export function missingDocuments(
-  required: readonly DocumentType[],
-  received: readonly DocumentType[],
-): DocumentType[] {
-  const have = new Set(received);
-  return [...new Set(required)].filter((type) => type !== "other" && !have.has(type));
-}
+/** Documents that count for another while it is missing: the death letter until the akta is issued. */
+const standIns: Partial<Record<DocumentType, DocumentType>> = { deathCertificate: "deathLetter" };
 
-/** Words in a caption that name a document type ("foto KTP suami", "akta kematian", "kk"). */
-const captionWords: ReadonlyArray<readonly [DocumentType, RegExp]> = [
-  ["deathCertificate", /\b(akta|akte|surat)\s*(ke)?mati|death\s*cert|kematian\b/],
-  ["heirLetter", /ahli\s*waris|heir/],
-  ["marriageBook", /buku\s*nikah|akta\s*nikah|surat\s*nikah|marriage/],
-  ["bankBook", /tabungan|rekening|buku\s*bank|bank\s*book|passbook/],
-  ["familyCard", /\bkk\b|kartu\s*keluarga|family\s*card/],
-  ["kpjCard", /\bkpj\b|kartu\s*(bpjs|peserta)|jmo|member(ship)?\s*card/],
-  ["accidentChronology", /kronologi|kecelakaan|accident|chronolog/],
-  ["schoolProof", /sekolah|kuliah|rapor|raport|school/],
-  ["ktpHeir", /\b(ktp|e-?ktp|id\s*card)\b.*\b(saya|ahli\s*waris|pelapor|heir|my|mine)\b/],
-  [
-    "ktpDeceased",
-    /\b(ktp|e-?ktp|id\s*card)\b.*\b(alm|almarhum|almarhumah|suami|istri|bapak|ibu|ayah|deceased|husband|wife)\b/,
-  ],
-];
-
-/** The document type a caption names, if it names exactly one clearly. */
-export function toDocumentTypeFromCaption(caption: string): DocumentType | undefined {
-  const text = caption.toLowerCase();
-  return captionWords.find(([, pattern]) => pattern.test(text))?.[0];
-}
-
-/** What the heir still has to send for a claim: its checklist and staff requests, minus what arrived. */
-export function toMissing(claim: {
+export type DocumentState = {
   required: readonly DocumentType[];
   requested: readonly { type: DocumentType }[];
   received: readonly DocumentType[];
-}): DocumentType[] {
-  return missingDocuments([...claim.required, ...claim.requested.map((r) => r.type)], claim.received);
-}
-
-/** Short words people type to name a document when asked which one they sent. */
-export const documentAliases: Readonly<Record<DocumentType, readonly string[]>> = {
-  kpjCard: ["kpj", "kartu bpjs", "kartu peserta", "jmo"],
-  ktpDeceased: ["ktp almarhum", "ktp almarhumah", "ktp alm", "ktp suami", "ktp istri"],
-  ktpHeir: ["ktp saya", "ktp ahli waris", "ktp pelapor", "my ktp"],
-  deathCertificate: ["akta kematian", "akte kematian", "akta", "surat kematian", "death certificate"],
-  familyCard: ["kk", "kartu keluarga", "family card"],
-  heirLetter: ["ahli waris", "surat ahli waris", "surat keterangan ahli waris", "heirship letter"],
-  marriageBook: ["buku nikah", "akta nikah", "surat nikah"],
-  bankBook: ["buku tabungan", "tabungan", "rekening", "bank book"],
-  accidentChronology: ["kronologi", "kronologi kecelakaan"],
-  schoolProof: ["bukti sekolah", "sekolah", "rapor", "kuliah"],
-  other: ["lain", "lainnya", "dokumen lain", "other"],
+  /** Staff decided these are not needed for this claim. */
+  waived?: readonly DocumentType[];
 };
+
+/**
+ * What the heir still has to send: the checklist (a stand-in counts) and what staff asked for
+ * (only the very document counts), minus what arrived or was waived.
+ */
+export function toMissing(claim: DocumentState): DocumentType[] {
+  const have = new Set(claim.received);
+  const waived = new Set(claim.waived ?? []);
+  const requested = new Set(claim.requested.map((r) => r.type));
+  const fromChecklist = claim.required.filter((type) => {
+    const standIn = standIns[type];
+    return !have.has(type) && !(standIn && have.has(standIn) && !requested.has(type));
+  });
+  const fromRequests = [...requested].filter((type) => !have.has(type));
+  return [...new Set([...fromChecklist, ...fromRequests])].filter(
+    (type) => type !== "other" && !waived.has(type),
+  );
+}

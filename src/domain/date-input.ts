@@ -5,9 +5,12 @@
  * Callers add their own rules on top (birth dates: plausible age; registration: age limits).
  */
 import { fromJakarta, toJakartaDay, toJakartaParts } from "./jakarta-time";
+import { lookup } from "./lookup";
 
 export type DateRefusal = "empty" | "notDate" | "invalidDate" | "future";
 export type DateResult = { ok: true; value: string } | { ok: false; reason: DateRefusal };
+
+const maxInput = 60;
 
 export type DateInputOptions = {
   /** Accept "hari ini", "kemarin", "kemarin lusa", counted back from `now`. */
@@ -86,6 +89,8 @@ function toYear(parts: Parts, today: string, options: DateInputOptions): number 
 
 /** Parses a typed day; `now` is the current instant (today is its WIB calendar day). */
 export function parseDateInput(input: string, now: Date, options: DateInputOptions = {}): DateResult {
+  // "tanggal 17 Agustus 1945" is short; longer text is no date and is not read.
+  if (input.length > maxInput) return { ok: false, reason: "notDate" };
   const text = input
     .toLowerCase()
     .replace(/^(tanggal|tgl|tg|pada|lahir|born|on)\b[\s.:]*/, "")
@@ -94,7 +99,7 @@ export function parseDateInput(input: string, now: Date, options: DateInputOptio
     .trim();
   if (text === "") return { ok: false, reason: "empty" };
   const today = toJakartaDay(now);
-  const back = options.relativeWords ? daysBack[text] : undefined;
+  const back = options.relativeWords ? lookup(daysBack, text) : undefined;
   if (back !== undefined) {
     const parts = toJakartaParts(now);
     return { ok: true, value: toJakartaDay(fromJakarta(parts.year, parts.month, parts.day - back, 12)) };

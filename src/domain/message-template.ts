@@ -2,6 +2,8 @@
  * Placeholders in staff-written broadcast text: {nama}/{name}, {rt}, {kelurahan}, {batas}/{deadline}.
  * Locale templates use i18next's {{name}} instead; this is only for free text.
  */
+import { lookup } from "./lookup";
+
 const aliases: Record<string, string> = {
   nama: "name",
   name: "name",
@@ -21,7 +23,7 @@ const pattern = /\{\s*([a-zA-Z]+)\s*\}/g;
 export function toUnknownPlaceholders(text: string): string[] {
   return [...text.matchAll(pattern)]
     .map((m) => m[1] ?? "")
-    .filter((name) => !(name.toLowerCase() in aliases));
+    .filter((name) => !Object.hasOwn(aliases, name.toLowerCase()));
 }
 
 /** Fills known placeholders; a value that is missing becomes `fallback[name]` or is removed. */
@@ -31,8 +33,8 @@ export function fillPlaceholders(
   fallback: Record<string, string> = {},
 ): string {
   return text.replace(pattern, (whole, name: string) => {
-    const canonical = aliases[name.toLowerCase()];
+    const canonical = lookup(aliases, name.toLowerCase());
     if (!canonical) return whole;
-    return values[canonical] ?? fallback[canonical] ?? "";
+    return lookup(values, canonical) ?? lookup(fallback, canonical) ?? "";
   });
 }

@@ -17,8 +17,12 @@ export type PhoneOptions = {
   international?: boolean;
 };
 
+const maxInput = 40;
+
 /** "0812-3456-7890", "62812…", "+62 812 …" → "+6281234567890". */
 export function parsePhone(input: string, options: PhoneOptions = {}): PhoneResult {
+  // "+62 (812) 3456-7890" is short; longer text is no phone number and is not parsed.
+  if (input.length > maxInput) return { ok: false, reason: "invalid" };
   const cleaned = input.replace(/[\s().-]/g, "");
   if (cleaned === "") return { ok: false, reason: "empty" };
   const bareInternational = options.international ? /^\d{6,}$/ : /^62\d{8,}$/;

@@ -23,11 +23,15 @@ export function createReference(prefix: string, random: RandomInt = randomInt): 
   return `${prefix}-${body}`;
 }
 
+/** "nomor: DFT - 4KQ - 7MZ" is short; longer text is no reference and is not read. */
+const maxInput = 40;
+
 /**
  * Reads a reference as people type or dictate it: "dft 4kq7mz", "DFT4KQ7MZ", "dft-4kq-7mz", "klm: 7hq3xa".
  * Case, spaces, dashes and colons are forgiven; a character outside the alphabet means it is not one.
  */
 export function parseReference(text: string, prefix: string): string | undefined {
+  if (text.length > maxInput) return undefined;
   const compact = text.toUpperCase().replace(/[\s\-_.:]/g, "");
   if (!compact.startsWith(prefix)) return undefined;
   const body = compact.slice(prefix.length);

@@ -4,6 +4,7 @@
  */
 import { lookup } from "./lookup";
 export type RupiahRefusal = "empty" | "notAmount" | "tooSmall" | "tooLarge";
+const maxInput = 100;
 export type RupiahResult = { ok: true; value: number } | { ok: false; reason: RupiahRefusal };
 
 const units: Record<string, number> = {
@@ -55,6 +56,8 @@ function toNumber(token: string): number | undefined {
 
 /** Parses an amount; `min`/`max` bound what is accepted (defaults: Rp 1 to Rp 10 miliar). */
 export function parseRupiah(input: string, bounds: { min?: number; max?: number } = {}): RupiahResult {
+  // "1 juta 500 ribu rupiah per bulan" is short; longer text is no amount and is not read.
+  if (input.length > maxInput) return { ok: false, reason: "notAmount" };
   const text = input
     .toLowerCase()
     .replace(/rp\.?|idr|rupiah|per\s*bulan|\/\s*bulan|sebulan|perbulan|bulan/g, " ")

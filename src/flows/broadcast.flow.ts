@@ -11,7 +11,7 @@ import type { Reply } from "../core/messages";
 import { ask, choose } from "../core/steps";
 import type { I18nKey } from "../i18n/keys";
 import { parseSegmentFilters, segmentStates, type Segment } from "../domain/broadcast-segment";
-import { messageLimits, toTooLongChannels } from "../domain/message-limits";
+import { toTooLongFor } from "../core/channel-contract";
 import { fillPlaceholders, toUnknownPlaceholders } from "../domain/message-template";
 import { parseDay, parseWibMoment } from "../domain/wib-input";
 import { toPreviewReplies } from "./broadcast-replies";
@@ -48,20 +48,24 @@ function parseText(text: string, ctx: FlowContext) {
   if (text.trim() === "") return { ok: false as const, reason: "empty" };
   const unknown = toUnknownPlaceholders(text)[0];
   if (unknown) return { ok: false as const, reason: "unknownPlaceholder", params: { name: `{${unknown}}` } };
-  const channel = (ctx.session.flow?.data as Data | undefined)?.filters.channel as
-    keyof typeof messageLimits | undefined;
+  const { channels } = ctx.services;
+  const wanted = (ctx.session.flow?.data as Data | undefined)?.filters.channel;
+  const targets = channels
+    .list()
+    .filter((c) => !wanted || c.channel === wanted)
+    .map((c) => c.channel);
   const worst = fillPlaceholders(
     text,
     {},
     { name: "x".repeat(40), rt: "000", kelurahan: "x".repeat(30), deadline: "31 Desember 2026" },
   );
-  const tooLong = toTooLongChannels(worst, channel ? [channel] : ["telegram", "whatsapp"]);
+  const tooLong = toTooLongFor(channels, worst, targets).map((c) => channels.capabilitiesOf(c));
   if (tooLong.length > 0) {
-    const limit = Math.min(...tooLong.map((c) => messageLimits[c]));
+    const limit = Math.min(...tooLong.map((c) => c.text.broadcastMaxLength));
     return {
       ok: false as const,
       reason: "tooLong",
-      params: { channels: tooLong.join(", "), length: worst.length, limit },
+      params: { channels: tooLong.map((c) => c.label).join(", "), length: worst.length, limit },
     };
   }
   return { ok: true as const, value: text.trim() };
@@ -86,7 +90,7 @@ const preview: Step<Data> = {
   ...previewChoice,
   prompt: async (d, ctx) => {
     const result = await ctx.services.broadcasts.preview({ segment: toSegment(d), message: toMessage(d) });
-    return [...toPreviewReplies(result), ...(await previewChoice.prompt(d, ctx))];
+    return [...toPreviewReplies(result, ctx), ...(await previewChoice.prompt(d, ctx))];
   },
 };
 
@@ -118,8 +122,8 @@ export const broadcastFlow = defineFlow({
     }),
     filters: ask({
       prompt: "broadcast:create.filters.prompt",
-      parse: (text) => {
-        const parsed = parseSegmentFilters(text);
+      parse: (text, ctx) => {
+        const parsed = parseSegmentFilters(text, (word) => ctx.services.channels.find(word));
         return parsed.ok ? parsed : { ok: false, reason: parsed.reason, params: { field: parsed.field } };
       },
       invalid: (reason) => `broadcast:create.filters.${reason as "unknownField" | "badValue" | "empty"}`,

@@ -1,7 +1,9 @@
 /**
- * "Cek status klaim" (also the word "status"): the heir's own claims at once; any claim by its
- * reference, or by the heir's NIK or phone. A claim that is not the asker's own is shown only after
- * a second identifier of its heir matches, so nobody learns about other people's claims.
+ * "Cek status klaim" (also the word "status"): the claims of this chat at once (the chat that
+ * reported, heirs staff added, the reporter's own phone as the channel confirms it); any other
+ * claim only with both its reference and the reporter's NIK. Every answer before both are given is
+ * the same whether a claim exists or not, wrong pairs are rate-limited per chat and per reference,
+ * and a refusal never says which half was wrong.
  */
 import { z } from "zod";
 import type { Claim } from "../core/claims.port";
@@ -13,13 +15,20 @@ import { ask, choose } from "../core/steps";
 import { claimPrefix, parseReference } from "../domain/reference";
 import { toMissing } from "../domain/claim-documents";
 import { parseNik } from "../domain/nik";
-import { parsePhone } from "../domain/phone";
-import { toStatusCard } from "./claims/claim-view";
+import { findOwnClaims } from "./claims/claim-access";
+import { takesDocuments, toStatusCard } from "./claims/claim-view";
+import { countLookup, isLookupBlocked } from "./claims/lookup-limits";
+import { storeUpload } from "./death-report/document-upload";
+import { isFinishWord } from "./death-report/finish-words";
 
 const data = z.object({
-  pending: z.array(z.string()).default([]),
-  verifyWith: z.enum(["nikOrPhone", "nik", "phone"]).default("nikOrPhone"),
+  /** A reference typed (not necessarily existing); never shown back until both factors match. */
   reference: z.string().optional(),
+  /** Keyed hash of the reporter's NIK as typed. */
+  nikHash: z.string().optional(),
+  /** The claim shown, when the chat may send documents for it; `verified` when shown on both factors. */
+  shown: z.string().optional(),
+  verified: z.boolean().default(false),
 });
 type D = z.infer<typeof data>;
 
@@ -30,140 +39,125 @@ const sendOption = {
 };
 const maxShown = 3;
 
-const isOwn = (claim: Claim, ctx: FlowContext) =>
-  (claim.heir.contact.channel === ctx.channel && claim.heir.contact.userId === ctx.userId) ||
-  (ctx.phone !== undefined && claim.heir.phone === ctx.phone);
+const awaitsDocuments = (claim: Claim) => takesDocuments(claim) && toMissing(claim).length > 0;
 
-const awaitsDocuments = (claim: Claim) =>
-  ["LAPORAN_DITERIMA", "VERIFIKASI_RT_KELURAHAN", "MENUNGGU_DOKUMEN", "DITOLAK_PERLU_TINDAK_LANJUT"].includes(
-    claim.stage,
-  ) && toMissing(claim).length > 0;
+const viewOf = (ctx: FlowContext) => ({
+  translator: ctx.translator,
+  language: ctx.language,
+  calendar: ctx.services.calendar,
+  now: ctx.now,
+});
 
-async function ownClaims(ctx: FlowContext): Promise<Claim[]> {
-  const { claims } = ctx.services;
-  const byContact = await claims.findByHeirContact({ channel: ctx.channel, userId: ctx.userId });
-  const byPhone = ctx.phone ? await claims.findByHeirPhone(ctx.phone) : [];
-  const seen = new Set<string>();
-  return [...byContact, ...byPhone].filter((c) => !seen.has(c.reference) && seen.add(c.reference));
+function show(claim: Claim, state: D, ctx: FlowContext, verified: boolean): StepResult<D> {
+  const card = toStatusCard(claim, viewOf(ctx));
+  if (awaitsDocuments(claim))
+    return next("afterShow", { ...state, shown: claim.reference, verified }, [card]);
+  return done(state, [card, { key: "claimStatus:footer" }]);
 }
 
-function cards(claims: Claim[], ctx: FlowContext): Reply[] {
-  const view = {
-    translator: ctx.translator,
-    language: ctx.language,
-    calendar: ctx.services.calendar,
-    now: ctx.now,
-  };
-  return claims.slice(0, maxShown).flatMap((c) => toStatusCard(c, view));
+/** Both factors given: the claim, or one refusal that is the same for every wrong pair. */
+async function verify(state: D, ctx: FlowContext): Promise<StepResult<D>> {
+  const reference = state.reference ?? "";
+  if (await isLookupBlocked(ctx, "claimLookup", reference))
+    return exit([{ key: "claimStatus:verify.limited" }]);
+  const claim = await ctx.services.claims.findByReference(reference);
+  const matches = claim !== null && !claim.falseReport && claim.heir.nik.hash === state.nikHash;
+  await ctx.services.audit.record({
+    at: ctx.now,
+    actor: `${ctx.channel}:${ctx.userId}`,
+    action: matches ? "claim.status.verified" : "claim.status.refused",
+    target: `claim:${reference}`,
+  });
+  if (!matches || !claim) {
+    const allowed = await countLookup(ctx, "claimLookup", reference);
+    return exit([{ key: allowed ? "claimStatus:verify.refused" : "claimStatus:verify.limited" }]);
+  }
+  const shown: D = { ...state, reference };
+  delete shown.nikHash;
+  return show(claim, shown, ctx, true);
 }
 
-function show(claims: Claim[], state: D, ctx: FlowContext): StepResult<D> {
-  const only = claims.length === 1 ? claims[0] : undefined;
-  if (only && awaitsDocuments(only))
-    return next("afterShow", { ...state, reference: only.reference }, cards(claims, ctx));
-  return done(state, [...cards(claims, ctx), { key: "claimStatus:footer" }]);
-}
-
-/** Shows the asker's own claims at once; the others wait for a second identifier. */
-function showOrVerify(
-  found: Claim[],
-  state: D,
-  ctx: FlowContext,
-  verifyWith: D["verifyWith"],
-): StepResult<D> {
-  if (found.length === 0) return invalid({ key: "claimStatus:lookup.notFound" });
-  const own = found.filter((c) => isOwn(c, ctx));
-  if (own.length === found.length) return show(own, state, ctx);
-  return next("verify", { ...state, pending: found.map((c) => c.reference), verifyWith });
-}
-
+/** A reference or a NIK typed at the first question: the other half is asked, whatever exists. */
 async function lookUp(text: string, state: D, ctx: FlowContext): Promise<StepResult<D>> {
-  const { claims, vault } = ctx.services;
   const reference = parseReference(text, claimPrefix);
   if (reference) {
-    const claim = await claims.findByReference(reference);
-    return showOrVerify(claim ? [claim] : [], state, ctx, "nikOrPhone");
+    const own = (await findOwnClaims(ctx)).find((c) => c.reference === reference);
+    if (own) return show(own, state, ctx, false);
+    const updated = { ...state, reference };
+    return updated.nikHash ? verify(updated, ctx) : next("verifyNik", updated);
   }
   const nik = parseNik(text, ctx.now);
-  if (nik.ok)
-    return showOrVerify(await claims.findByHeirNikHash(vault.hash(nik.value.nik)), state, ctx, "phone");
-  const phone = parsePhone(text);
-  if (phone.ok) {
-    const found = await claims.findByHeirPhone(phone.value);
-    if (phone.value === ctx.phone && found.length > 0) return show(found, state, ctx);
-    return showOrVerify(found, state, ctx, "nik");
+  if (nik.ok) {
+    const updated = { ...state, nikHash: ctx.services.vault.hash(nik.value.nik) };
+    return updated.reference ? verify(updated, ctx) : next("verifyReference", updated);
   }
   return invalid({ key: "claimStatus:lookup.invalid" });
 }
 
 const lookup: Step<D> = {
   prompt: async (_state, ctx) => {
-    const own = await ownClaims(ctx);
-    if (own.length === 0) return [{ key: "claimStatus:lookup.prompt", requestContact: true }];
+    const own = await findOwnClaims(ctx);
+    if (own.length === 0) return [{ key: "claimStatus:lookup.prompt" }];
     const choices = own.some(awaitsDocuments) ? [{ value: sendOption.value, label: sendOption.label }] : [];
-    return [...cards(own, ctx), { key: "claimStatus:lookup.ownPrompt", choices }];
+    const cards: Reply[] = own.slice(0, maxShown).map((c) => toStatusCard(c, viewOf(ctx)));
+    return [...cards, { key: "claimStatus:lookup.ownPrompt", choices }];
   },
   handle: async (input, state, ctx) => {
     if (matchChoice(input.content, [sendOption], ctx.translator) === "send") {
-      const waiting = (await ownClaims(ctx)).find(awaitsDocuments);
+      const waiting = (await findOwnClaims(ctx)).find(awaitsDocuments);
       if (waiting) return startFlow("claimDocuments", { reference: waiting.reference });
     }
-    if (input.content.type === "contact") {
-      // Only the asker's own number (Telegram's button, the WhatsApp sender) shows claims at once:
-      // a WhatsApp contact card can carry anyone's number, so that needs the heir's NIK too.
-      const phone = parsePhone(input.content.phone);
-      const found = phone.ok ? await ctx.services.claims.findByHeirPhone(phone.value) : [];
-      if (found.length === 0) return invalid({ key: "claimStatus:lookup.notFound" });
-      return phone.ok && phone.value === ctx.phone
-        ? show(found, state, ctx)
-        : showOrVerify(found, state, ctx, "nik");
-    }
+    if (isFinishWord(input.text)) return exit([], true);
     return lookUp(input.text, state, ctx);
   },
 };
 
-function heirMatches(claim: Claim, text: string, verifyWith: D["verifyWith"], ctx: FlowContext): boolean {
-  const nik = parseNik(text, ctx.now);
-  if (verifyWith !== "phone" && nik.ok && ctx.services.vault.hash(nik.value.nik) === claim.heir.nik.hash)
-    return true;
-  const phone = parsePhone(text);
-  return verifyWith !== "nik" && phone.ok && claim.heir.phone === phone.value;
-}
-
 export const claimStatusFlow = defineFlow<D>({
   id: "claimStatus",
-  version: 1,
+  version: 2,
   start: "lookup",
   data,
-  initial: () => ({ pending: [], verifyWith: "nikOrPhone" }),
+  initial: () => ({ verified: false }),
   steps: {
     lookup,
-    verify: ask<D, string>({
-      prompt: (state) => ({ key: `claimStatus:verify.${state.verifyWith}` }),
-      parse: (text) => ({ ok: true, value: text }),
-      invalid: "claimStatus:lookup.invalid",
-      onAnswer: async (text, state, ctx) => {
-        const found = await Promise.all(state.pending.map((r) => ctx.services.claims.findByReference(r)));
-        const verified = found.filter(
-          (c): c is Claim => c !== null && heirMatches(c, text, state.verifyWith, ctx),
-        );
-        await ctx.services.audit.record({
-          at: ctx.now,
-          actor: `${ctx.channel}:${ctx.userId}`,
-          action: verified.length > 0 ? "claim.status.verified" : "claim.status.refused",
-          target: state.pending.map((r) => `claim:${r}`).join(","),
-        });
-        if (verified.length === 0) return exit([{ key: "claimStatus:verify.refused" }]);
-        return show(verified, { ...state, pending: [] }, ctx);
+    verifyNik: ask<D, string>({
+      prompt: "claimStatus:verify.nik",
+      parse: (text, ctx) => {
+        const nik = parseNik(text, ctx.now);
+        return nik.ok ? { ok: true, value: nik.value.nik } : { ok: false, reason: "nik" };
       },
+      invalid: "claimStatus:verify.invalidNik",
+      onAnswer: (nik, state, ctx) => verify({ ...state, nikHash: ctx.services.vault.hash(nik) }, ctx),
+    }),
+    verifyReference: ask<D, string>({
+      prompt: "claimStatus:verify.reference",
+      parse: (text) => {
+        const reference = parseReference(text, claimPrefix);
+        return reference ? { ok: true, value: reference } : { ok: false, reason: "reference" };
+      },
+      invalid: "claimStatus:lookup.invalid",
+      onAnswer: (reference, state, ctx) => verify({ ...state, reference }, ctx),
     }),
     afterShow: choose<D>({
       prompt: "claimStatus:afterShow.prompt",
       options: [sendOption, { value: "menu", label: "claimStatus:afterShow.menu", aliases: ["menu"] }],
       onChoice: (value, state) =>
-        value === "send" && state.reference
-          ? startFlow("claimDocuments", { reference: state.reference })
+        value === "send" && state.shown
+          ? startFlow("claimDocuments", { reference: state.shown, verified: state.verified })
           : exit([], true),
+      onOther: async (input, state, ctx) => {
+        if (isFinishWord(input.text)) return exit([], true);
+        if (input.content.type !== "media" || !state.shown)
+          return invalid({ key: "common:choice.invalid", params: { count: 2 } }, { reprompt: true });
+        const upload = await storeUpload(input.content, ctx);
+        if ("key" in upload) return invalid(upload);
+        return startFlow("claimDocuments", {
+          reference: state.shown,
+          verified: state.verified,
+          upload,
+          choices: [state.shown],
+        });
+      },
     }),
   },
 });

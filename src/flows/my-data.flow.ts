@@ -1,9 +1,10 @@
 /**
  * "Data saya": see one's registration (NIK masked), correct a field, withdraw consent / ask for
- * deletion, or take over a record an RT head made (phone match, or NIK + birth date).
+ * deletion, or take over a record an RT head made (phone match, or NIK + the DFT- reference; the
+ * answers do not tell whether a NIK is registered until the reference matches).
  */
+import type { AttemptRule } from "../core/attempts.port";
 import { defineFlow, exit, next } from "../core/flow";
-import { reply } from "../core/messages";
 import { ask, confirm } from "../core/steps";
 import { parseNik, type ParsedNik } from "../domain/nik";
 import type { I18nKey } from "../i18n/keys";
@@ -11,13 +12,17 @@ import { correctSteps } from "./my-data/correct.steps";
 import { homeStep } from "./my-data/home.step";
 import { myDataData, type MyData } from "./my-data/my-data.data";
 import { withdrawalReplies, withdrawConsent } from "./my-data/withdraw";
-import { toToday } from "./registration/registration.data";
-import { refuseDuplicate } from "./registration/identity.steps";
-import { canTakeOverByNik, takeoverReferenceStep } from "./registration/takeover";
+import { checkAttempts, dayMs, guardAttempts, nikSubject, toWaitReply } from "./attempt-guard";
+import { toActor, toToday } from "./registration/registration.data";
+import { takeoverChecks, takeoverReferenceStep } from "./registration/takeover";
+
+/** NIK searches: per chat account, and per NIK whoever searches. */
+export const nikLookupByUser: AttemptRule = { name: "myData.nikLookup.user", limit: 5, windowMs: dayMs };
+export const nikLookupOfNik: AttemptRule = { name: "myData.nikLookup.nik", limit: 5, windowMs: dayMs };
 
 export const myDataFlow = defineFlow<MyData>({
   id: "myData",
-  version: 2,
+  version: 3,
   start: "home",
   data: myDataData,
   initial: () => ({}),
@@ -41,13 +46,15 @@ export const myDataFlow = defineFlow<MyData>({
         return result.ok ? result : { ok: false, reason: result.reason, params: { digits: result.digits } };
       },
       invalid: (reason) => `registration:nik.${reason}` as I18nKey,
-      onAnswer: async (nik, data, ctx) => {
-        const person = await ctx.services.people.findByNikHash(ctx.services.vault.hash(nik.nik));
-        if (!person || person.status === "deleted") return exit([{ key: "myData:findNik.notFound" }], true);
-        if (!canTakeOverByNik(person)) return refuseDuplicate(person, ctx);
-        return next("takeoverReference", { ...data, takeoverPersonId: person._id, takeoverTries: 0 }, [
-          reply("myData:findNik.found"),
+      // Not looked up here: the same question follows whether or not the NIK is registered.
+      onAnswer: async ({ nik }, data, ctx) => {
+        const counted = await guardAttempts(ctx, [
+          [nikLookupByUser, toActor(ctx)],
+          [nikLookupOfNik, nikSubject(ctx, nik)],
         ]);
+        const open = counted.allowed ? await checkAttempts(ctx, takeoverChecks(ctx, nik)) : counted;
+        if (!open.allowed) return exit([toWaitReply(open.until)], true);
+        return next("takeoverReference", { ...data, takeoverNik: ctx.services.vault.seal(nik) });
       },
     }),
     takeoverReference: takeoverReferenceStep<MyData>(),

@@ -19,7 +19,7 @@ const areaSteps = createAreaSteps<RegistrationData>((data) =>
 
 export const registrationFlow = defineFlow<RegistrationData>({
   id: "registration",
-  version: 2,
+  version: 3,
   start: "consent",
   data: registrationData,
   initial: () => ({}),

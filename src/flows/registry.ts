@@ -7,10 +7,12 @@ import { z } from "zod";
 import type { FlowRegistry } from "../core/engine";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
+import { aliveCheckFlow } from "./alive-check.flow";
 import { broadcastManageFlow } from "./broadcast-manage.flow";
 import { broadcastFlow } from "./broadcast.flow";
 import { calculatorFlow } from "./calculator.flow";
 import { claimStatusFlow } from "./claim-status.flow";
+import { askIfReported, offerStrayMedia } from "./claims/claim-hooks";
 import { claimDocumentsFlow } from "./death-report/claim-documents.flow";
 import { deathReportFlow } from "./death-report/death-report.flow";
 import { eligibilityFlow } from "./eligibility.flow";
@@ -20,8 +22,10 @@ import { optInFlow } from "./opt-in.flow";
 import { optOutFlow } from "./opt-out.flow";
 import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
+import { rtResidentsFlow } from "./rt-residents.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
+import { staffReportsFlow } from "./staff-reports.flow";
 import { unansweredFlow } from "./unanswered.flow";
 
 const flows: AnyFlow[] = [
@@ -31,6 +35,7 @@ const flows: AnyFlow[] = [
   calculatorFlow,
   registrationFlow,
   myDataFlow,
+  rtResidentsFlow,
   staffRegistrationsFlow,
   optOutFlow,
   optInFlow,
@@ -40,6 +45,8 @@ const flows: AnyFlow[] = [
   claimDocumentsFlow,
   claimStatusFlow,
   staffClaimsFlow,
+  staffReportsFlow,
+  aliveCheckFlow,
   unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …
 ];
@@ -77,5 +84,7 @@ export function createFlowRegistry(
     get: (id) => byId.get(id),
     all,
     ...(extra.interject ? { interject: extra.interject } : {}),
+    onStrayMedia: offerStrayMedia,
+    onNewConversation: askIfReported,
   };
 }

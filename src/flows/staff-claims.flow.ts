@@ -1,82 +1,79 @@
 /**
- * Staff: claims in the chat. List by stage or overdue, open one (history, documents), move it with a
- * note (only allowed moves; the heir is told), ask the heir for a document. Every action is audited.
+ * Staff: claims in the chat. List by stage or overdue, open one (history, documents, whether the
+ * death is verified), then act: move it (DIBAYAR records the amount and day, DITOLAK the reason
+ * and next step; the heir is told in one message), verify the death, reject a false report,
+ * enter membership, give another heir access, ask for or waive a document. Every action is audited.
  */
-import { z } from "zod";
 import type { ClaimStage } from "../core/claims.port";
 import type { FlowContext, StepResult } from "../core/flow";
 import { defineFlow, exit, invalid, next } from "../core/flow";
 import type { Reply } from "../core/messages";
 import { ask, choose } from "../core/steps";
 import { claimPrefix, parseReference } from "../domain/reference";
-import { documentTypes, type DocumentType } from "../domain/claim-documents";
 import { claimStages, nextStages, slaRunningStages } from "../domain/claim-lifecycle";
 import { toJakartaDay } from "../domain/jakarta-time";
-import { moveClaim, requestDocument } from "./claims/claim-actions";
-import { documentKey, stageKey } from "./claims/claim-view";
+import { stageKey } from "./claims/claim-view";
 import { toClaimDetail, toClaimList } from "./claims/claim-staff-view";
+import { auditStaff, staffClaimsData, staffViewOf, type StaffClaimsData } from "./claims/staff-claims.data";
+import { staffMoveSteps } from "./claims/staff-move.steps";
+import { staffReportSteps, verifyDeathNow } from "./claims/staff-report.steps";
 
-const data = z.object({
-  reference: z.string().optional(),
-  stage: z.enum(claimStages).optional(),
-  to: z.enum(claimStages).optional(),
-  docType: z.enum(documentTypes).optional(),
-  /** The references of the last list, so staff can pick one by its number. */
-  listed: z.array(z.string()).default([]),
-});
-type D = z.infer<typeof data>;
-
-const actor = (ctx: FlowContext) => `${ctx.channel}:${ctx.userId}`;
-const view = (ctx: FlowContext) => ({
-  translator: ctx.translator,
-  language: ctx.language,
-  calendar: ctx.services.calendar,
-  now: ctx.now,
-  vault: ctx.services.vault,
-  files: ctx.services.files,
-});
-const deps = (ctx: FlowContext) => ({ services: ctx.services, translator: ctx.translator });
-const noteOf = (text: string) => (text === "-" ? undefined : text.slice(0, 500));
-
-async function audit(ctx: FlowContext, action: string, target: string, details?: Record<string, unknown>) {
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: actor(ctx),
-    action,
-    target,
-    ...(details ? { details } : {}),
-  });
-}
+type D = StaffClaimsData;
 
 async function listOverdue(ctx: FlowContext): Promise<Reply> {
-  const claims = await ctx.services.claims.list({
-    stage: [...slaRunningStages],
-    slaDueBefore: toJakartaDay(ctx.now),
-  });
-  await audit(ctx, "claim.list", "claims", { overdue: true, count: claims.length });
-  return toClaimList(claims, view(ctx));
+  const claims = await ctx.services.claims.list(
+    { stage: [...slaRunningStages], slaDueBefore: toJakartaDay(ctx.now) },
+    { limit: 30 },
+  );
+  await auditStaff(ctx, "claim.list", "claims", { overdue: true, count: claims.length });
+  return toClaimList(claims, staffViewOf(ctx));
 }
 
 async function open(reference: string, state: D, ctx: FlowContext): Promise<StepResult<D>> {
   const claim = await ctx.services.claims.findByReference(reference);
   if (!claim) return invalid({ key: "staffClaims:open.notFound" });
   const documents = await ctx.services.claimDocuments.listByClaim(reference);
-  await audit(ctx, "claim.view", `claim:${reference}`);
+  await auditStaff(ctx, "claim.view", `claim:${reference}`);
+  const settled = Boolean(claim.deceased.verifiedAt || claim.falseReport);
   return next(
     "claimAction",
-    { ...state, reference, stage: claim.stage },
-    toClaimDetail(claim, documents, view(ctx)),
+    { ...state, reference, stage: claim.stage, settled },
+    toClaimDetail(claim, documents, staffViewOf(ctx)),
   );
 }
 
+const actionOptions = (state: D) => [
+  { value: "move", label: "staffClaims:claimAction.move" as const },
+  { value: "request", label: "staffClaims:claimAction.request" as const },
+  ...(state.settled
+    ? []
+    : [
+        { value: "verifyDeath", label: "staffClaims:claimAction.verifyDeath" as const },
+        { value: "falseReport", label: "staffClaims:claimAction.falseReport" as const },
+      ]),
+  { value: "membership", label: "staffClaims:claimAction.membership" as const },
+  { value: "access", label: "staffClaims:claimAction.access" as const },
+  { value: "waive", label: "staffClaims:claimAction.waive" as const },
+  { value: "back", label: "staffClaims:claimAction.back" as const },
+];
+
+const actionSteps: Record<string, string> = {
+  request: "pickDoc",
+  falseReport: "falseReason",
+  membership: "membershipSince",
+  access: "accessPhone",
+  waive: "waivePick",
+  back: "action",
+};
+
 export const staffClaimsFlow = defineFlow<D>({
   id: "staffClaims",
-  version: 1,
+  version: 2,
   start: "action",
   staffOnly: true,
   staffMenuLabel: "staffClaims:menuLabel",
-  data,
-  initial: () => ({ listed: [] }),
+  data: staffClaimsData,
+  initial: () => ({ listed: [], settled: false }),
   steps: {
     action: choose<D>({
       prompt: "staffClaims:action.prompt",
@@ -98,11 +95,10 @@ export const staffClaimsFlow = defineFlow<D>({
       options: claimStages.map((stage) => ({ value: stage, label: stageKey(stage) })),
       onChoice: async (value, state, ctx) => {
         const claims = await ctx.services.claims.list({ stage: value as ClaimStage }, { limit: 30 });
-        await audit(ctx, "claim.list", "claims", { stage: value, count: claims.length });
-        if (claims.length === 0) return next("action", state, [toClaimList(claims, view(ctx))]);
-        return next("pickClaim", { ...state, listed: claims.map((c) => c.reference) }, [
-          toClaimList(claims, view(ctx)),
-        ]);
+        await auditStaff(ctx, "claim.list", "claims", { stage: value, count: claims.length });
+        const list = toClaimList(claims, staffViewOf(ctx));
+        if (claims.length === 0) return next("action", state, [list]);
+        return next("pickClaim", { ...state, listed: claims.map((c) => c.reference) }, [list]);
       },
     }),
     pickClaim: choose<D>({
@@ -132,80 +128,17 @@ export const staffClaimsFlow = defineFlow<D>({
         key: "staffClaims:claimAction.prompt",
         params: { reference: state.reference ?? "" },
       }),
-      options: [
-        { value: "move", label: "staffClaims:claimAction.move" },
-        { value: "request", label: "staffClaims:claimAction.request" },
-        { value: "back", label: "staffClaims:claimAction.back" },
-      ],
-      onChoice: (value, state) => {
+      options: (state) => actionOptions(state),
+      onChoice: (value, state, ctx) => {
+        if (value === "verifyDeath") return verifyDeathNow(state, ctx);
         if (value === "move")
           return state.stage && nextStages(state.stage).length > 0
             ? next("pickTarget", state)
             : invalid({ key: "staffClaims:pickTarget.none" }, { reprompt: true });
-        return next(value === "request" ? "pickDoc" : "action", state);
+        return next(actionSteps[value] ?? "action", state);
       },
     }),
-    pickTarget: choose<D>({
-      prompt: "staffClaims:pickTarget.prompt",
-      options: (state) =>
-        (state.stage ? nextStages(state.stage) : []).map((stage) => ({
-          value: stage,
-          label: stageKey(stage),
-        })),
-      onChoice: (value, state) => next("note", { ...state, to: value as ClaimStage }),
-    }),
-    note: ask<D, string>({
-      prompt: "staffClaims:note.prompt",
-      parse: (text) => (text.length > 0 ? { ok: true, value: text } : { ok: false, reason: "empty" }),
-      invalid: "staffClaims:note.prompt",
-      onAnswer: async (text, state, ctx) => {
-        if (!state.reference || !state.to) return next("action", state);
-        const note = noteOf(text);
-        const result = await moveClaim(deps(ctx), {
-          reference: state.reference,
-          to: state.to,
-          actor: actor(ctx),
-          ...(note ? { note } : {}),
-        });
-        if (result.status === "refused")
-          return next("claimAction", state, [{ key: `staffClaims:moveRefused.${result.reason}` }]);
-        const replies: Reply[] = [
-          {
-            key: "staffClaims:moved",
-            params: {
-              reference: state.reference,
-              stage: ctx.translator.t(ctx.language, stageKey(result.claim.stage)),
-            },
-          },
-        ];
-        if (!result.notified) replies.push({ key: "staffClaims:notNotified" });
-        return next("claimAction", { ...state, stage: result.claim.stage, to: undefined }, replies);
-      },
-    }),
-    pickDoc: choose<D>({
-      prompt: "staffClaims:pickDoc.prompt",
-      options: documentTypes.map((type) => ({ value: type, label: documentKey(type) })),
-      onChoice: (value, state) => next("docNote", { ...state, docType: value as DocumentType }),
-    }),
-    docNote: ask<D, string>({
-      prompt: "staffClaims:docNote.prompt",
-      parse: (text) => (text.length > 0 ? { ok: true, value: text } : { ok: false, reason: "empty" }),
-      invalid: "staffClaims:docNote.prompt",
-      onAnswer: async (text, state, ctx) => {
-        if (!state.reference || !state.docType) return next("action", state);
-        const note = noteOf(text);
-        const result = await requestDocument(deps(ctx), {
-          reference: state.reference,
-          type: state.docType,
-          actor: actor(ctx),
-          ...(note ? { note } : {}),
-        });
-        if (result.status === "notFound")
-          return next("action", state, [{ key: "staffClaims:open.notFound" }]);
-        const replies: Reply[] = [{ key: "staffClaims:requested", params: { reference: state.reference } }];
-        if (!result.notified) replies.push({ key: "staffClaims:notNotified" });
-        return next("claimAction", { ...state, docType: undefined }, replies);
-      },
-    }),
+    ...staffMoveSteps,
+    ...staffReportSteps,
   },
 });

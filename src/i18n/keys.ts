@@ -17,6 +17,9 @@ import type broadcast from "../../locales/id/broadcast.json";
 import type deathReport from "../../locales/id/deathReport.json";
 import type claimStatus from "../../locales/id/claimStatus.json";
 import type staffClaims from "../../locales/id/staffClaims.json";
+import type rtResidents from "../../locales/id/rtResidents.json";
+import type staffReports from "../../locales/id/staffReports.json";
+import type security from "../../locales/id/security.json";
 
 export type Resources = {
   common: typeof common;
@@ -34,6 +37,9 @@ export type Resources = {
   deathReport: typeof deathReport;
   claimStatus: typeof claimStatus;
   staffClaims: typeof staffClaims;
+  rtResidents: typeof rtResidents;
+  staffReports: typeof staffReports;
+  security: typeof security;
 };
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";

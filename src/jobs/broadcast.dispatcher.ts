@@ -9,15 +9,20 @@
  * process dies while a message is on the wire. A delivery is claimed before it waits for its
  * pacing slot, and `attemptedAt` is written just before the message is handed to the channel.
  * When a dead runner's records are found in "sending": without `attemptedAt` they were never
- * sent and go out again; with it the outcome is unknown and they are recorded as failed
+ * sent and go out again; with it the outcome is unknown. On a channel with receipts (the Cloud
+ * API) the receipt settles it: a receipt means sent; none within `receiptGraceMs` of the attempt
+ * means the platform never took it, and it goes out again. Elsewhere they are recorded as failed
  * "uncertain" (at-most-once), visible to staff in the progress. A duplicate reminder cannot be
  * taken back; an uncertain one can be followed up. Only the few milliseconds of one HTTP request
  * per channel lane are exposed. A channel that cannot send yet (WhatsApp still logging in, not
  * running in this process) leaves its deliveries pending and the broadcast is tried again
- * `unavailableRetryMs` later; nobody is marked failed for it.
+ * `unavailableRetryMs` later; nobody is marked failed for it. A channel at its daily cap
+ * (WhatsApp) stops for the day: its deliveries stay pending and the broadcast goes on the next day
+ * (WIB, after quiet hours), still "sending", until everyone has had it.
  */
 import { randomUUID } from "node:crypto";
 import type { Broadcast } from "../core/broadcast.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { ChannelName } from "../core/messages";
 import { toSendableTime, type QuietHours } from "../domain/quiet-hours";
 import type { RecipientResolver } from "./broadcast-recipients";
@@ -26,7 +31,7 @@ import { createDispatchControl, type DispatchControl, type StopReason } from "./
 import { materialiseDeliveries } from "./materialise-deliveries";
 
 export type DispatcherOptions = {
-  /** Messages in flight per channel. */
+  /** Messages in flight per channel; by default each channel's declared `unsolicited.concurrency`. */
   concurrency: Partial<Record<ChannelName, number>>;
   /** A runner whose heartbeat is older than this is taken for dead. */
   runnerStaleMs: number;
@@ -36,19 +41,26 @@ export type DispatcherOptions = {
   maxRetries: number;
   /** When a channel cannot send yet (not running, WhatsApp logging in), try it again after this. */
   unavailableRetryMs: number;
+  /**
+   * On channels with receipts, how long a message a dead runner handed over may wait for its
+   * receipt before it counts as never taken and is sent again.
+   */
+  receiptGraceMs: number;
 };
 
 export const defaultDispatcherOptions: DispatcherOptions = {
-  concurrency: { telegram: 4, whatsapp: 1, terminal: 1 },
+  concurrency: {},
   runnerStaleMs: 30_000,
   heartbeatMs: 5_000,
   controlCheckMs: 500,
   maxRetries: 5,
   unavailableRetryMs: 30_000,
+  receiptGraceMs: 10 * 60_000,
 };
 
 /** What the deliverer needs (it sends each message), plus recipients, quiet hours and rescheduling. */
 export type DispatcherDeps = Omit<DelivererDeps, "maxRetries"> & {
+  channels: ChannelDirectory;
   resolver: RecipientResolver;
   quietHours: QuietHours;
   /** Runs `dispatch(broadcastId)` again at `at` (through the scheduler). */
@@ -58,7 +70,20 @@ export type DispatcherDeps = Omit<DelivererDeps, "maxRetries"> & {
 
 export type DispatchOutcome =
   | { type: "completed" | "paused" | "cancelled" | "idle" | "stopped" }
-  | { type: "postponed" | "busy" | "waiting"; at: Date };
+  | { type: "postponed" | "busy" | "waiting" | "deferred"; at: Date };
+
+/** How one channel's lane ended: done, the channel not able to send yet, or capped until a time. */
+type LaneEnd = { type: "done" } | { type: "unavailable" } | { type: "deferred"; until: Date };
+
+/** The channels that hit their daily cap, with when they may send again; undefined when none did. */
+function toDeferred(channels: ChannelName[], lanes: LaneEnd[], quiet: QuietHours) {
+  const deferred: Partial<Record<ChannelName, Date>> = {};
+  lanes.forEach((end, i) => {
+    const channel = channels[i];
+    if (end.type === "deferred" && channel) deferred[channel] = toSendableTime(end.until, quiet);
+  });
+  return Object.keys(deferred).length > 0 ? deferred : undefined;
+}
 
 export function createBroadcastDispatcher(deps: DispatcherDeps) {
   const options = { ...defaultDispatcherOptions, ...deps.options };
@@ -105,39 +130,58 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     );
   }
 
-  /** Sends one channel's deliveries; false when the channel could not send (the rest stay pending). */
-  async function lane(broadcast: Broadcast, channel: ChannelName, runId: string, control: DispatchControl) {
+  /** Sends one channel's deliveries until done, or until the channel cannot take more (the rest stay pending). */
+  async function lane(
+    broadcast: Broadcast,
+    channel: ChannelName,
+    runId: string,
+    control: DispatchControl,
+  ): Promise<LaneEnd> {
     const first = await repo.firstPending(broadcast._id, channel);
-    if (first === undefined) return true;
+    if (first === undefined) return { type: "done" };
     let cursor = first;
-    let available = true;
+    let end: LaneEnd = { type: "done" };
     const worker = async () => {
-      while (available && !(await control.check())) {
+      while (end.type === "done" && !(await control.check())) {
         const seq = cursor++;
         if (seq >= control.total(channel)) return;
         const delivery = await repo.claim(broadcast._id, channel, seq, runId, clock.now());
-        if (delivery && (await deliver(broadcast, delivery, runId)) === "unavailable") available = false;
+        const outcome = delivery ? await deliver(broadcast, delivery, runId) : undefined;
+        if (outcome === "unavailable") end = { type: "unavailable" };
+        else if (outcome) end = { type: "deferred", until: outcome.deferredUntil };
       }
     };
-    await Promise.all(Array.from({ length: options.concurrency[channel] ?? 1 }, worker));
-    return available;
+    const workers =
+      options.concurrency[channel] ?? deps.channels.capabilitiesOf(channel).unsolicited.concurrency;
+    await Promise.all(Array.from({ length: workers }, worker));
+    return end;
   }
 
   async function finish(
     broadcast: Broadcast,
     runId: string,
     reason: StopReason,
-    allAvailable: boolean,
+    channels: ChannelName[],
+    lanes: LaneEnd[],
+    awaitUntil?: Date,
   ): Promise<DispatchOutcome> {
     await repo.broadcasts.update({ _id: broadcast._id, runnerId: runId }, { $set: { runnerId: null } });
     const now = clock.now();
     if (reason === "quiet") return postpone(broadcast, toSendableTime(now, deps.quietHours));
     if (reason === "paused" || reason === "cancelled") return { type: reason };
     if (reason === "lost") return { type: "stopped" };
-    if (!allAvailable) {
+    if (lanes.some((l) => l.type === "unavailable")) {
       const at = new Date(now.getTime() + options.unavailableRetryMs);
       await deps.reschedule(broadcast._id, at);
       return { type: "waiting", at };
+    }
+    const deferred = toDeferred(channels, lanes, deps.quietHours);
+    if (deferred) {
+      const at = new Date(Math.min(...Object.values(deferred).map((d) => d.getTime())));
+      await repo.broadcasts.update({ _id: broadcast._id }, { $set: { deferred } });
+      await deps.reschedule(broadcast._id, at);
+      deps.logger.info({ broadcast: broadcast._id, at }, "daily cap reached; the rest goes out the next day");
+      return { type: "deferred", at };
     }
     if (broadcast.kind === "campaign") return { type: "stopped" };
     const remaining = await repo.deliveries.count({
@@ -145,8 +189,10 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
       status: { $in: ["pending", "sending"] },
     });
     if (remaining > 0) {
-      await deps.reschedule(broadcast._id, now);
-      return { type: "waiting", at: now };
+      // Only messages awaiting their receipts may be left: look again when their grace ends.
+      const at = awaitUntil && awaitUntil > now ? awaitUntil : now;
+      await deps.reschedule(broadcast._id, at);
+      return { type: "waiting", at };
     }
     const done = await repo.broadcasts.update(
       { _id: broadcast._id, status: "sending" },
@@ -158,9 +204,10 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
 
   async function reportToCreator(broadcast: Broadcast): Promise<void> {
     if (!broadcast.notify) return;
-    const progress = await repo.progress(broadcast);
+    const { sent, failed, skipped, remaining, total } = await repo.counts(broadcast._id);
+    const params = { id: broadcast._id, sent, failed, skipped, remaining, total };
     await deps.notifier
-      .notify(broadcast.notify, [{ key: "broadcast:finished", params: { ...progress } }], { kind: "reply" })
+      .notify(broadcast.notify, [{ key: "broadcast:finished", params }], { kind: "reply" })
       .catch((error: unknown) =>
         deps.logger.warn({ err: error, broadcast: broadcast._id }, "could not report to the creator"),
       );
@@ -178,15 +225,22 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     heartbeat.unref();
     const control = createControl(broadcast._id);
     try {
-      const recovered = await repo.recoverStale(broadcast._id);
-      if (recovered.resent + recovered.uncertain > 0)
+      const receiptChannels = deps.channels
+        .list()
+        .filter((c) => c.receipts)
+        .map((c) => c.channel);
+      const recovered = await repo.recoverStale(broadcast._id, {
+        channels: receiptChannels,
+        graceMs: options.receiptGraceMs,
+        now: clock.now(),
+      });
+      if (recovered.resent + recovered.uncertain + recovered.confirmed > 0)
         deps.logger.warn({ broadcast: broadcast._id, ...recovered }, "resolved the deliveries of a dead run");
       const ready = broadcast.recipientsReady ? broadcast : await materialiseDeliveries(deps, broadcast);
       await control.check();
-      const lanes = await Promise.all(
-        Object.keys(ready.totals).map((c) => lane(ready, c as ChannelName, runId, control)),
-      );
-      return await finish(ready, runId, control.reason, lanes.every(Boolean));
+      const channels = Object.keys(ready.totals) as ChannelName[];
+      const lanes = await Promise.all(channels.map((c) => lane(ready, c, runId, control)));
+      return await finish(ready, runId, control.reason, channels, lanes, recovered.awaitUntil);
     } finally {
       clearInterval(heartbeat);
     }

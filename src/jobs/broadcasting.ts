@@ -5,13 +5,17 @@
  * `start()` also resumes broadcasts a previous process left scheduled or half-sent.
  */
 import type { AuditLog } from "../core/audit.port";
+import type { ChannelDirectory } from "../core/channel-contract";
 import type { ClaimRepository } from "../core/claims.port";
 import type { DocumentStore } from "../core/document-store.port";
 import type { OptOutService } from "../core/opt-out.port";
 import type { PeopleRepository } from "../core/people.port";
-import type { Clock, Logger, Notifier, Translator } from "../core/ports";
+import type { ChannelName } from "../core/messages";
+import type { Clock, DeliveryReceipts, Logger, Notifier, Translator } from "../core/ports";
 import type { QuietHours } from "../domain/quiet-hours";
 import { createBroadcastRepository } from "../storage/repositories/broadcast.repository";
+import { createRecipientEstimator } from "./broadcast-estimate";
+import { toChannelPaces, type BroadcastPacing } from "./broadcast-pacing";
 import { createRecipientResolver } from "./broadcast-recipients";
 import { createBroadcastDispatcher, type DispatcherOptions } from "./broadcast.dispatcher";
 import { createBroadcastService } from "./broadcast.service";
@@ -24,7 +28,8 @@ export type BroadcastingSettings = {
   campaigns: CampaignSettings;
   remindersEnabled: boolean;
   campaignCheckMs: number;
-  telegramRatePerSecond: number;
+  /** Previews list segments up to this size exactly, and count bigger ones in the database. */
+  exactPreviewUpTo: number;
   dispatcher?: Partial<DispatcherOptions>;
 };
 
@@ -33,7 +38,7 @@ export const defaultBroadcastingSettings: BroadcastingSettings = {
   campaigns: { coverageDaysBefore: 14, registrationAfterDays: 2, claimDocumentsAfterDays: 3 },
   remindersEnabled: true,
   campaignCheckMs: 60 * 60_000,
-  telegramRatePerSecond: 29.5,
+  exactPreviewUpTo: 1000,
 };
 
 export type BroadcastingDeps = {
@@ -47,9 +52,19 @@ export type BroadcastingDeps = {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** What each channel can do: pace, concurrency, audience, lengths, service window. */
+  channels: ChannelDirectory;
   settings?: Partial<BroadcastingSettings>;
   pacer?: ChannelPacer;
 };
+
+/** Each channel's declared pace; a channel pacing itself (null) is not paced here. */
+function toRates(channels: ChannelDirectory): Partial<Record<ChannelName, number>> {
+  const rates: Partial<Record<ChannelName, number>> = {};
+  for (const c of channels.list())
+    if (c.unsolicited.ratePerSecond !== null) rates[c.channel] = c.unsolicited.ratePerSecond;
+  return rates;
+}
 
 export const dispatchJob = "broadcast.dispatch";
 export const campaignsJob = "campaigns.run";
@@ -58,9 +73,14 @@ export function createBroadcasting(deps: BroadcastingDeps) {
   const settings = { ...defaultBroadcastingSettings, ...deps.settings };
   const repo = createBroadcastRepository(deps.store);
   const resolver = createRecipientResolver(deps);
+  const estimator = createRecipientEstimator(deps);
+  const pacing: BroadcastPacing = {
+    quietHours: settings.quietHours,
+    paces: toChannelPaces(deps.channels),
+  };
   const scheduleDispatch = (broadcastId: string, at: Date) =>
     deps.scheduler.schedule(dispatchJob, at, { key: broadcastId, broadcastId });
-  const pacer = deps.pacer ?? createChannelPacer({ telegram: settings.telegramRatePerSecond });
+  const pacer = deps.pacer ?? createChannelPacer(toRates(deps.channels));
   const dispatcher = createBroadcastDispatcher({
     ...deps,
     repo,
@@ -76,6 +96,9 @@ export function createBroadcasting(deps: BroadcastingDeps) {
     ...deps,
     repo,
     resolver,
+    estimator,
+    pacing,
+    exactPreviewUpTo: settings.exactPreviewUpTo,
     quietHours: settings.quietHours,
     campaigns: definitions,
     scheduleDispatch,
@@ -98,6 +121,9 @@ export function createBroadcasting(deps: BroadcastingDeps) {
 
   return {
     service,
+    resolver,
+    /** Receipts reported by channels that have them (the Cloud API's statuses). */
+    receipts: { record: (receipt) => repo.recordReceipt(receipt) } satisfies DeliveryReceipts,
     dispatcher,
     campaigns,
     repo,

@@ -85,7 +85,10 @@ export function createOutboxDrainer(deps: {
       return true;
     } catch (error) {
       const now = clock.now();
-      const final = isAppError(error, "NOT_ALLOWED") || item.attempts >= settings.maxAttempts;
+      const final =
+        isAppError(error, "NOT_ALLOWED") ||
+        (isAppError(error) && error.details.final === true) ||
+        item.attempts >= settings.maxAttempts;
       const retryAt = final ? null : new Date(now.getTime() + toBackoffMs(item.attempts, settings));
       await outbox.markFailed(item, toReason(error), now, retryAt);
       logger.warn(

@@ -60,9 +60,17 @@ function splitClauses(sentence: string): string[] {
   return [...parts, sentence.slice(from)];
 }
 
+/**
+ * Only the first characters are split, with runs of spaces made one: a pattern around spaces on
+ * a long run of them would try every start (65,536 spaces once took 40 s).
+ */
+const maxLength = 1_000;
+
 /** The message's parts, in order (at most 8); a one-part message gives one part. */
 export function toMessageParts(text: string): string[] {
   return text
+    .slice(0, maxLength)
+    .replace(/[^\S\n]+/gu, " ")
     .split(sentenceEnd)
     .flatMap((s) => splitClauses(s.replace(/^[\s,]+|[\s,]+$/gu, "")))
     .map((s) => s.replace(/^[\s,]+|[\s,]+$/gu, ""))

@@ -1,40 +1,81 @@
 /**
- * Where the vault's keys come from: ENCRYPTION_KEY and HASH_KEY in production; in development,
- * when they are not set, keys generated once into DATA_DIR/dev-keys.json (mode 600) with a warning,
- * so the embedded default keeps working across restarts.
+ * Where the vault's keys come from. Configured: ENCRYPTION_KEY and HASH_KEY (checked by
+ * config.ts: both or neither, strong, all different), plus PREVIOUS_* during a rotation.
+ * Development without them: keys generated once into a file outside DATA_DIR (the user's config
+ * folder, mode 600), so a copied or shared data folder never carries its own keys; a key file
+ * left in DATA_DIR by an older version is moved there.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Logger } from "../core/ports";
-import { parseKey, type VaultKeys } from "./vault";
+import { parseKey, toVaultKeys, type VaultKeys } from "./vault";
 
-export function loadVaultKeys(options: {
+export type KeySources = {
   encryptionKey?: string | undefined;
   hashKey?: string | undefined;
+  previousEncryptionKeys?: readonly string[];
+  previousHashKeys?: readonly string[];
+  /** Development keys file (outside DATA_DIR). */
+  devKeysFile: string;
+  /** DATA_DIR: where older versions kept dev-keys.json. */
   dataDir: string;
   logger: Logger;
-}): VaultKeys {
-  if (options.encryptionKey && options.hashKey) {
-    return {
-      current: "k1",
-      keys: { k1: parseKey(options.encryptionKey) },
-      hashKey: parseKey(options.hashKey),
-    };
+};
+
+/** DEV_KEYS_FILE, else $XDG_CONFIG_HOME/jamsos-bot/dev-keys.json, else ~/.config/jamsos-bot/dev-keys.json. */
+export function toDevKeysFile(config: {
+  DEV_KEYS_FILE?: string | undefined;
+  XDG_CONFIG_HOME?: string | undefined;
+}) {
+  if (config.DEV_KEYS_FILE) return path.resolve(config.DEV_KEYS_FILE);
+  const base = config.XDG_CONFIG_HOME ?? path.join(os.homedir(), ".config");
+  return path.join(base, "jamsos-bot", "dev-keys.json");
+}
+
+type DevKeys = { encryptionKey: string; hashKey: string };
+
+function moveLegacyKeys(file: string, dataDir: string, logger: Logger): void {
+  const legacy = path.join(dataDir, "dev-keys.json");
+  if (!existsSync(legacy) || existsSync(file)) return;
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    renameSync(legacy, file);
+  } catch {
+    // Another file system: copy, then remove.
+    writeFileSync(file, readFileSync(legacy), { mode: 0o600 });
+    rmSync(legacy);
   }
-  const file = path.join(options.dataDir, "dev-keys.json");
+  chmodSync(file, 0o600);
+  logger.warn({ file }, "development keys moved out of the data folder");
+}
+
+function readDevKeys(file: string): DevKeys {
   if (!existsSync(file)) {
-    mkdirSync(options.dataDir, { recursive: true });
-    const generated = {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const generated: DevKeys = {
       encryptionKey: randomBytes(32).toString("hex"),
       hashKey: randomBytes(32).toString("hex"),
     };
-    writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+    writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600, flag: "wx" });
   }
-  options.logger.warn(
-    { file },
-    "ENCRYPTION_KEY/HASH_KEY not set: using development keys from the data folder (never do this in production)",
+  return JSON.parse(readFileSync(file, "utf8")) as DevKeys;
+}
+
+export function loadVaultKeys(sources: KeySources): VaultKeys {
+  if (sources.encryptionKey && sources.hashKey)
+    return toVaultKeys({
+      encryptionKey: parseKey(sources.encryptionKey),
+      previousEncryptionKeys: (sources.previousEncryptionKeys ?? []).map(parseKey),
+      hashKey: parseKey(sources.hashKey),
+      previousHashKeys: (sources.previousHashKeys ?? []).map(parseKey),
+    });
+  moveLegacyKeys(sources.devKeysFile, sources.dataDir, sources.logger);
+  const stored = readDevKeys(sources.devKeysFile);
+  sources.logger.warn(
+    { file: sources.devKeysFile },
+    "ENCRYPTION_KEY/HASH_KEY not set: using development keys (never in production; README, Security)",
   );
-  const stored = JSON.parse(readFileSync(file, "utf8")) as { encryptionKey: string; hashKey: string };
-  return { current: "k1", keys: { k1: parseKey(stored.encryptionKey) }, hashKey: parseKey(stored.hashKey) };
+  return toVaultKeys({ encryptionKey: parseKey(stored.encryptionKey), hashKey: parseKey(stored.hashKey) });
 }

@@ -117,6 +117,7 @@ async function sendAt(app: App, target: Target, content: InboundContent) {
   const ctx: FlowContext = {
     now,
     channel: "terminal",
+    capabilities: app.services.channels.capabilitiesOf("terminal"),
     userId,
     language: "id",
     phone: undefined,
@@ -127,6 +128,7 @@ async function sendAt(app: App, target: Target, content: InboundContent) {
     logger: silentLogger,
     setLanguage: () => undefined,
     setContext: () => undefined,
+    forgetConversation: () => undefined,
   };
   if (!target.isHome) {
     const data: unknown = target.flow.initial(ctx);

@@ -1,5 +1,5 @@
 import { parseSegmentFilters, toFilterText } from "../../src/domain/broadcast-segment";
-import { toTooLongChannels } from "../../src/domain/message-limits";
+import { createChannelCatalog } from "../../src/channels/channel-catalog";
 import { fillPlaceholders, toUnknownPlaceholders } from "../../src/domain/message-template";
 import { parseWibMoment } from "../../src/domain/wib-input";
 
@@ -16,6 +16,7 @@ describe("segment filters typed by staff", () => {
     expect(
       parseSegmentFilters(
         "kecamatan=Telanaipura; kelurahan: Simpang IV Sipin, rt=3, peran=ketua rt, bahasa=en, kanal=wa",
+        (word) => createChannelCatalog().find(word),
       ),
     ).toEqual({
       ok: true,
@@ -35,6 +36,14 @@ describe("segment filters typed by staff", () => {
     expect(parseSegmentFilters("semua")).toEqual({ ok: true, value: {} });
   });
 
+  it("refuses a channel the directory does not know", () => {
+    expect(parseSegmentFilters("kanal=sms", (word) => createChannelCatalog().find(word))).toEqual({
+      ok: false,
+      reason: "badValue",
+      field: "channel",
+    });
+  });
+
   it("names the field it does not know or whose value is wrong", () => {
     expect(parseSegmentFilters("desa=Sipin")).toEqual({ ok: false, reason: "unknownField", field: "desa" });
     expect(parseSegmentFilters("rt=tiga")).toEqual({ ok: false, reason: "badValue", field: "rt" });
@@ -51,11 +60,6 @@ describe("staff text", () => {
       "Halo Siti dari RT 003",
     );
     expect(toUnknownPlaceholders("Halo {nma}")).toEqual(["nma"]);
-  });
-
-  it("is too long for WhatsApp above 1,000 characters but fine for Telegram up to 4,096", () => {
-    expect(toTooLongChannels("x".repeat(1001))).toEqual(["whatsapp"]);
-    expect(toTooLongChannels("x".repeat(4097))).toEqual(["telegram", "whatsapp", "terminal"]);
   });
 
   it("reads a send time as WIB: today if still ahead, else tomorrow; refuses a past date", () => {

@@ -1,5 +1,13 @@
-import { estimateBenefit, estimateScholarship, monthsBetween } from "../../src/domain/benefit-estimate";
-import { requiredDocuments, toDocumentTypeFromCaption } from "../../src/domain/claim-documents";
+import {
+  estimateBenefit,
+  estimateScholarship,
+  monthsBetween,
+  scholarshipMayApply,
+} from "../../src/domain/benefit-estimate";
+import { requiredDocuments, toMissing } from "../../src/domain/claim-documents";
+import { toDocumentTypeFromCaption } from "../../src/domain/document-words";
+import { saysNeverRegistered, toMembershipAnswer } from "../../src/domain/membership";
+import { namesShareWord, toNameScore } from "../../src/domain/name-match";
 import { detectFileType } from "../../src/domain/file-type";
 import { groupsBefore, heirRank, heirStanding } from "../../src/domain/heirs";
 
@@ -25,29 +33,54 @@ describe("order of heirs (DOMAIN §3.1)", () => {
   });
 });
 
-describe("benefit estimates (DOMAIN §2)", () => {
+describe("benefit estimates (DOMAIN §2): an amount only on confirmed membership", () => {
+  const confirmed = (months: number | undefined) => ({ answer: "pemkot" as const, months, confirmed: true });
   const base = { programme: "JKM" as const, income: 1_000_000, schoolChildren: true };
   it("gives Rp 42 juta after 3 months, the limited amount before", () => {
-    expect(estimateBenefit({ ...base, contributionMonths: 3 })).toMatchObject({
+    expect(estimateBenefit({ ...base, membership: confirmed(3) })).toMatchObject({
       type: "jkmFull",
       total: 42_000_000,
     });
-    expect(estimateBenefit({ ...base, contributionMonths: 2 })).toEqual({
+    expect(estimateBenefit({ ...base, membership: confirmed(2) })).toEqual({
       type: "jkmLimited",
       total: 10_000_000,
     });
   });
-  it("gives the JKM scholarship only after 3 years, the JKK one always", () => {
-    expect(estimateScholarship({ ...base, contributionMonths: 35 })).toBe("notYet");
-    expect(estimateScholarship({ ...base, contributionMonths: 36 })).toBe("eligible");
-    expect(estimateScholarship({ ...base, programme: "JKK", contributionMonths: 1 })).toBe("eligible");
+  it("says what it depends on while membership is not confirmed, and nothing for a non-participant", () => {
+    expect(
+      estimateBenefit({ ...base, membership: { answer: "pemkot", months: 40, confirmed: false } }),
+    ).toEqual({
+      type: "jkmDepends",
+      full: 42_000_000,
+      limited: 10_000_000,
+    });
+    expect(
+      estimateBenefit({ ...base, membership: { answer: "never", months: undefined, confirmed: false } }),
+    ).toEqual({
+      type: "none",
+    });
+    expect(
+      estimateScholarship({ ...base, membership: { answer: "never", months: undefined, confirmed: false } }),
+    ).toBe("none");
+  });
+  it("gives the JKM scholarship only after 3 years, the JKK one always, and depends while unknown", () => {
+    expect(estimateScholarship({ ...base, membership: confirmed(35) })).toBe("notApplicable");
+    expect(estimateScholarship({ ...base, membership: confirmed(36) })).toBe("eligible");
+    expect(estimateScholarship({ ...base, programme: "JKK", membership: confirmed(1) })).toBe("eligible");
+    expect(
+      estimateScholarship({
+        ...base,
+        membership: { answer: "unknown", months: undefined, confirmed: false },
+      }),
+    ).toBe("depends");
+    expect(scholarshipMayApply({ ...base, membership: confirmed(12) })).toBe(false);
   });
   it("computes JKK death as 48 × income + 12 jt + 10 jt, never below the minimum income", () => {
     expect(
-      estimateBenefit({ ...base, programme: "JKK", contributionMonths: 1, income: 2_000_000 }),
-    ).toMatchObject({ total: 118_000_000 });
+      estimateBenefit({ ...base, programme: "JKK", membership: confirmed(1), income: 2_000_000 }),
+    ).toMatchObject({ type: "jkk", total: 118_000_000 });
     expect(
-      estimateBenefit({ ...base, programme: "JKK", contributionMonths: 1, income: undefined }),
+      estimateBenefit({ ...base, programme: "JKK", membership: confirmed(1), income: undefined }),
     ).toMatchObject({ total: 70_000_000, incomeKnown: false });
   });
   it("counts whole months", () => {
@@ -56,28 +89,89 @@ describe("benefit estimates (DOMAIN §2)", () => {
   });
 });
 
+describe("membership as the heir says it", () => {
+  it.each([
+    ["bapak sy gak pernah daftar bpjs, gmn dong?", "never"],
+    ["tidak pernah terdaftar", "never"],
+    ["gak tau", "unknown"],
+    ["didaftarkan pemkot, dia ketua rt", "pemkot"],
+    ["bayar sendiri tiap bulan", "self"],
+    ["lewat perusahaan tempat kerja", "employer"],
+  ])("reads %s", (text, answer) => expect(toMembershipAnswer(text)).toBe(answer));
+  it("hears 'never registered' only when it is said about BPJS or registering", () => {
+    expect(saysNeverRegistered("bapak sy gak pernah daftar bpjs, gmn dong?")).toBe(true);
+    expect(saysNeverRegistered("tidak tahu")).toBe(false);
+    expect(saysNeverRegistered("tidak")).toBe(false);
+  });
+});
+
+describe("names with typos (finding the deceased)", () => {
+  it("takes a typo or an honorific, not another person", () => {
+    expect(toNameScore("siti aminnah", "Siti Aminah")).toBeGreaterThan(0);
+    expect(toNameScore("Achmad Yani", "Ahmad Yani")).toBeGreaterThan(0);
+    expect(toNameScore("alm. Pak Ahmad Yani", "Ahmad Yani")).toBeGreaterThan(0);
+    expect(toNameScore("Siti", "Siti Aminah")).toBe(0);
+    expect(toNameScore("Siti Aminah", "Siti Rahmah")).toBe(0);
+    expect(namesShareWord("pak ahmad", "Ahmad Yani")).toBe(true);
+    expect(namesShareWord("Rahmat", "Ahmad Yani")).toBe(false);
+  });
+});
+
 describe("documents", () => {
-  it("asks a spouse for the buku nikah, JKK for the chronology, families with pupils for school proof", () => {
-    expect(
-      requiredDocuments({ programme: "JKM", relationship: "child", schoolChildren: false }),
-    ).not.toContain("marriageBook");
-    expect(requiredDocuments({ programme: "JKK", relationship: "spouse", schoolChildren: true })).toEqual(
+  const base = {
+    cause: "other" as const,
+    relationship: "child" as const,
+    membership: "pemkot" as const,
+    scholarship: false,
+  };
+  it("asks a spouse for the buku nikah, JKK for the accident papers, families with pupils for school proof", () => {
+    expect(requiredDocuments(base)).not.toContain("marriageBook");
+    expect(requiredDocuments({ ...base, cause: "road", relationship: "spouse", scholarship: true })).toEqual(
       expect.arrayContaining([
         "marriageBook",
         "accidentChronology",
+        "accidentReport",
+        "medicalLetter",
+        "witnessKtp",
+        "policeReport",
         "schoolProof",
         "deathCertificate",
         "heirLetter",
       ]),
     );
+    expect(requiredDocuments({ ...base, cause: "work" })).not.toContain("policeReport");
+  });
+  it("asks the KPJ card only of members who had one, and the heir's own KK outside the household", () => {
+    expect(requiredDocuments(base)).not.toContain("kpjCard");
+    expect(requiredDocuments({ ...base, membership: "self" })).toContain("kpjCard");
+    expect(requiredDocuments({ ...base, membership: "employer" })).toEqual(
+      expect.arrayContaining(["kpjCard", "employerLetter"]),
+    );
+    expect(requiredDocuments({ ...base, relationship: "sibling" })).toContain("familyCardHeir");
+    expect(requiredDocuments({ ...base, membership: "never" })).toEqual(["ktpDeceased", "deathCertificate"]);
+  });
+  it("takes the surat keterangan kematian for the akta until staff ask for the akta itself", () => {
+    const claim = {
+      required: ["deathCertificate" as const],
+      requested: [],
+      received: ["deathLetter" as const],
+    };
+    expect(toMissing(claim)).toEqual([]);
+    expect(toMissing({ ...claim, requested: [{ type: "deathCertificate" as const }] })).toEqual([
+      "deathCertificate",
+    ]);
+    expect(toMissing({ ...claim, received: [], waived: ["deathCertificate" as const] })).toEqual([]);
   });
   it.each([
     ["Akta kematian", "deathCertificate"],
+    ["surat keterangan kematian dari kelurahan", "deathLetter"],
     ["foto KK", "familyCard"],
+    ["kk saya", "familyCardHeir"],
     ["ktp almarhum", "ktpDeceased"],
     ["KTP saya", "ktpHeir"],
     ["surat ahli waris dari kelurahan", "heirLetter"],
     ["buku tabungan BRI", "bankBook"],
+    ["laporan polisi", "policeReport"],
     ["selfie", undefined],
   ])("reads the caption %s", (caption, type) => expect(toDocumentTypeFromCaption(caption)).toBe(type));
   it("knows JPEG, PNG and PDF by their bytes, not their names", () => {

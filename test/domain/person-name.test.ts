@@ -9,15 +9,37 @@ describe("a full name as on the KTP", () => {
     "Abdul-Karim",
     "Ma'ruf Amin",
     "Ali",
+    "Al",
+    "Yu",
+    "Nguyễn Văn An",
+    "Dr. Ahmad",
+    "O'Neil",
+    "Ni Made Suastini",
   ])("accepts %p", (name) => expect(parsePersonName(name)).toEqual({ ok: true, value: name }));
 
+  it("composes accents typed as combining marks and straightens a curly apostrophe", () => {
+    expect(parsePersonName("Jose\u0301  Ma\u2019ruf ")).toEqual({ ok: true, value: "José Ma'ruf" });
+  });
+
   it.each([
-    ["Budi 123", "notName"],
+    ["Budi 123", "badCharacters"],
+    ["Siti, Aminah", "badCharacters"],
+    ["NaN", "notName"],
+    ["undefined", "notName"],
+    ["constructor", "notName"],
+    ["Null Undefined", "notName"],
+    ["Z\u0337\u0338a\u0335\u0336l\u0334g\u0337o\u0338 Siti", "badCharacters"],
+    ["S\u0301\u0302\u0303\u0304iti", "badCharacters"],
+    ["<script>", "badCharacters"],
+    ["-Siti", "badCharacters"],
+    ["1", "tooShort"],
+    [".-'", "tooShort"],
     ["gak", "notName"],
     ["brp diskonnya", "notName"],
     ["ok", "notName"],
     ["siapa nama saya?", "notName"],
     ["B", "tooShort"],
     ["A".repeat(81), "tooLong"],
+    ["Siti ".repeat(13_000), "tooLong"],
   ])("refuses %p (%s)", (input, reason) => expect(parsePersonName(input)).toEqual({ ok: false, reason }));
 });

@@ -24,3 +24,25 @@ describe("RT and RW numbers", () => {
     ["RT 5 RW 3", "5"],
   ])("takes the RT alone or out of an RT/RW: %s → %s", (typed, rt) => expect(parseRt(typed)).toBe(rt));
 });
+
+describe("RT and RW ranges (Kota Jambi: RT 1–99, RW 1–50 unless configured)", () => {
+  it.each([
+    ["RT 999 RW 999", "rtOutOfRange", 99],
+    ["100/3", "rtOutOfRange", 99],
+    ["0/3", "rtOutOfRange", 99],
+    ["RT 5 RW 51", "rwOutOfRange", 50],
+    ["5/0", "rwOutOfRange", 50],
+  ])("refuses %s (%s, up to %i)", (typed, reason, max) =>
+    expect(parseRtRw(typed)).toEqual({ ok: false, reason, params: { max } }),
+  );
+
+  it("accepts the highest numbers and follows configured limits", () => {
+    expect(parseRtRw("RT 99 RW 50")).toEqual({ ok: true, value: { rt: "99", rw: "50" } });
+    expect(parseRtRw("RT 120 RW 60", { rtMax: 150, rwMax: 80 })).toEqual({
+      ok: true,
+      value: { rt: "120", rw: "60" },
+    });
+    expect(toRtRwNumber("100")).toBeUndefined();
+    expect(parseRt("RT 999")).toBeUndefined();
+  });
+});

@@ -27,10 +27,12 @@ const ctx: FlowContext = {
   isStaff: false,
   session: createSession("terminal", "guard", now),
   services: app.services,
+  capabilities: app.services.channels.capabilitiesOf("terminal"),
   translator: app.translator,
   logger: silentLogger,
   setLanguage: () => undefined,
   setContext: () => undefined,
+  forgetConversation: () => undefined,
 };
 
 /** A confident reading of `intent` for a message with this share of content words known to the domain. */

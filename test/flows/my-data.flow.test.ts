@@ -36,12 +36,36 @@ describe("data saya", () => {
     expect(text).not.toContain("1571080703800001");
   });
 
+  it("shows the KPJ number and cover dates once BPJS's list was imported", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    const { people, vault } = chat.app.services;
+    const person = await people.findByReference(reference);
+    await people.update(
+      person?._id ?? "",
+      {
+        kpj: vault.seal("25012345678"),
+        membershipSince: "2025-02-01",
+        membershipSource: "bpjs_import",
+        paidThrough: "2026-03",
+        coverageEndsAt: new Date("2026-07-01T00:00:00+07:00"),
+      },
+      new Date(),
+    );
+    await chat.says("data saya");
+    const text = chat.texts().join("\n");
+    expect(text).toContain("No. KPJ: 25012345678");
+    expect(text).toContain("Peserta BPJS sejak: 1 Februari 2025");
+    expect(text).toContain("Iuran dibayar s.d.: Maret 2026");
+    expect(text).toContain("Perlindungan s.d.: 30 Juni 2026");
+  });
+
   it("corrects the name, re-validated and audited", async () => {
     const chat = createTestChat();
     const reference = await registerRtHead(chat);
     for (const line of ["data saya", "1", "nama"]) await chat.says(line);
     await chat.says("B4di");
-    expect(chat.replies()[0]).toHaveKey("registration:name.notName");
+    expect(chat.replies()[0]).toHaveKey("registration:name.badCharacters");
     await chat.says("Budi Santosa");
     expect(chat.keys()[0]).toBe("myData:corrected");
     expect(chat.texts().join("\n")).toContain("Nama: Budi Santosa");
@@ -80,7 +104,10 @@ describe("data saya", () => {
     );
     expect(await chat.app.services.audit.list({ target: `person:${reference}` })).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: "person.deletion_requested", details: { outcome: "deleted" } }),
+        expect.objectContaining({
+          action: "person.deletion_requested",
+          details: expect.objectContaining({ outcome: "deleted" }),
+        }),
       ]),
     );
   });
@@ -153,15 +180,15 @@ describe("data saya", () => {
     expect(chat.texts().join("\n")).toContain("Didaftarkan oleh Ketua RT Budi Santoso");
   });
 
-  it("also lets a resident take over when they start registering with their NIK", async () => {
+  it("tells a resident who starts registering how to take their record over, without saying it exists", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    const reference = await registerResident(chat, "tidak ada");
+    await registerResident(chat, "tidak ada");
     chat.as({ userId: "resident-own" });
-    for (const line of ["daftar", "ya", "1", "Siti Aminah", "1571084512900002"]) await chat.says(line);
-    expect(chat.keys()).toEqual(["registration:takeover.found", "registration:takeover.askReference"]);
-    await chat.says(reference);
-    expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
+    for (const line of ["daftar", "ya", "1", "Siti Aminah"]) await chat.says(line);
+    expect(chat.texts().join("\n")).toContain("buka Data saya untuk mengambil alih");
+    await chat.says("1571084512900002");
+    expect(chat.keys()).toEqual(["registration:nikConfirm.prompt"]);
   });
 
   it("never hands over a record someone already uses for its NIK alone", async () => {
@@ -177,7 +204,7 @@ describe("data saya", () => {
     ] as const) {
       chat.as({ userId, channel: "telegram" });
       for (const line of ["data saya", "1", nik]) await chat.says(line);
-      expect(chat.keys()).toEqual(["registration:nik.duplicate", "menu:main.prompt"]);
+      expect(chat.keys()).toEqual(["registration:takeover.askReference"]);
       await chat.says("7/3/1980");
       expect(chat.keys()).not.toContain("registration:takeover.done");
     }

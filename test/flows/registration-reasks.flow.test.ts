@@ -14,7 +14,17 @@ const toIncome = [...toArea, "lebak bandung", "22/3", "pedagang"];
 
 describe("registration re-asks with the reason, keeping earlier answers", () => {
   it.each([
-    ["a name with digits", toName, "Budi 123", "registration:name.notName"],
+    ["a name with digits", toName, "Budi 123", "registration:name.badCharacters"],
+    ["NaN as a name", toName, "NaN", "registration:name.notName"],
+    ["undefined as a name", toName, "undefined", "registration:name.notName"],
+    [
+      "zalgo text as a name",
+      toName,
+      "B\u0336u\u0337d\u0338i\u0335 Santoso",
+      "registration:name.badCharacters",
+    ],
+    ["RT 999 / RW 999", [...toArea, "lebak bandung"], "RT 999 RW 999", "registration:rtRw.rtOutOfRange"],
+    ["RW 51", [...toArea, "lebak bandung"], "022/051", "registration:rtRw.rwOutOfRange"],
     ["a too short name", toName, "B", "registration:name.tooShort"],
     ["a NIK with letters", toNik, "1571O807038OOOO1", "registration:nik.notDigits"],
     ["a NIK of 15 digits", toNik, "1571 0807 0380 001", "registration:nik.tooShort"],
@@ -36,6 +46,12 @@ describe("registration re-asks with the reason, keeping earlier answers", () => 
     await chat.says(answer);
     expect(chat.replies()[0]).toHaveKey(key);
     expect((await chat.session())?.flow?.step).toBe(step);
+  });
+
+  it("tells the highest RT number of the city", async () => {
+    const chat = await atStep([...toArea, "lebak bandung"]);
+    await chat.says("RT 999 RW 999");
+    expect(chat.texts()[0]).toContain("antara 1 dan 99");
   });
 
   it("tells how many digits the NIK had", async () => {

@@ -48,7 +48,7 @@ describe("registration: happy paths", () => {
     const chat = createTestChat({ channel: "telegram", userId: "777" });
     for (const line of ["daftar", "ya", "1", "Budi Santoso", headNik, "ya"]) await chat.says(line);
     expect(chat.lastReply()).toMatchObject({
-      key: "registration:phone.promptTelegram",
+      key: "registration:phone.promptShareButton",
       requestContact: true,
     });
     await chat.sharesContact("6281211112222");
@@ -153,22 +153,33 @@ describe("registration: refusals and special cases", () => {
     expect(chat.lastReply()).toHaveKey("registration:who.prompt");
   });
 
-  it("refuses a second registration of the same NIK without revealing anything, and flags it for staff", async () => {
+  it("takes a second registration of the same NIK for staff to decide, revealing nothing, and flags both", async () => {
     const chat = createTestChat();
     const reference = await registerRtHead(chat);
     chat.as({ userId: "someone-else" });
-    for (const line of ["daftar", "ya", "1", "Orang Lain", headNik]) await chat.says(line);
-    expect(chat.replies()[0]).toHaveKey("registration:nik.duplicate");
+    await answerUpToSummary(chat, { name: "Orang Lain", phone: "0813 9999 0000" });
+    await chat.says("kirim");
+    expect(chat.replies()[0]).toHaveKey("registration:done.self");
     expect(chat.texts().join("\n")).not.toContain("Budi");
     expect(chat.texts().join("\n")).not.toContain(reference);
     const existing = await chat.app.services.people.findByReference(reference);
     expect(existing?.flags).toContain("duplicate_attempt");
+    const [review] = await chat.app.services.people.search({ text: "orang lain" });
+    expect(review).toMatchObject({ status: "pending", duplicateOf: existing?._id });
+    expect(review?.flags).toContain("duplicate_nik");
+    expect(chat.texts().join("\n")).toContain(review?.reference);
     expect(await chat.app.services.audit.list({ target: `person:${reference}` })).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: "registration.duplicate_nik", actor: "terminal:someone-else" }),
+        expect.objectContaining({
+          action: "registration.duplicate_nik",
+          actor: "terminal:someone-else",
+          details: { duplicate: review?.reference },
+        }),
       ]),
     );
-    expect(await chat.app.services.people.count({})).toBe(1);
+    expect((await chat.app.services.people.findByNikHash(chat.app.services.vault.hash(headNik)))?._id).toBe(
+      existing?._id,
+    );
   });
 
   it("tells a registered user they are registered already", async () => {

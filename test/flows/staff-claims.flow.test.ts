@@ -38,7 +38,8 @@ describe("staff claims in the chat", () => {
     expect(text).toContain("Ahmad Yani");
     expect(text).toContain("1571********0001");
     expect(text).not.toContain("1571020101800001");
-    expect(text).toContain("e-KTP almarhum/almarhumah · image/png");
+    expect(text).toContain("KTP almarhum · image/png");
+    expect(text).toContain("Kematian: belum terverifikasi");
     expect(text).toContain("memory:mem/");
     const audit = await chat.app.services.audit.list({ target: `claim:${claim.reference}` });
     expect(audit).toContainEqual(
@@ -65,6 +66,81 @@ describe("staff claims in the chat", () => {
       .join("\n");
     expect(pushed).toContain("Verifikasi RT/kelurahan");
     expect(pushed).toContain("Sudah dicek Ketua RT 05");
+  });
+
+  it("enters the amount and day paid when moving to DIBAYAR, and the heir is told in one message", async () => {
+    const { chat, claim } = await setup();
+    const stored = (await chat.app.services.claims.findByReference(claim.reference))!;
+    await chat.app.services.claims.save({
+      ...stored,
+      stage: "DIPROSES_BPJS",
+      deceased: { ...stored.deceased, verifiedAt: chat.clock.now() },
+    });
+    await chat.says("buka satu klaim");
+    await chat.says(claim.reference);
+    await chat.says("pindah tahap");
+    await chat.says("dibayar");
+    expect(chat.lastReply()).toHaveKey("staffClaims:amount.prompt");
+    await chat.says("42 juta");
+    await chat.says("hari ini");
+    await chat.says("Ditransfer ke BRI");
+    expect(chat.replies()[0]).toHaveKey("staffClaims:moved");
+    const push = chat.pushed("heir-chat").at(-1)!;
+    expect(push.messages).toHaveLength(1);
+    expect(push.messages[0]?.text).toContain("Dibayarkan: Rp 42.000.000 pada 2 Maret 2026");
+    expect((await chat.app.services.claims.findByReference(claim.reference))?.payment).toEqual({
+      amount: 42_000_000,
+      paidOn: "2026-03-02",
+    });
+  });
+
+  it("refuses to move the file on before the death is verified, then verifies it and marks the person deceased", async () => {
+    const { chat, claim } = await setup();
+    const stored = (await chat.app.services.claims.findByReference(claim.reference))!;
+    await chat.app.services.claims.save({ ...stored, stage: "MENUNGGU_DOKUMEN" });
+    await chat.says("buka satu klaim");
+    await chat.says(claim.reference);
+    await chat.says("pindah tahap");
+    await chat.says("berkas lengkap");
+    expect(chat.replies()[0]).toHaveKey("staffClaims:moveRefused.deathNotVerified");
+    await chat.says("kematian terverifikasi");
+    expect(chat.replies()[0]).toHaveKey("staffClaims:verified");
+    const person = await chat.app.services.people.findById(stored.deceased.personId!);
+    expect(person).toMatchObject({ status: "deceased" });
+    expect(person?.reportedDeceased).toBeUndefined();
+  });
+
+  it("enters membership from BPJS data: the person gets it, the heir gets the estimate that follows", async () => {
+    const { chat, claim } = await setup();
+    await chat.says("buka satu klaim");
+    await chat.says(claim.reference);
+    await chat.says("isi data kepesertaan");
+    await chat.says("01-07-2019");
+    await chat.says("1234 5678 901");
+    expect(chat.replies()[0]).toHaveKey("staffClaims:membershipSaved");
+    const person = await chat.app.services.people.findById(claim.deceased.personId!);
+    expect(person).toMatchObject({ membershipSince: "2019-07-01", membershipSource: "staff" });
+    expect(chat.app.services.vault.open(person!.kpj!)).toBe("12345678901");
+    const told = chat
+      .pushed("heir-chat")
+      .at(-1)!
+      .messages.map((m) => m.text)
+      .join("\n");
+    expect(told).toContain("Rp 42.000.000");
+  });
+
+  it("gives another heir access by WhatsApp number: she sees the status and may send documents", async () => {
+    const { chat, claim } = await setup();
+    await chat.says("buka satu klaim");
+    await chat.says(claim.reference);
+    await chat.says("beri akses ke ahli waris lain");
+    await chat.says("0813-1111-2222");
+    expect(chat.replies()[0]).toHaveKey("staffClaims:accessGranted");
+    chat.as({ userId: "+6281311112222", channel: "whatsapp", phone: "+6281311112222" });
+    await chat.says("status");
+    expect(chat.texts().join("\n")).toContain(claim.reference);
+    await chat.sendsFile({ mimeType: "image/png", bytes: fixture("kartu-keluarga.png"), caption: "kk" });
+    expect(chat.lastReply()).toHaveKey("deathReport:documents.confirmClaim");
   });
 
   it("asks the heir for a missing document from the chat", async () => {

@@ -7,7 +7,8 @@ import { allowsChanges, memoryWarning, openCliContext } from "../../scripts/lib/
 
 function configFor(env: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "cli-context-"));
-  return loadConfig({ EMBEDDED_MONGO: "false", DATA_DIR: dir, ...env });
+  const devKeys = path.join(mkdtempSync(path.join(tmpdir(), "cli-keys-")), "dev-keys.json");
+  return loadConfig({ EMBEDDED_MONGO: "false", DATA_DIR: dir, DEV_KEYS_FILE: devKeys, ...env });
 }
 
 describe("CLI context", () => {
@@ -23,7 +24,7 @@ describe("CLI context", () => {
       expect(warnings).toEqual([memoryWarning]);
       const refusals: string[] = [];
       expect(allowsChanges(context, "move", (line) => refusals.push(line))).toBe(false);
-      expect(refusals[0]).toContain('Refusing "move"');
+      expect(refusals[0]).toContain('Perintah "move" ditolak');
     } finally {
       await context.close();
     }

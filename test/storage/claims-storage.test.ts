@@ -60,6 +60,58 @@ describe("claims repository", () => {
     expect((await claims.findByReference(claim.reference))?.stage).toBe("BERKAS_LENGKAP");
   });
 
+  it("finds the open claim about a person by registration or NIK hash, never a paid or false one", async () => {
+    const claims = createClaimRepository(createMemoryDocumentStore());
+    const open = await claims.create(
+      newClaim({ deceased: { name: "A", deathDate: "2026-03-01", personId: "p1" } }),
+    );
+    await claims.create(
+      newClaim({
+        stage: "DIBAYAR",
+        deceased: { name: "A", deathDate: "2026-03-01", nik: { cipher: "x", hash: "n2" } },
+      }),
+    );
+    await claims.create(
+      newClaim({
+        falseReport: { at, by: "cli:ani" },
+        deceased: { name: "A", deathDate: "2026-03-01", nik: { cipher: "x", hash: "n3" } },
+      }),
+    );
+    expect((await claims.findOpenByDeceased({ personId: "p1", nikHash: "other" }))?.reference).toBe(
+      open.reference,
+    );
+    expect(await claims.findOpenByDeceased({ nikHash: "n2" })).toBeNull();
+    expect(await claims.findOpenByDeceased({ nikHash: "n3" })).toBeNull();
+    expect(await claims.findOpenByDeceased({})).toBeNull();
+  });
+
+  it("keeps a person's data for a claim only once staff verified the death", async () => {
+    const claims = createClaimRepository(createMemoryDocumentStore());
+    const claim = await claims.create(
+      newClaim({ deceased: { name: "A", deathDate: "2026-03-01", personId: "p1" } }),
+    );
+    expect(await claims.hasClaimFor("p1")).toBe(false);
+    await claims.save({ ...claim, deceased: { ...claim.deceased, verifiedAt: at } });
+    expect(await claims.hasClaimFor("p1")).toBe(true);
+  });
+
+  it("finds the claims staff gave a chat access to, without keeping the lookup keys in the claim", async () => {
+    const claims = createClaimRepository(createMemoryDocumentStore());
+    const claim = await claims.create(
+      newClaim({ access: [{ channel: "whatsapp", userId: "+6281311112222" }] }),
+    );
+    const [found] = await claims.findByAccess({ channel: "whatsapp", userId: "+6281311112222" });
+    expect(found?.reference).toBe(claim.reference);
+    expect(found).not.toHaveProperty("accessKeys");
+    expect(await claims.findByAccess({ channel: "telegram", userId: "+6281311112222" })).toEqual([]);
+  });
+
+  it("leaves a held claim out of the document reminders", async () => {
+    const claims = createClaimRepository(createMemoryDocumentStore());
+    await claims.create(newClaim({ suspended: { at, by: "whatsapp:+62812" } }));
+    expect(await claims.listAwaitingDocuments(new Date("2026-03-05T00:00:00Z"))).toEqual([]);
+  });
+
   it("draws a new reference when one is taken", async () => {
     const draws = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
     const claims = createClaimRepository(createMemoryDocumentStore(), () => draws.shift() ?? 2);

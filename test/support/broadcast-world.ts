@@ -2,12 +2,15 @@
  * A world for broadcast tests: the real app (createTestChat) over the memory store, the real people
  * repository (records from `createPerson` written to the store), fake claims, a scheduler that runs only when told (`runJobs()`), and helpers to seed sessions.
  */
+import { createChannelCatalog, type ChannelSettings } from "../../src/channels/channel-catalog";
+import { defaultTelegramSettings } from "../../src/channels/telegram/telegram.capabilities";
 import type { ClaimAwaitingDocuments } from "../../src/core/claims.port";
 import type { ChannelName, Language } from "../../src/core/messages";
 import type { Person } from "../../src/core/people.port";
 import { createSession } from "../../src/core/session";
 import { createSessionStore } from "../../src/core/session.store";
 import type { DispatcherOptions } from "../../src/jobs/broadcast.dispatcher";
+import type { BroadcastingSettings } from "../../src/jobs/broadcasting";
 import { createInProcessScheduler } from "../../src/jobs/in-process.scheduler";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
@@ -19,6 +22,10 @@ export async function createBroadcastWorld(
     people?: Person[];
     start?: string;
     dispatcher?: Partial<DispatcherOptions>;
+    /** Channel settings (e.g. WhatsApp on the Cloud API); Telegram is never paced here. */
+    channelSettings?: Partial<ChannelSettings>;
+    /** Other broadcasting settings (the size up to which previews list recipients exactly…). */
+    settings?: Partial<BroadcastingSettings>;
   } & TestChatOptions = {},
 ) {
   const store = options.store ?? createMemoryDocumentStore();
@@ -37,8 +44,12 @@ export async function createBroadcastWorld(
       people,
       claims: { listAwaitingDocuments: async (before) => claims.filter((c) => c.since <= before) },
       scheduler,
+      channels: createChannelCatalog({
+        telegram: { ...defaultTelegramSettings, ratePerSecond: 1_000_000 },
+        ...options.channelSettings,
+      }),
       broadcasting: {
-        telegramRatePerSecond: 1_000_000,
+        ...options.settings,
         dispatcher: {
           controlCheckMs: 0,
           concurrency: { telegram: 2, whatsapp: 1, terminal: 1 },

@@ -20,7 +20,7 @@ import type { ChannelSender, Logger } from "../../src/core/ports";
 import type { Session } from "../../src/core/session";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 import { silentLogger } from "../../src/security/pino.logger";
-import { createVault } from "../../src/security/vault";
+import { createVault, type VaultKeys } from "../../src/security/vault";
 
 export const testVaultKeys = {
   current: "k1",
@@ -56,8 +56,17 @@ export type TestChatOptions = {
   isStaff?: boolean;
   phone?: string;
   logger?: Logger;
+  /** Vault keys (default testVaultKeys): a key change is a second chat on the same store. */
+  vaultKeys?: VaultKeys;
+  /** Prefix of message ids (default "m"): a second chat on the same store needs its own. */
+  messageIdPrefix?: string;
   /** Extra app options (people, claims, scheduler, broadcasting settings). */
-  app?: Partial<Pick<AppOptions, "people" | "claims" | "scheduler" | "broadcasting" | "files">>;
+  app?: Partial<
+    Pick<
+      AppOptions,
+      "people" | "claims" | "scheduler" | "broadcasting" | "files" | "staffRecipients" | "channels"
+    >
+  >;
 };
 
 export function createTestChat(options: TestChatOptions = {}) {
@@ -75,7 +84,8 @@ export function createTestChat(options: TestChatOptions = {}) {
   };
 
   function build(): App {
-    const built = createApp({ store, clock, logger, vault: createVault(testVaultKeys), ...options.app });
+    const vault = createVault(options.vaultKeys ?? testVaultKeys);
+    const built = createApp({ store, clock, logger, vault, ...options.app });
     for (const channel of ["terminal", "telegram", "whatsapp"] as const) {
       const sender: ChannelSender = {
         channel,
@@ -102,7 +112,7 @@ export function createTestChat(options: TestChatOptions = {}) {
     const message: InboundMessage = {
       channel: user.channel,
       userId: user.userId,
-      messageId: `m${counter}`,
+      messageId: `${options.messageIdPrefix ?? "m"}${counter}`,
       content,
       ...(user.isStaff ? { isStaff: true } : {}),
       ...(user.phone ? { phone: user.phone } : {}),

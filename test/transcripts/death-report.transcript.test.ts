@@ -54,9 +54,15 @@ describe("transcript: death of an RT head, from his registration to the payment"
     const lastStatus = heirTurns.filter((turn) => turn.in === "status").at(-1);
     expect(lastStatus).toBe(heirTurns.at(-1));
     expect(lastStatus?.out.join("\n")).toContain("Tahap: Dibayar");
+    expect(lastStatus?.out.join("\n")).toContain("Dibayarkan: Rp 42.000.000 pada");
 
     const [claim] = await app.services.claims.list({});
     expect(claim?.stage).toBe("DIBAYAR");
+    expect(claim?.payment).toEqual({
+      amount: 42_000_000,
+      paidOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(claim?.membership).toMatchObject({ since: "2022-01-01", confirmed: true });
     expect(claim?.deceased.personId).toBeDefined();
     expect(claim?.history.map((h) => h.stage)).toEqual([
       "LAPORAN_DITERIMA",
@@ -75,7 +81,12 @@ describe("transcript: death of an RT head, from his registration to the payment"
       "bankBook",
     ]);
     const pushesToHeir = turns.flatMap((turn) => turn.pushed.filter((p) => p.user === "ahli-waris-siti"));
-    expect(pushesToHeir).toHaveLength(6);
+    // Membership confirmed (with the estimate), then one message per stage: 6 stage changes.
+    const stagePushes = pushesToHeir.filter((p) =>
+      /Kabar klaim KLM-\w+: tahap sekarang/.test(p.out.join("\n")),
+    );
+    expect(stagePushes).toHaveLength(6);
+    expect(stagePushes.every((p) => p.out.length === 1)).toBe(true);
     const rtHead = await app.services.people.findById(claim!.deceased.personId!);
     expect(rtHead).toMatchObject({ name: "Ahmad Yani", role: "rt_head", status: "deceased" });
   });

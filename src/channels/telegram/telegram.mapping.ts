@@ -5,6 +5,7 @@
  */
 import type { Message, Update } from "grammy/types";
 import type { InboundContent, InboundMessage, Params } from "../../core/messages";
+import { lookup } from "../../domain/lookup";
 import { parsePhone } from "../../domain/phone";
 
 /** Bytes in a megabyte, as Telegram counts its 20 MB download limit. */
@@ -55,7 +56,7 @@ export function toCommandText(message: Pick<Message, "text" | "entities">): stri
   const entity = message.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
   if (!entity || !text.startsWith("/")) return undefined;
   const name = text.slice(1, entity.length).split("@")[0]?.toLowerCase() ?? "";
-  return commandWords[name] ?? name;
+  return lookup(commandWords, name) ?? name;
 }
 
 type Media = Extract<InboundContent, { type: "media" }>;

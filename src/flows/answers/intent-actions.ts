@@ -84,7 +84,13 @@ export async function actOn(intent: string, text: string, ctx: FlowContext): Pro
   if (flow)
     return ctx.session.flow?.id === flow
       ? { type: "none" }
-      : { type: "start", flow, memory: { topic: intent } };
+      : {
+          type: "start",
+          flow,
+          memory: { topic: intent },
+          // The death report reads what the heir already said ("suami sy meninggal kemarin").
+          ...(flow === "deathReport" ? { data: { said: text } } : {}),
+        };
   switch (intent) {
     case "registrationStatus":
       return {

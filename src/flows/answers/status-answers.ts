@@ -7,6 +7,7 @@ import type { FlowContext } from "../../core/flow";
 import type { Reply } from "../../core/messages";
 import type { Person } from "../../core/people.port";
 import { claimPrefix, parseReference, registrationPrefix } from "../../domain/reference";
+import { isOwnClaim } from "../claims/claim-access";
 import { toStatusCard } from "../claims/claim-view";
 import { statusKey } from "../registration/labels";
 
@@ -49,16 +50,12 @@ export async function toOwnClaimReplies(text: string, ctx: FlowContext): Promise
   const reference = findReference(text, claimPrefix);
   if (!reference) return undefined;
   const claim = await ctx.services.claims.findByReference(reference);
-  const own =
-    claim !== null &&
-    ((claim.heir.contact.channel === ctx.channel && claim.heir.contact.userId === ctx.userId) ||
-      (ctx.phone !== undefined && claim.heir.phone === ctx.phone));
-  if (!claim || !own) return undefined;
+  if (!claim || !isOwnClaim(claim, ctx)) return undefined;
   const view = {
     translator: ctx.translator,
     language: ctx.language,
     calendar: ctx.services.calendar,
     now: ctx.now,
   };
-  return [...toStatusCard(claim, view), { key: "claimStatus:footer" }];
+  return [toStatusCard(claim, view), { key: "claimStatus:footer" }];
 }

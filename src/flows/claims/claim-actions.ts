@@ -1,24 +1,19 @@
 /**
  * What happens to a claim after the report, shared by the staff chat flow and the CLI:
  * move it (only allowed moves, with history), ask the heir for a document, record a document.
- * Every change is pushed to the heir in their language. When the heir's channel is not running
- * here (a CLI) the hub queues it in the outbox and the bot sends it; the record says "queued".
- * A push that could not even be queued is recorded as "failed", never fatal.
+ * Every change is pushed to the heir in their language, as one message. When the heir's channel
+ * is not running here (a CLI) the hub queues it in the outbox and the bot sends it; the record
+ * says "queued". A push that could not even be queued is recorded as "failed", never fatal.
  */
-import type { Claim, ClaimNotification, ClaimStage } from "../../core/claims.port";
+import type { Claim, ClaimNotification } from "../../core/claims.port";
 import { toConversationKey, type Language, type Reply } from "../../core/messages";
 import type { Translator } from "../../core/ports";
 import type { Services } from "../../core/services";
 import type { DocumentType } from "../../domain/claim-documents";
-import { decideMove } from "../../domain/claim-lifecycle";
-import {
-  documentKey,
-  toNeededReplies,
-  toSlaDays,
-  toSlaReplies,
-  toStageLabel,
-  type ViewContext,
-} from "./claim-view";
+import { decideClaimMove, toMoved, type MoveInput, type MoveResult } from "./claim-moves";
+import { documentKey, toSlaDays, toStagePush, type ViewContext } from "./claim-view";
+
+export type { MoveInput, MoveRefusal, MoveResult } from "./claim-moves";
 
 export type ActionDeps = { services: Services; translator: Translator };
 
@@ -41,7 +36,7 @@ export async function updateClaim(
 }
 
 /** The heir's language now (they may have switched since reporting), for the texts pushed to them. */
-async function viewFor(deps: ActionDeps, claim: Claim): Promise<ViewContext> {
+export async function viewFor(deps: ActionDeps, claim: Claim): Promise<ViewContext> {
   const { services, translator } = deps;
   const { channel, userId } = claim.heir.contact;
   const session = await services.sessions.load(toConversationKey(channel, userId)).catch(() => null);
@@ -77,49 +72,16 @@ export async function notifyHeir(
   return record.status;
 }
 
-export type MoveResult =
-  /** `notified`: sent or queued (the heir will be told); `notification` says which. */
-  | { status: "moved"; claim: Claim; notified: boolean; notification: ClaimNotification["status"] }
-  | { status: "refused"; reason: "notFound" | "sameStage" | "notAllowed" | "final" };
-
-function toStageReplies(claim: Claim, view: ViewContext, note: string | undefined): Reply[] {
-  const replies: Reply[] = [
-    {
-      key: "claimStatus:push.stageChanged",
-      params: { reference: claim.reference, stage: toStageLabel(claim.stage, view) },
-    },
-    { key: `claimStatus:stageInfo.${claim.stage}` },
-  ];
-  if (note) replies.push({ key: "claimStatus:push.note", params: { note } });
-  return [...replies, ...toNeededReplies(claim, view), ...toSlaReplies(claim, view)];
-}
-
-export async function moveClaim(
-  deps: ActionDeps,
-  input: { reference: string; to: ClaimStage; actor: string; note?: string },
-): Promise<MoveResult> {
+export async function moveClaim(deps: ActionDeps, input: MoveInput): Promise<MoveResult> {
   const { services } = deps;
   const current = await services.claims.findByReference(input.reference);
   if (!current) return { status: "refused", reason: "notFound" };
-  const decision = decideMove(current.stage, input.to);
+  const decision = decideClaimMove(current, input);
   if (!decision.ok) return { status: "refused", reason: decision.reason };
   const now = services.clock.now();
-  const days = toSlaDays(current.programme);
+  const slaDue = () => services.calendar.addWorkingDays(now, toSlaDays(current.programme));
   const moved = await updateClaim(services, input.reference, (claim) =>
-    decideMove(claim.stage, input.to).ok
-      ? {
-          ...claim,
-          stage: input.to,
-          stageAt: now,
-          lastActivityAt: now,
-          updatedAt: now,
-          history: [
-            ...claim.history,
-            { stage: input.to, at: now, by: input.actor, ...(input.note ? { note: input.note } : {}) },
-          ],
-          ...(input.to === "DIAJUKAN_KE_BPJS" ? { slaDue: services.calendar.addWorkingDays(now, days) } : {}),
-        }
-      : null,
+    decideClaimMove(claim, input).ok ? toMoved(claim, input, now, slaDue) : null,
   );
   if (!moved) return { status: "refused", reason: "notAllowed" };
   await services.audit.record({
@@ -127,16 +89,16 @@ export async function moveClaim(
     actor: input.actor,
     action: "claim.move",
     target: `claim:${input.reference}`,
-    details: { from: current.stage, to: input.to, withNote: Boolean(input.note) },
+    details: {
+      from: current.stage,
+      to: input.to,
+      withNote: Boolean(input.note),
+      ...(input.payment ? { amount: input.payment.amount, paidOn: input.payment.paidOn } : {}),
+    },
   });
   const view = await viewFor(deps, moved);
-  const notification = await notifyHeir(
-    deps,
-    moved,
-    input.to,
-    toStageReplies(moved, view, input.note),
-    view.language,
-  );
+  const push = toStagePush(moved, view, input.note);
+  const notification = await notifyHeir(deps, moved, input.to, [push], view.language);
   return { status: "moved", claim: moved, notified: notification !== "failed", notification };
 }
 
@@ -157,6 +119,7 @@ export async function requestDocument(
       { type: input.type, at: now, by: input.actor, ...(input.note ? { note: input.note } : {}) },
     ],
     received: c.received.filter((t) => t !== input.type),
+    waived: (c.waived ?? []).filter((t) => t !== input.type),
     lastActivityAt: now,
     updatedAt: now,
   }));
@@ -169,18 +132,17 @@ export async function requestDocument(
     details: { type: input.type, withNote: Boolean(input.note) },
   });
   const view = await viewFor(deps, claim);
-  const replies: Reply[] = [
-    {
-      key: "claimStatus:push.documentRequested",
-      params: {
-        reference: claim.reference,
-        document: deps.translator.t(view.language, documentKey(input.type)),
-      },
+  const reply: Reply = {
+    key: "claimStatus:push.documentRequested",
+    params: {
+      reference: claim.reference,
+      document: deps.translator.t(view.language, documentKey(input.type)),
+      note: input.note
+        ? `\n${deps.translator.t(view.language, "claimStatus:card.note", { note: input.note })}`
+        : "",
     },
-  ];
-  if (input.note) replies.push({ key: "claimStatus:push.note", params: { note: input.note } });
-  replies.push({ key: "claimStatus:push.howToSend" });
-  const notification = await notifyHeir(deps, claim, "documentRequested", replies, view.language);
+  };
+  const notification = await notifyHeir(deps, claim, "documentRequested", [reply], view.language);
   return { status: "requested", claim, notified: notification !== "failed", notification };
 }
 

@@ -9,6 +9,7 @@ import type { PersonalDataVault } from "../../core/vault.port";
 import { toMissing } from "../../domain/claim-documents";
 import { formatDate, formatTime } from "../../domain/jakarta-time";
 import { maskNik } from "../../domain/nik";
+import { formatRupiah } from "../../domain/money";
 import { toDisplayDate } from "../../domain/working-days";
 import { documentKey, toDocumentList, toStageLabel, type ViewContext } from "./claim-view";
 
@@ -42,6 +43,69 @@ function toDocumentLine(doc: ClaimDocument, view: StaffView): string {
   const label = doc.type ? view.translator.t(view.language, documentKey(doc.type)) : "?";
   const size = `${Math.max(1, Math.round(doc.size / 1024))} KB`;
   return `• ${label} · ${doc.mimeType} · ${size} · ${when(doc.receivedAt, view)} · ${view.files.locate(doc.fileKey)} (id ${doc._id})`;
+}
+
+/** Whether the death is verified, on hold, or found false; membership as the heir said and staff confirmed. */
+function toStateReplies(claim: Claim, view: StaffView): Reply[] {
+  const t = (key: Parameters<typeof view.translator.t>[1], params?: Record<string, unknown>) =>
+    view.translator.t(view.language, key, params);
+  const { deceased } = claim;
+  const death = claim.falseReport
+    ? t("staffClaims:detailState.falseReport", { date: claim.falseReport.at, by: claim.falseReport.by })
+    : deceased.verifiedAt
+      ? t("staffClaims:detailState.deathVerified", {
+          date: deceased.verifiedAt,
+          by: deceased.verifiedBy ?? "-",
+        })
+      : claim.suspended
+        ? t("staffClaims:detailState.suspended", { date: claim.suspended.at, by: claim.suspended.by })
+        : t("staffClaims:detailState.deathUnverified");
+  const membership = claim.membership;
+  const replies: Reply[] = [
+    { key: "staffClaims:detail.death", params: { state: death } },
+    {
+      key: "staffClaims:detail.membership",
+      params: {
+        answer: t(`deathReport:membership.${membership?.answer ?? "unknown"}`),
+        since: membership?.since ? formatDate(toDisplayDate(membership.since), view.language) : "-",
+        state: t(
+          membership?.confirmed
+            ? "staffClaims:detailState.membershipConfirmed"
+            : "staffClaims:detailState.membershipUnconfirmed",
+        ),
+      },
+    },
+  ];
+  if (claim.payment)
+    replies.push({
+      key: "staffClaims:detail.outcome",
+      params: {
+        text: t("staffClaims:detailState.paid", {
+          amount: formatRupiah(claim.payment.amount, view.language),
+          date: formatDate(toDisplayDate(claim.payment.paidOn), view.language),
+        }),
+      },
+    });
+  if (claim.rejection)
+    replies.push({
+      key: "staffClaims:detail.outcome",
+      params: { text: t("staffClaims:detailState.rejected", claim.rejection) },
+    });
+  const others = claim.otherReporters ?? [];
+  if (others.length > 0)
+    replies.push({
+      key: "staffClaims:detail.otherReporters",
+      params: {
+        count: others.length,
+        list: others
+          .map(
+            (o) =>
+              `${o.name} (${t(`deathReport:relationship.${o.relationship}`)}, ${o.phone ?? o.contact.channel})`,
+          )
+          .join("; "),
+      },
+    });
+  return replies;
 }
 
 export function toClaimDetail(claim: Claim, documents: ClaimDocument[], view: StaffView): Reply[] {
@@ -90,6 +154,7 @@ export function toClaimDetail(claim: Claim, documents: ClaimDocument[], view: St
         channel: heir.contact.channel,
       },
     },
+    ...toStateReplies(claim, view),
     { key: "staffClaims:detail.history", params: { list: history } },
     {
       key: "staffClaims:detail.documents",

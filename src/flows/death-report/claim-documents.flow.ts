@@ -1,123 +1,101 @@
 /**
- * Documents for a claim, one photo or file at a time, each labelled (from the caption or by asking).
- * Started at the end of a death report and from the status check; the heir can stop and come back
- * over several days, and is told each time what is still missing.
+ * Documents for a claim, one photo or file at a time, each labelled (from the caption or by
+ * asking). Started at the end of a death report (the checklist is shown once, then only how many
+ * are left), from the status check, or by a file sent anywhere else (one confirmation first). Only
+ * the claim's own chats, or someone who gave the reporter's NIK with the reference, may send.
  */
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Claim } from "../../core/claims.port";
 import type { FlowContext, Step, StepResult } from "../../core/flow";
-import { defineFlow, exit, invalid, next } from "../../core/flow";
-import type { MediaInput, Reply } from "../../core/messages";
+import { defineFlow, exit, invalid, next, stay } from "../../core/flow";
+import type { MediaInput } from "../../core/messages";
 import { choose } from "../../core/steps";
-import { toComparable } from "../../core/text";
-import {
-  documentAliases,
-  documentTypes,
-  toDocumentTypeFromCaption,
-  toMissing,
-  type DocumentType,
-} from "../../domain/claim-documents";
-import { detectFileType, isAcceptedMimeType, maxDocumentBytes, toSafeFileName } from "../../domain/file-type";
+import { documentTypes, toMissing, type DocumentType } from "../../domain/claim-documents";
+import { documentAliases } from "../../domain/document-words";
+import { saysNeverRegistered } from "../../domain/membership";
 import { recordDocument } from "../claims/claim-actions";
-import { documentKey, toDocumentList } from "../claims/claim-view";
+import { isOwnClaim } from "../claims/claim-access";
+import { documentKey, takesDocuments, toDocumentList } from "../claims/claim-view";
+import { attachUpload, storeUpload, toReceived, uploadSchema } from "./document-upload";
+import { isFinishWord, noteNeverRegistered } from "./finish-words";
+import { confirmUploadStep } from "./upload-confirm.step";
 
 const data = z.object({
   reference: z.string(),
+  /** The reference and reporter's NIK were given (status check): this chat may send for this claim. */
+  verified: z.boolean().default(false),
+  /** Show the checklist once, at the first prompt after the report. */
+  intro: z.boolean().default(false),
   pending: z.string().optional(),
+  /** The document just received: the next prompt says so and how many are left (one message). */
+  lastReceived: z.enum(documentTypes).optional(),
   labelOptions: z.array(z.enum(documentTypes)).default([]),
+  /** A file sent outside this flow, stored and waiting for the heir to say which claim it is for. */
+  upload: uploadSchema.optional(),
+  choices: z.array(z.string()).default([]),
 });
-type D = z.infer<typeof data>;
+export type DocumentsData = z.infer<typeof data>;
+type D = DocumentsData;
 
-const finishWords = new Set([
-  "selesai",
-  "nanti",
-  "nanti saja",
-  "sudah",
-  "cukup",
-  "done",
-  "later",
-  "finish",
-  "stop kirim",
-]);
-const maxMb = Math.round(maxDocumentBytes / 1024 / 1024);
-
-async function missingFor(reference: string, ctx: FlowContext): Promise<DocumentType[] | null> {
-  const claim = await ctx.services.claims.findByReference(reference);
-  return claim ? toMissing(claim) : null;
+/** The claim, when this chat may send documents for it now. */
+export async function claimFor(state: D, ctx: FlowContext): Promise<Claim | null> {
+  const claim = await ctx.services.claims.findByReference(state.reference);
+  return claim && (state.verified || isOwnClaim(claim, ctx)) ? claim : null;
 }
 
-function received(type: DocumentType, ctx: FlowContext): Reply {
-  return {
-    key: "deathReport:documents.received",
-    params: { document: ctx.translator.t(ctx.language, documentKey(type)) },
-  };
-}
-
-async function loadChecked(media: MediaInput): Promise<{ bytes: Uint8Array; extension: string } | Reply> {
-  if (media.size > maxDocumentBytes) return { key: "deathReport:documents.tooLarge", params: { max: maxMb } };
-  if (!isAcceptedMimeType(media.mimeType)) return { key: "deathReport:documents.wrongType" };
-  let bytes: Uint8Array;
-  try {
-    bytes = await media.load();
-  } catch {
-    return { key: "deathReport:documents.loadFailed" };
-  }
-  if (bytes.length > maxDocumentBytes)
-    return { key: "deathReport:documents.tooLarge", params: { max: maxMb } };
-  const type = detectFileType(bytes);
-  return type ? { bytes, extension: type.extension } : { key: "deathReport:documents.wrongType" };
-}
+const view = (ctx: FlowContext) => ({ translator: ctx.translator, language: ctx.language });
 
 async function handleMedia(media: MediaInput, state: D, ctx: FlowContext): Promise<StepResult<D>> {
-  const checked = await loadChecked(media);
-  if ("key" in checked) return invalid(checked);
-  const { files, claimDocuments } = ctx.services;
-  const stored = await files.put(checked.bytes, { extension: checked.extension });
-  const type = media.caption ? toDocumentTypeFromCaption(media.caption) : undefined;
-  const id = randomUUID();
-  const fileName = media.fileName ? toSafeFileName(media.fileName) : undefined;
-  await claimDocuments.add({
-    _id: id,
-    claimReference: state.reference,
-    ...(type ? { type } : {}),
-    fileKey: stored.key,
-    mimeType: detectFileType(checked.bytes)?.mimeType ?? media.mimeType,
-    size: stored.size,
-    sha256: stored.sha256,
-    ...(fileName ? { fileName } : {}),
-    channel: ctx.channel,
-    receivedAt: ctx.now,
-  });
-  if (type) {
-    await recordDocument(ctx.services, state.reference, type);
-    return next("collect", { ...state, pending: undefined }, [received(type, ctx)]);
-  }
-  const labelOptions = (await missingFor(state.reference, ctx)) ?? [];
-  return next("label", { ...state, pending: id, labelOptions });
+  const upload = await storeUpload(media, ctx);
+  if ("key" in upload) return invalid(upload);
+  const { id, type } = await attachUpload(upload, state.reference, ctx);
+  const base = { ...state, intro: false };
+  if (type) return next("collect", { ...base, lastReceived: type });
+  const claim = await ctx.services.claims.findByReference(state.reference);
+  return next("label", { ...base, pending: id, labelOptions: claim ? toMissing(claim) : [] });
+}
+
+async function finish(state: D, ctx: FlowContext): Promise<StepResult<D>> {
+  const claim = await ctx.services.claims.findByReference(state.reference);
+  const missing = claim ? toMissing(claim) : [];
+  return exit([
+    missing.length > 0
+      ? {
+          key: "deathReport:documents.later",
+          params: { reference: state.reference, list: toDocumentList(missing, view(ctx)) },
+        }
+      : { key: "deathReport:documents.allReceived", params: { reference: state.reference } },
+  ]);
 }
 
 const collect: Step<D> = {
+  help: "deathReport:documents.help",
   prompt: async (state, ctx) => {
-    const missing = await missingFor(state.reference, ctx);
-    if (missing === null) return [{ key: "claimStatus:lookup.notFound" }];
+    if (state.upload) return confirmUploadStep.prompt(state, ctx);
+    const claim = await claimFor(state, ctx);
+    if (!claim) return [{ key: "deathReport:documents.notOwn" }];
+    if (state.lastReceived) return [toReceived(state.lastReceived, claim, ctx)];
+    const missing = toMissing(claim);
     if (missing.length === 0)
       return [{ key: "deathReport:documents.promptComplete", params: { reference: state.reference } }];
-    const list = toDocumentList(missing, { translator: ctx.translator, language: ctx.language });
-    return [
-      { key: "deathReport:documents.prompt", params: { reference: state.reference, list, max: maxMb } },
-    ];
+    if (state.intro)
+      return [
+        {
+          key: "deathReport:documents.intro",
+          params: { list: toDocumentList(missing, view(ctx)) },
+        },
+      ];
+    return [{ key: "deathReport:documents.prompt", params: { reference: state.reference } }];
   },
-  handle: async (input, state, ctx) => {
+  handle: async (input, given, ctx) => {
+    if (given.upload) return confirmUploadStep.handle(input, given, ctx);
+    const state = { ...given };
+    delete state.lastReceived;
+    const claim = await claimFor(state, ctx);
+    if (!claim || !takesDocuments(claim)) return exit([{ key: "deathReport:documents.notOwn" }], true);
     if (input.content.type === "media") return handleMedia(input.content, state, ctx);
-    if (finishWords.has(toComparable(input.text))) {
-      const missing = (await missingFor(state.reference, ctx)) ?? [];
-      const list = toDocumentList(missing, { translator: ctx.translator, language: ctx.language });
-      return exit([
-        missing.length > 0
-          ? { key: "deathReport:documents.later", params: { reference: state.reference, list } }
-          : { key: "deathReport:documents.allReceived", params: { reference: state.reference } },
-      ]);
-    }
+    if (isFinishWord(input.text)) return finish(state, ctx);
+    if (saysNeverRegistered(input.text)) return stay(state, [await noteNeverRegistered(claim, ctx)]);
     return invalid({ key: "deathReport:documents.notAFile" });
   },
 };
@@ -134,25 +112,37 @@ const label = choose<D>({
     const type = value as DocumentType;
     if (state.pending) await ctx.services.claimDocuments.label(state.pending, type);
     if (type !== "other") await recordDocument(ctx.services, state.reference, type);
-    return next("collect", { ...state, pending: undefined, labelOptions: [] }, [received(type, ctx)]);
+    const after = { ...state, labelOptions: [] };
+    delete after.pending;
+    return next("collect", { ...after, lastReceived: type });
   },
-  onOther: (input, state) =>
-    input.content.type === "media"
-      ? invalid({ key: "deathReport:documents.labelFirst" }, { reprompt: true })
-      : invalid(
-          { key: "common:choice.invalid", params: { count: state.labelOptions.length + 1 } },
-          { reprompt: true },
-        ),
+  onOther: (input, state, ctx) => {
+    if (input.content.type === "media")
+      return invalid({ key: "deathReport:documents.labelFirst" }, { reprompt: true });
+    if (isFinishWord(input.text)) return finish(state, ctx);
+    return invalid(
+      { key: "common:choice.invalid", params: { count: state.labelOptions.length + 1 } },
+      { reprompt: true },
+    );
+  },
 });
 
 export const claimDocumentsFlow = defineFlow<D>({
   id: "claimDocuments",
-  version: 1,
+  version: 2,
   start: "collect",
   data,
   initial: (_ctx, input) => {
-    const parsed = z.object({ reference: z.string() }).safeParse(input);
-    return { reference: parsed.success ? parsed.data.reference : "", labelOptions: [] };
+    const parsed = data.partial().safeParse(input);
+    const given = parsed.success ? parsed.data : {};
+    return {
+      reference: given.reference ?? "",
+      verified: given.verified ?? false,
+      intro: given.intro ?? false,
+      labelOptions: [],
+      choices: given.choices ?? [],
+      ...(given.upload ? { upload: given.upload } : {}),
+    };
   },
-  steps: { collect, label },
+  steps: { collect, label, confirmUpload: confirmUploadStep },
 });

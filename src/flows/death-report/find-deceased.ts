@@ -1,40 +1,46 @@
 /**
- * Matches the deceased the heir describes against registrations: by NIK (keyed hash), by the
- * registration reference or KPJ number, or by name + kelurahan + RT. A NIK or reference match also
+ * Matches the deceased the heir describes against registrations: by NIK (keyed hash), by KPJ
+ * number (keyed hash) or registration reference, or by name among the registered residents of
+ * the kelurahan and RT given, found by the store's indexed equality query (never a first-N cut of
+ * a city-wide name search). Names are compared with typo tolerance; a NIK or number match also
  * needs the name to fit, so a typo in a number never points at someone else.
  */
-import { distance } from "fastest-levenshtein";
 import type { FlowContext } from "../../core/flow";
 import type { Person } from "../../core/people.port";
-import { toComparable } from "../../core/text";
-import { toRtRwNumber } from "../../domain/rt-rw";
+import { kotaJambiAreas } from "../../domain/area-match";
+import { namesShareWord, toNameScore } from "../../domain/name-match";
+import { parseReference, registrationPrefix } from "../../domain/reference";
+import { countLookup } from "../claims/lookup-limits";
 import type { DeathReportData } from "./death-report.data";
 
-/** Loose name equality: same words, a shared word of 3+ letters, or a small typo. */
-export function namesMatch(a: string, b: string): boolean {
-  const left = toComparable(a);
-  const right = toComparable(b);
-  if (left === "" || right === "") return false;
-  if (left === right || distance(left, right) <= 2) return true;
-  const words = new Set(left.split(" ").filter((w) => w.length >= 3));
-  return right.split(" ").some((w) => words.has(w));
+/** Residents of one RT read at most (an RT has a few hundred people; this only bounds a bad query). */
+const maxInRt = 2_000;
+
+async function byNumber(data: DeathReportData, ctx: FlowContext): Promise<Person | null> {
+  const { people, vault } = ctx.services;
+  if (data.deceasedNik) return people.findByNikHash(data.deceasedNik.hash);
+  if (!data.kpj) return null;
+  const typed = vault.open(data.kpj);
+  const reference = parseReference(typed, registrationPrefix);
+  return reference ? people.findByReference(reference) : people.findByKpjHash(data.kpj.hash);
 }
 
-/** RT numbers compared as registrations store them ("05" → "5"); kelurahan names without case or punctuation. */
-const toRtNumber = (rt: string): string => toRtRwNumber(rt) ?? rt.trim();
-
-async function candidate(data: DeathReportData, ctx: FlowContext): Promise<Person | null> {
-  const { people } = ctx.services;
-  if (data.identifyBy === "nik" && data.deceasedNik) return people.findByNikHash(data.deceasedNik.hash);
-  if (data.identifyBy === "kpj" && data.kpj) return people.findByReference(ctx.services.vault.open(data.kpj));
+/** The one resident of the RT whose name fits best; none when nobody or several fit equally. */
+async function byNameInRt(data: DeathReportData, ctx: FlowContext): Promise<Person | null> {
   if (!data.deceasedName || !data.kelurahan || !data.rt) return null;
-  const found = await people.search({ text: data.deceasedName }, { limit: 50 });
-  const kelurahan = toComparable(data.kelurahan);
-  const rt = toRtNumber(data.rt);
-  const inRt = found.filter(
-    (p) => toComparable(p.address.kelurahan) === kelurahan && toRtNumber(p.address.rt) === rt,
+  const area = kotaJambiAreas.find((a) => a.kind === "kelurahan" && a.name === data.kelurahan);
+  const kecamatan = area ? kotaJambiAreas.find((a) => a.code === area.kecamatan)?.name : undefined;
+  const residents = await ctx.services.people.search(
+    { ...(kecamatan ? { kecamatan } : {}), kelurahan: data.kelurahan, rt: data.rt },
+    { limit: maxInRt },
   );
-  return inRt.length === 1 ? (inRt[0] ?? null) : null;
+  const scored = residents
+    .filter((p) => p.status !== "deleted")
+    .map((person) => ({ person, score: toNameScore(data.deceasedName ?? "", person.name) }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  return best && (!second || second.score < best.score) ? best.person : null;
 }
 
 export type DeceasedLookup =
@@ -44,8 +50,23 @@ export type DeceasedLookup =
   | { type: "nameMismatch"; person: Person };
 
 export async function findDeceased(data: DeathReportData, ctx: FlowContext): Promise<DeceasedLookup> {
-  const person = await candidate(data, ctx);
+  if (!data.deceasedNik && !data.kpj) {
+    const person = await byNameInRt(data, ctx);
+    return person ? { type: "found", person } : { type: "notFound" };
+  }
+  const person = await byNumber(data, ctx);
   if (!person || person.status === "deleted") return { type: "notFound" };
-  if (!namesMatch(person.name, data.deceasedName ?? "")) return { type: "nameMismatch", person };
+  if (!namesShareWord(data.deceasedName ?? "", person.name)) return { type: "nameMismatch", person };
   return { type: "found", person };
+}
+
+/** Whether a lookup may run (rate limits); the target is the NIK/KPJ hash or the name within the RT. */
+export async function isLookupAllowed(data: DeathReportData, ctx: FlowContext): Promise<boolean> {
+  const target =
+    data.deceasedNik?.hash ??
+    data.kpj?.hash ??
+    ctx.services.vault.hash(
+      `${data.kelurahan ?? ""}|${data.rt ?? ""}|${data.deceasedName ?? ""}`.toLowerCase(),
+    );
+  return countLookup(ctx, "deathLookup", target);
 }

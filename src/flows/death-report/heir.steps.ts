@@ -1,17 +1,24 @@
-/** Death report, part 2: when and how the participant died, then the heir and their place in the order. */
-import type { FlowContext, Step } from "../../core/flow";
-import { done, invalid, next } from "../../core/flow";
+/**
+ * Death report, part 2: when and how the participant died, whether he was a BPJS participant, and
+ * the heir (relationship, place in the order of heirs, name and NIK, phone, children at school).
+ */
+import type { FlowContext, Step, StepResult } from "../../core/flow";
+import { invalid } from "../../core/flow";
 import type { Parsed } from "../../core/steps";
 import { ask, choose, confirm, yesAliases } from "../../core/steps";
 import { toComparable } from "../../core/text";
 import { parseDateInput, type DateRefusal } from "../../domain/date-input";
-import { groupsBefore, heirRank, relationships, type HeirGroup, type Relationship } from "../../domain/heirs";
+import { groupsBefore, relationships, type HeirGroup, type Relationship } from "../../domain/heirs";
 import { toJakartaDay } from "../../domain/jakarta-time";
-import { maskNik, type ParsedNik } from "../../domain/nik";
+import { membershipAnswers, toMembershipAnswer, type MembershipAnswer } from "../../domain/membership";
+import { maskNik } from "../../domain/nik";
 import { parsePersonName } from "../../domain/person-name";
 import { parsePhone, type PhoneRefusal } from "../../domain/phone";
+import { programmeFacts } from "../../domain/programme-facts";
 import { addFlag, type DeathReportData } from "./death-report.data";
-import { nikInvalid, nikParser } from "./identify.steps";
+import { nikInvalid } from "./identify.steps";
+import { advance } from "./next-step";
+import { parseHeirIdentity, type HeirIdentity } from "./parsers";
 
 type D = DeathReportData;
 
@@ -21,8 +28,50 @@ const phoneParser = (text: string, ctx: FlowContext): Parsed<string> => {
   return result.ok ? result : { ok: false, reason: result.reason };
 };
 
-const afterRelationship = (data: D) =>
-  heirRank(data.relationship ?? "spouse") > 1 ? next("closerRelatives", data) : next("schoolChildren", data);
+const daysSince = (day: string, now: Date) =>
+  Math.round((Date.parse(toJakartaDay(now)) - Date.parse(day)) / (24 * 60 * 60 * 1000));
+
+/** JKK guidance that never reads as a missed deadline: the 2×24 h rule only while it can still be met. */
+function jkkGuidance(data: D, ctx: FlowContext) {
+  const hours = programmeFacts.accidentReportHours.value;
+  const recent = data.deathDate !== undefined && daysSince(data.deathDate, ctx.now) * 24 < hours;
+  return {
+    key: recent ? ("deathReport:cause.jkkRecent" as const) : ("deathReport:cause.jkkLater" as const),
+    params: { years: programmeFacts.jkkClaimLapseYears.value },
+  };
+}
+
+function setHeir(identity: HeirIdentity, data: D, ctx: FlowContext): StepResult<D> {
+  const sealed = identity.nik ? ctx.services.vault.seal(identity.nik.nik) : undefined;
+  if (sealed && data.deceasedNik && sealed.hash === data.deceasedNik.hash)
+    return invalid({ key: "deathReport:heirIdentity.sameAsDeceased" });
+  return advance(
+    {
+      ...data,
+      ...(identity.name ? { heirName: identity.name } : {}),
+      ...(sealed && identity.nik ? { heirNik: sealed, heirNikMasked: maskNik(identity.nik.nik) } : {}),
+      ...(identity.phone ? { heirPhone: identity.phone } : {}),
+    },
+    ctx,
+  );
+}
+
+const membershipOptions = membershipAnswers.map((value) => ({
+  value,
+  label: `deathReport:membership.${value}` as const,
+}));
+
+function onMembership(answer: MembershipAnswer, data: D, ctx: FlowContext): StepResult<D> {
+  const updated =
+    answer === "never"
+      ? addFlag({ ...data, membership: answer }, "heir_says_not_a_participant")
+      : { ...data, membership: answer };
+  const note =
+    answer === "never" || answer === "unknown"
+      ? [{ key: `deathReport:membership.${answer}Note` as const }]
+      : [];
+  return advance(updated, ctx, note);
+}
 
 /** Words that name an illness: "kena DBD", "serangan jantung" pick "sakit". */
 const illnessWords = [
@@ -51,68 +100,44 @@ export const heirSteps: Record<string, Step<D>> = {
       return result.ok ? result : { ok: false, reason: result.reason };
     },
     invalid: (reason) => `deathReport:deathDate.invalid.${reason as DateRefusal}` as const,
-    onAnswer: (deathDate, data) => {
-      const registered =
-        data.match && data.matchConfirmed ? toJakartaDay(data.match.registeredAt) : undefined;
-      if (registered && deathDate < registered)
-        return next("cause", { ...addFlag(data, "death_before_registration"), deathDate }, [
-          { key: "deathReport:deathDate.beforeRegistration" },
-        ]);
-      return next("cause", { ...data, deathDate });
-    },
+    onAnswer: (deathDate, data, ctx) => advance({ ...data, deathDate }, ctx),
   }),
   cause: choose<D>({
     prompt: "deathReport:cause.prompt",
     options: [
       { value: "work", label: "deathReport:cause.work", aliases: ["kerja", "bekerja", "kecelakaan kerja"] },
-      { value: "commute", label: "deathReport:cause.commute", aliases: ["perjalanan", "di jalan"] },
+      {
+        value: "road",
+        label: "deathReport:cause.road",
+        aliases: ["lalu lintas", "tabrakan", "di jalan", "perjalanan"],
+      },
       { value: "other", label: "deathReport:cause.other", aliases: illnessWords },
       { value: "unknown", label: "deathReport:cause.unknown", aliases: ["tidak tahu", "belum tahu"] },
     ],
-    onChoice: (value, data) => {
+    onChoice: (value, data, ctx) => {
       const cause = value as NonNullable<D["cause"]>;
-      if (cause === "work" || cause === "commute")
-        return next("heirName", { ...data, cause }, [{ key: "deathReport:cause.jkkGuidance" }]);
+      if (cause === "work" || cause === "road")
+        return advance({ ...data, cause }, ctx, [jkkGuidance(data, ctx)]);
       if (cause === "unknown")
-        return next("heirName", { ...addFlag(data, "cause_unknown"), cause }, [
+        return advance(addFlag({ ...data, cause }, "cause_unknown"), ctx, [
           { key: "deathReport:cause.unknownNote" },
         ]);
-      return next("heirName", { ...data, cause });
+      return advance({ ...data, cause }, ctx);
     },
   }),
-  heirName: ask<D, string>({
-    prompt: "deathReport:heirName.prompt",
-    parse: parsePersonName,
-    invalid: "deathReport:nameInvalid",
-    onAnswer: (heirName, data) => next("heirNik", { ...data, heirName }),
-  }),
-  heirNik: ask<D, ParsedNik>({
-    prompt: "deathReport:heirNik.prompt",
-    parse: nikParser,
-    invalid: nikInvalid,
-    onAnswer: (nik, data, ctx) => {
-      const sealed = ctx.services.vault.seal(nik.nik);
-      if (data.deceasedNik && sealed.hash === data.deceasedNik.hash)
-        return invalid({ key: "deathReport:heirNik.sameAsDeceased" });
-      return next("heirPhone", { ...data, heirNik: sealed }, [
-        { key: "deathReport:heirNik.noted", params: { nik: maskNik(nik.nik) } },
-      ]);
+  membership: choose<D>({
+    prompt: "deathReport:membership.prompt",
+    options: membershipOptions,
+    onChoice: (value, data, ctx) => onMembership(value as MembershipAnswer, data, ctx),
+    onOther: (input, data, ctx) => {
+      const answer = toMembershipAnswer(input.text);
+      return answer
+        ? onMembership(answer, data, ctx)
+        : invalid(
+            { key: "common:choice.invalid", params: { count: membershipOptions.length } },
+            { reprompt: true },
+          );
     },
-  }),
-  heirPhone: ask<D, string>({
-    prompt: (_data, ctx) =>
-      ctx.phone
-        ? { key: "deathReport:heirPhone.promptKnown", params: { phone: ctx.phone } }
-        : { key: "deathReport:heirPhone.prompt" },
-    requestContact: true,
-    parse: phoneParser,
-    invalid: (reason) => `deathReport:heirPhone.invalid.${reason as PhoneRefusal}` as const,
-    onOther: (input, data) => {
-      if (input.content.type !== "contact") return undefined;
-      const phone = parsePhone(input.content.phone);
-      return phone.ok ? next("relationship", { ...data, heirPhone: phone.value }) : undefined;
-    },
-    onAnswer: (heirPhone, data) => next("relationship", { ...data, heirPhone }),
   }),
   relationship: choose<D>({
     prompt: "deathReport:relationship.prompt",
@@ -121,7 +146,11 @@ export const heirSteps: Record<string, Step<D>> = {
       label: `deathReport:relationship.${value}` as const,
       aliases: relationshipWords[value],
     })),
-    onChoice: (value, data) => afterRelationship({ ...data, relationship: value as Relationship }),
+    onChoice: (value, data, ctx) => {
+      const updated: D = { ...data, relationship: value as Relationship };
+      delete updated.closestLiving;
+      return advance(updated, ctx);
+    },
   }),
   closerRelatives: choose<D>({
     prompt: "deathReport:closerRelatives.prompt",
@@ -132,12 +161,47 @@ export const heirSteps: Record<string, Step<D>> = {
       })),
       { value: "none", label: "deathReport:closerRelatives.none" as const, aliases: ["tidak ada", "none"] },
     ],
-    onChoice: (value, data) =>
-      next("schoolChildren", { ...data, closestLiving: value as HeirGroup | "none" }),
+    onChoice: (value, data, ctx) => advance({ ...data, closestLiving: value as HeirGroup | "none" }, ctx),
+  }),
+  heirIdentity: ask<D, HeirIdentity>({
+    prompt: (_data, ctx) => ({
+      key: ctx.phone ? "deathReport:heirIdentity.prompt" : "deathReport:heirIdentity.promptWithPhone",
+    }),
+    parse: (text, ctx) => parseHeirIdentity(text, ctx.now),
+    invalid: (reason) => (reason === "name" ? "deathReport:nameInvalid" : nikInvalid(reason)),
+    onAnswer: (identity, data, ctx) => setHeir(identity, data, ctx),
+  }),
+  heirName: ask<D, string>({
+    prompt: "deathReport:heirName.prompt",
+    parse: parsePersonName,
+    invalid: "deathReport:nameInvalid",
+    onAnswer: (name, data, ctx) => setHeir({ name }, data, ctx),
+  }),
+  heirNik: ask<D, HeirIdentity>({
+    prompt: "deathReport:heirNik.prompt",
+    parse: (text, ctx) => parseHeirIdentity(text, ctx.now),
+    invalid: (reason) => (reason === "name" ? "deathReport:heirNik.prompt" : nikInvalid(reason)),
+    onAnswer: (identity, data, ctx) =>
+      identity.nik ? setHeir(identity, data, ctx) : invalid({ key: "deathReport:heirNik.prompt" }),
+  }),
+  heirPhone: ask<D, string>({
+    prompt: (_data, ctx) =>
+      ctx.phone
+        ? { key: "deathReport:heirPhone.promptKnown", params: { phone: ctx.phone } }
+        : { key: "deathReport:heirPhone.prompt" },
+    requestContact: true,
+    parse: phoneParser,
+    invalid: (reason) => `deathReport:heirPhone.invalid.${reason as PhoneRefusal}` as const,
+    onOther: (input, data, ctx) => {
+      if (input.content.type !== "contact") return undefined;
+      const phone = parsePhone(input.content.phone);
+      return phone.ok ? advance({ ...data, heirPhone: phone.value }, ctx) : undefined;
+    },
+    onAnswer: (heirPhone, data, ctx) => advance({ ...data, heirPhone }, ctx),
   }),
   schoolChildren: confirm<D>({
     prompt: "deathReport:schoolChildren.prompt",
-    onYes: (data) => done({ ...data, schoolChildren: true }),
-    onNo: (data) => done({ ...data, schoolChildren: false }),
+    onYes: (data, ctx) => advance({ ...data, schoolChildren: true }, ctx),
+    onNo: (data, ctx) => advance({ ...data, schoolChildren: false }, ctx),
   }),
 };

@@ -1,41 +1,70 @@
-/** Death report, part 1: condolences and consent, then who died, matched against registrations. */
+/** Death report, part 1: condolences and consent, then who died, looked up among registrations. */
 import type { FlowContext, Step, StepResult } from "../../core/flow";
-import { exit, next } from "../../core/flow";
-import type { Reply } from "../../core/messages";
-import type { Parsed } from "../../core/steps";
-import { ask, choose, confirm } from "../../core/steps";
-import { maskNik, parseNik, type NikRefusal, type ParsedNik } from "../../domain/nik";
+import { exit } from "../../core/flow";
+import { ask, confirm } from "../../core/steps";
+import { toJakartaDay } from "../../domain/jakarta-time";
+import { maskNik, type NikRefusal } from "../../domain/nik";
 import { parsePersonName } from "../../domain/person-name";
 import { addFlag, type DeathReportData } from "./death-report.data";
-import { findDeceased } from "./find-deceased";
-import { parseKelurahan, parseKpjOrReference, parseRt } from "./parsers";
+import { findDeceased, isLookupAllowed } from "./find-deceased";
+import { toKnownMembership } from "./membership-facts";
+import { advance } from "./next-step";
+import { parseArea, parseDeceased, type DeceasedAnswer } from "./parsers";
 
 type D = DeathReportData;
 
-export const nikParser = (text: string, ctx: FlowContext): Parsed<ParsedNik> => {
-  const result = parseNik(text, ctx.now);
-  return result.ok ? result : { ok: false, reason: result.reason };
-};
 export const nikInvalid = (reason: string) => `deathReport:nikInvalid.${reason as NikRefusal}` as const;
 
-/** Looks the deceased up and decides the next step: confirm a match, or carry on flagged. */
+const lookupFlags = ["deceased_not_found", "deceased_name_mismatch", "already_reported_deceased"];
+
+/** Looks the deceased up (within the rate limits) and carries on; what was found shows at the review. */
 async function lookUp(data: D, ctx: FlowContext): Promise<StepResult<D>> {
-  const result = await findDeceased(data, ctx);
-  if (result.type === "found") {
-    const { person } = result;
-    const match = {
-      personId: person._id,
-      reference: person.reference,
-      registeredAt: person.verifiedAt ?? person.createdAt,
-      income: person.income,
-    };
-    const flagged = person.status === "deceased" ? addFlag(data, "already_reported_deceased") : data;
-    return next("confirmMatch", { ...flagged, match });
+  const cleared: D = { ...data, flags: data.flags.filter((f) => !lookupFlags.includes(f)), lookedUp: true };
+  delete cleared.match;
+  const result = (await isLookupAllowed(cleared, ctx))
+    ? await findDeceased(cleared, ctx)
+    : { type: "notFound" as const };
+  if (result.type !== "found") {
+    const flag = result.type === "nameMismatch" ? "deceased_name_mismatch" : "deceased_not_found";
+    return advance(addFlag(cleared, flag), ctx);
   }
-  const flag = result.type === "nameMismatch" ? "deceased_name_mismatch" : "deceased_not_found";
-  const replies: Reply[] = [{ key: "deathReport:lookup.notFound" }];
-  return next("deathDate", { ...addFlag(data, flag), match: undefined, matchConfirmed: false }, replies);
+  const { person } = result;
+  const match = {
+    personId: person._id,
+    reference: person.reference,
+    status: person.status,
+    verified: person.verifiedAt !== undefined,
+    fundedBy: person.fundedBy,
+    income: person.income,
+    ...(person.membershipSince ? { membershipSince: person.membershipSince } : {}),
+    ...(person.coverageEndsAt ? { coverageEndsOn: toJakartaDay(person.coverageEndsAt) } : {}),
+  };
+  const known = toKnownMembership(match);
+  const flagged = person.status === "deceased" ? addFlag(cleared, "already_reported_deceased") : cleared;
+  return advance({ ...flagged, match, ...(known && !data.membership ? { membership: known } : {}) }, ctx);
 }
+
+function toDeceased(answer: DeceasedAnswer, data: D, ctx: FlowContext): D {
+  const base: D = { ...data, lookedUp: false };
+  for (const field of ["deceasedNik", "deceasedNikMasked", "kpj", "kelurahan", "rt", "match"] as const)
+    delete base[field];
+  if (answer.name) base.deceasedName = answer.name;
+  else delete base.deceasedName;
+  if (answer.by === "nik")
+    return {
+      ...base,
+      deceasedNik: ctx.services.vault.seal(answer.nik.nik),
+      deceasedNikMasked: maskNik(answer.nik.nik),
+    };
+  if (answer.by === "kpj") return { ...base, kpj: ctx.services.vault.seal(answer.kpj) };
+  return answer.area ? { ...base, ...answer.area } : base;
+}
+
+/** After who died: look up a number, or a name with its kelurahan and RT, at once; else ask what is missing. */
+const afterDeceased = (data: D, ctx: FlowContext) =>
+  data.deceasedName && (data.deceasedNik || data.kpj || (data.kelurahan && data.rt))
+    ? lookUp(data, ctx)
+    : advance(data, ctx);
 
 export const identifySteps: Record<string, Step<D>> = {
   consent: confirm<D>({
@@ -43,76 +72,26 @@ export const identifySteps: Record<string, Step<D>> = {
     prompt: () => [{ key: "deathReport:consent.condolences" }, { key: "deathReport:consent.prompt" }],
     yes: "deathReport:consent.agree",
     no: "deathReport:consent.disagree",
-    onYes: (data) => next("identifyBy", data),
+    onYes: (data, ctx) => advance(data, ctx),
     onNo: () => exit([{ key: "deathReport:consent.declined" }], true),
   }),
-  identifyBy: choose<D>({
-    prompt: "deathReport:identifyBy.prompt",
-    options: [
-      { value: "nik", label: "deathReport:identifyBy.nik", aliases: ["nik", "ktp"] },
-      { value: "kpj", label: "deathReport:identifyBy.kpj", aliases: ["kpj", "kartu"] },
-      {
-        value: "none",
-        label: "deathReport:identifyBy.none",
-        aliases: ["tidak tahu", "tidak ada", "gak tau"],
-      },
-    ],
-    onChoice: (value, data) => {
-      const identifyBy = value as "nik" | "kpj" | "none";
-      const step =
-        identifyBy === "nik" ? "deceasedNik" : identifyBy === "kpj" ? "deceasedKpj" : "deceasedName";
-      return next(step, { ...data, identifyBy });
-    },
-  }),
-  deceasedNik: ask<D, ParsedNik>({
-    prompt: "deathReport:deceasedNik.prompt",
-    parse: nikParser,
-    invalid: nikInvalid,
-    onAnswer: (nik, data, ctx) =>
-      next("deceasedName", {
-        ...data,
-        deceasedNik: ctx.services.vault.seal(nik.nik),
-        deceasedNikMasked: maskNik(nik.nik),
-      }),
-  }),
-  deceasedKpj: ask<D, string>({
-    prompt: "deathReport:deceasedKpj.prompt",
-    parse: parseKpjOrReference,
-    invalid: "deathReport:deceasedKpj.invalid",
-    onAnswer: (kpj, data, ctx) => next("deceasedName", { ...data, kpj: ctx.services.vault.seal(kpj) }),
+  deceased: ask<D, DeceasedAnswer>({
+    prompt: "deathReport:deceased.prompt",
+    parse: (text, ctx) => parseDeceased(text, ctx.now),
+    invalid: (reason) =>
+      reason === "name" || reason === "number" ? `deathReport:deceased.${reason}` : nikInvalid(reason),
+    onAnswer: (answer, data, ctx) => afterDeceased(toDeceased(answer, data, ctx), ctx),
   }),
   deceasedName: ask<D, string>({
     prompt: "deathReport:deceasedName.prompt",
     parse: parsePersonName,
     invalid: "deathReport:nameInvalid",
-    onAnswer: (name, data, ctx) => {
-      const updated = { ...data, deceasedName: name };
-      return data.identifyBy === "none" ? next("kelurahan", updated) : lookUp(updated, ctx);
-    },
+    onAnswer: (name, data, ctx) => afterDeceased({ ...data, deceasedName: name }, ctx),
   }),
-  kelurahan: ask<D, string>({
-    prompt: "deathReport:kelurahan.prompt",
-    parse: parseKelurahan,
-    invalid: "deathReport:kelurahan.invalid",
-    onAnswer: (kelurahan, data) => next("rt", { ...data, kelurahan }),
-  }),
-  rt: ask<D, string>({
-    prompt: "deathReport:rt.prompt",
-    parse: parseRt,
-    invalid: "deathReport:rt.invalid",
-    onAnswer: (rt, data, ctx) => lookUp({ ...data, rt }, ctx),
-  }),
-  confirmMatch: confirm<D>({
-    prompt: (data) => ({
-      key: data.deceasedNikMasked ? "deathReport:confirmMatch.promptNik" : "deathReport:confirmMatch.prompt",
-      params: { name: data.deceasedName ?? "", nik: data.deceasedNikMasked ?? "" },
-    }),
-    onYes: (data) => next("deathDate", { ...data, matchConfirmed: true }),
-    onNo: (data) =>
-      next(
-        "deathDate",
-        { ...addFlag(data, "match_rejected_by_heir"), match: undefined, matchConfirmed: false },
-        [{ key: "deathReport:confirmMatch.no" }],
-      ),
+  area: ask<D, { kelurahan: string; rt: string }>({
+    prompt: "deathReport:area.prompt",
+    parse: (text) => parseArea(text),
+    invalid: (reason) => (reason === "noRt" ? "deathReport:area.noRt" : "deathReport:area.invalid"),
+    onAnswer: (area, data, ctx) => lookUp({ ...data, ...area }, ctx),
   }),
 };

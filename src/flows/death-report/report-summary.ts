@@ -1,140 +1,45 @@
 /**
- * Death report, the end: the claim is stored, the deceased's registration marked (nothing more is
- * sent to their number), and the heir gets their place in the order, the document checklist,
- * how to get the akta kematian and the heirship letter, the estimate, the reference, what is next.
+ * Death report, the end, in one short turn (DESIGN §8: at most 3 messages, 900 characters): the
+ * heir's place in the order of heirs with the reference, the estimate (or what it depends on),
+ * then the checklist once, in the documents step. A second report about the same person is told
+ * only that a report exists and staff will contact them.
  */
-import type { Claim, NewClaim } from "../../core/claims.port";
-import { AppError } from "../../core/errors";
+import type { Claim } from "../../core/claims.port";
 import type { CompleteResult, FlowContext } from "../../core/flow";
 import type { Reply } from "../../core/messages";
-import {
-  estimateBenefit,
-  estimateScholarship,
-  monthsBetween,
-  type BenefitInput,
-} from "../../domain/benefit-estimate";
-import { requiredDocuments } from "../../domain/claim-documents";
-import { heirStanding, toHeirGroup, type HeirGroup } from "../../domain/heirs";
-import { toJakartaDay } from "../../domain/jakarta-time";
-import { programmeFacts } from "../../domain/programme-facts";
-import { toDisplayDate } from "../../domain/working-days";
-import { toDocumentList } from "../claims/claim-view";
+import { toHeirGroup, type HeirGroup } from "../../domain/heirs";
+import { toEstimateReply } from "../claims/claim-estimate";
+import { fileReport } from "./create-claim";
 import type { DeathReportData } from "./death-report.data";
 
-type D = DeathReportData;
-
-function toNewClaim(data: D, ctx: FlowContext): NewClaim {
-  const { relationship, heirNik, heirName, deceasedName, deathDate, cause } = data;
-  if (!relationship || !heirNik || !heirName || !deceasedName || !deathDate || !cause)
-    throw new AppError("STATE_CORRUPT", "Death report completed without its answers", {
-      flow: "deathReport",
+function toStanding(claim: Claim, ctx: FlowContext): string {
+  const t = ctx.translator;
+  const group = (g: HeirGroup) => t.t(ctx.language, `deathReport:group.${g}`);
+  if (claim.heir.standing === "someoneCloser")
+    return t.t(ctx.language, "deathReport:standing.someoneCloser", {
+      closer: group(claim.heir.closestLiving ?? "spouseOrChild"),
     });
-  const programme = cause === "work" || cause === "commute" ? "JKK" : "JKM";
-  const closest = data.closestLiving === "none" ? undefined : data.closestLiving;
-  const standing = heirStanding(relationship, closest);
-  const schoolChildren = data.schoolChildren ?? false;
-  const matched = data.match && data.matchConfirmed ? data.match : undefined;
-  const now = ctx.now;
-  return {
-    stage: "LAPORAN_DITERIMA",
-    stageAt: now,
-    programme,
-    cause,
-    deceased: {
-      name: deceasedName,
-      deathDate,
-      ...(data.deceasedNik ? { nik: data.deceasedNik } : {}),
-      ...(data.kpj ? { kpj: data.kpj } : {}),
-      ...(data.kelurahan ? { kelurahan: data.kelurahan } : {}),
-      ...(data.rt ? { rt: data.rt } : {}),
-      ...(matched ? { personId: matched.personId, personReference: matched.reference } : {}),
-    },
-    heir: {
-      name: heirName,
-      nik: heirNik,
-      ...(data.heirPhone ? { phone: data.heirPhone } : {}),
-      relationship,
-      ...(closest ? { closestLiving: closest } : {}),
-      standing: standing.type,
-      contact: { channel: ctx.channel, userId: ctx.userId },
-      language: ctx.language,
-    },
-    schoolChildren,
-    required: requiredDocuments({ programme, relationship, schoolChildren }),
-    requested: [],
-    received: [],
-    flags: standing.type === "someoneCloser" ? [...data.flags, "heir_not_first_in_line"] : data.flags,
-    history: [{ stage: "LAPORAN_DITERIMA", at: now, by: `${ctx.channel}:${ctx.userId}` }],
-    notifications: [],
-    lastActivityAt: now,
-    createdAt: now,
-    updatedAt: now,
-  };
+  return t.t(ctx.language, `deathReport:standing.${toHeirGroup(claim.heir.relationship)}`);
 }
 
-function toEstimateReplies(claim: Claim, data: D): Reply[] {
-  const matched = data.match && data.matchConfirmed ? data.match : undefined;
-  const input: BenefitInput = {
-    programme: claim.programme,
-    contributionMonths: matched
-      ? monthsBetween(toJakartaDay(matched.registeredAt), claim.deceased.deathDate)
-      : undefined,
-    income: matched?.income,
-    schoolChildren: claim.schoolChildren,
-  };
-  const estimate = estimateBenefit(input);
-  const facts = {
-    full: programmeFacts.jkm.value.total,
-    months: programmeFacts.fullJkmMonths.value,
-    multiplier: programmeFacts.jkkDeath.value.incomeMultiplier,
-  };
-  const replies: Reply[] = [];
-  if (estimate.type === "jkk")
-    replies.push({
-      key: estimate.incomeKnown ? "deathReport:estimate.jkk" : "deathReport:estimate.jkkMinimum",
-      params: { ...estimate, ...facts },
-    });
-  else replies.push({ key: `deathReport:estimate.${estimate.type}`, params: { ...estimate, ...facts } });
-  const scholarship = estimateScholarship(input);
-  if (scholarship !== "none")
-    replies.push({
-      key: `deathReport:estimate.scholarship.${scholarship}`,
-      params: {
-        max: programmeFacts.scholarshipMaxTotal.value,
-        children: programmeFacts.scholarship.value.maxChildren,
-        years: programmeFacts.scholarship.value.minContributionYears,
-      },
-    });
-  return replies;
-}
-
-export async function completeDeathReport(data: D, ctx: FlowContext): Promise<CompleteResult> {
-  const { services } = ctx;
-  const claim = await services.claims.create(toNewClaim(data, ctx));
-  if (claim.deceased.personId)
-    await services.people.markDeceased(claim.deceased.personId, toDisplayDate(claim.deceased.deathDate));
-  await services.audit.record({
-    at: ctx.now,
-    actor: `${ctx.channel}:${ctx.userId}`,
-    action: "claim.report",
-    target: `claim:${claim.reference}`,
-    details: { programme: claim.programme, matched: Boolean(claim.deceased.personId), flags: claim.flags },
-  });
+export async function completeDeathReport(data: DeathReportData, ctx: FlowContext): Promise<CompleteResult> {
+  const filed = await fileReport(data, ctx);
+  if (filed.type === "alreadyReported")
+    return { type: "exit", replies: [{ key: "deathReport:summary.alreadyReported" }], showMenu: false };
+  const { claim } = filed;
   const view = { translator: ctx.translator, language: ctx.language };
-  const groupLabel = (group: HeirGroup) => ctx.translator.t(ctx.language, `deathReport:group.${group}`);
-  const standing: Reply =
-    claim.heir.standing === "entitled"
-      ? { key: `deathReport:standing.${toHeirGroup(claim.heir.relationship)}` }
-      : {
-          key: "deathReport:summary.someoneCloser",
-          params: { closer: groupLabel(claim.heir.closestLiving ?? "spouseOrChild") },
-        };
   const replies: Reply[] = [
-    standing,
-    { key: "deathReport:summary.checklist", params: { list: toDocumentList(claim.required, view) } },
-    { key: "deathReport:summary.howTo" },
-    ...toEstimateReplies(claim, data),
-    { key: "deathReport:summary.reference", params: { reference: claim.reference } },
+    {
+      key:
+        claim.kind === "membershipCheck" ? "deathReport:summary.checkRequest" : "deathReport:summary.filed",
+      params: { reference: claim.reference, standing: toStanding(claim, ctx) },
+    },
+    toEstimateReply(claim, view),
   ];
-  return { type: "start", flow: "claimDocuments", data: { reference: claim.reference }, replies };
+  return {
+    type: "start",
+    flow: "claimDocuments",
+    data: { reference: claim.reference, intro: true },
+    replies,
+  };
 }

@@ -12,12 +12,21 @@ import { statusKey } from "../registration/labels";
 import { takeOver } from "../registration/takeover";
 import { locate, toView, type Located } from "./locate";
 import type { MyData, MyDataResult } from "./my-data.data";
+import type { Person } from "../../core/people.port";
 
 const ownOptions: ChoiceOption[] = [
   { value: "correct", label: "myData:home.correct", aliases: ["ubah", "koreksi", "perbaiki", "correct"] },
   { value: "withdraw", label: "myData:home.withdraw", aliases: ["hapus", "tarik", "delete", "withdraw"] },
   { value: "menu", label: "myData:home.menu", aliases: ["selesai", "done"] },
 ];
+/** RT heads also reach the residents they registered from here. */
+const residentsOption: ChoiceOption = {
+  value: "residents",
+  label: "myData:home.residents",
+  aliases: ["warga saya", "warga", "warga rt", "my residents"],
+};
+const isRtHead = (person: Person) =>
+  person.role === "rt_head" && ["active", "pending"].includes(person.status);
 const claimOptions: ChoiceOption[] = [
   { value: "yes", label: "myData:claim.yes", aliases: yesAliases },
   { value: "no", label: "myData:claim.no", aliases: noAliases },
@@ -28,8 +37,23 @@ const noneOptions: ChoiceOption[] = [
   { value: "menu", label: "myData:home.menu" },
 ];
 
-const optionsFor = (located: Located) =>
-  located.type === "own" ? ownOptions : located.type === "claimable" ? claimOptions : noneOptions;
+const aliveOption: ChoiceOption = {
+  value: "alive",
+  label: "myData:home.alive",
+  aliases: ["saya masih hidup", "masih hidup", "hidup"],
+};
+
+/** An unverified death report about this record: the owner can say they are alive. */
+const isReported = (located: Located) =>
+  located.type === "own" &&
+  located.person.reportedDeceased !== undefined &&
+  located.person.status !== "deceased";
+
+const optionsFor = (located: Located) => {
+  if (located.type !== "own") return located.type === "claimable" ? claimOptions : noneOptions;
+  const own = isRtHead(located.person) ? [...ownOptions, residentsOption] : ownOptions;
+  return isReported(located) ? [aliveOption, ...own] : own;
+};
 
 function promptFor(located: Located, ctx: FlowContext): Reply[] {
   const choices = optionsFor(located).map(({ value, label }) => ({ value, label }));
@@ -37,6 +61,7 @@ function promptFor(located: Located, ctx: FlowContext): Reply[] {
     return [
       toView(located.person, ctx),
       { key: statusKey(located.person.status) },
+      ...(isReported(located) ? [{ key: "myData:home.reported" as const }] : []),
       { key: "myData:home.prompt", choices },
     ];
   if (located.type === "claimable")
@@ -64,6 +89,12 @@ async function act(value: string, located: Located, data: MyData, ctx: FlowConte
       ]);
     case "nik":
       return next("findNik", data);
+    case "residents":
+      return startFlow("rtResidents");
+    case "alive":
+      return person?.reportedDeceased
+        ? startFlow("aliveCheck", { reference: person.reportedDeceased.claimReference })
+        : next("home", data);
     case "register":
       return startFlow("registration");
     default:

@@ -1,7 +1,9 @@
 /**
  * Withdrawing consent / asking for deletion: recorded for staff (consent record + audit), then
  * the record is kept when a claim needs it, deleted when it never reached BPJS (pending,
- * rejected), or anonymised otherwise. The user is told which.
+ * rejected), or anonymised otherwise. Traces beside the record (deliveries, queued messages,
+ * opt-outs, other chats' sessions) are erased and this conversation forgets the user, parked
+ * flows included. The user is told which, and what is kept by law.
  */
 import type { FlowContext } from "../../core/flow";
 import type { Reply } from "../../core/messages";
@@ -29,23 +31,30 @@ export async function withdrawConsent(person: Person, ctx: FlowContext): Promise
     : person.status === "pending" || person.status === "rejected"
       ? "deleted"
       : "anonymised";
-  await audit.record({
-    at: ctx.now,
-    actor,
-    action: "person.deletion_requested",
-    target: `person:${person.reference}`,
-    details: { outcome },
-  });
   if (outcome === "keptForClaim") {
     await people.update(person._id, { deletionRequestedAt: ctx.now }, ctx.now);
     await people.addFlag(person._id, "deletion_requested", ctx.now);
   } else if (outcome === "deleted") await people.remove(person._id);
   else await people.anonymise(person._id, ctx.now);
+  const here = { channel: ctx.channel, userId: ctx.userId };
+  const erased = await ctx.services.erasure.eraseTraces(
+    { personId: person._id, contacts: [...person.contacts, here], except: here },
+    ctx.now,
+  );
+  ctx.forgetConversation();
+  await audit.record({
+    at: ctx.now,
+    actor,
+    action: "person.deletion_requested",
+    target: `person:${person.reference}`,
+    details: { outcome, erased },
+  });
   return outcome;
 }
 
+/** What was done, then what is kept and why (UU PDP: the user is told what remains). */
 export const withdrawalReplies: Record<Withdrawal, Reply[]> = {
-  keptForClaim: [{ key: "myData:withdraw.keptForClaim" }],
-  deleted: [{ key: "myData:withdraw.deleted" }],
-  anonymised: [{ key: "myData:withdraw.anonymised" }],
+  keptForClaim: [{ key: "myData:withdraw.keptForClaim" }, { key: "myData:withdraw.whatRemains" }],
+  deleted: [{ key: "myData:withdraw.deleted" }, { key: "myData:withdraw.whatRemains" }],
+  anonymised: [{ key: "myData:withdraw.anonymised" }, { key: "myData:withdraw.whatRemains" }],
 };

@@ -115,7 +115,7 @@ export function createAreaSteps<D extends AreaData>(
     }),
     rtRw: ask<D, RtRw>({
       prompt: (data) => reply("registration:rtRw.prompt", { kelurahan: draftOf(data).kelurahan ?? "" }),
-      parse: parseRtRw,
+      parse: (text, ctx) => parseRtRw(text, ctx.services.settings.rtRwLimits),
       invalid: (reason) => `registration:rtRw.${reason}` as I18nKey,
       onAnswer: (rtRw, data, ctx) => finish(withDraft(data, { ...draftOf(data), ...rtRw }), ctx),
     }),

@@ -1,4 +1,4 @@
-/** Step 6: the phone, from the channel when known (WhatsApp sender, Telegram contact button), else typed. */
+/** Step 6: the phone, from the channel when it tells it (sender's number, a contact button), else typed. */
 import type { FlowContext, StepInput } from "../../core/flow";
 import { next } from "../../core/flow";
 import { reply } from "../../core/messages";
@@ -48,7 +48,7 @@ function acceptPhone(phone: string, data: RegistrationData, ctx: FlowContext): R
   return {
     type: "invalid",
     replies: [{ key: "registration:phone.needed" }],
-    reprompt: ctx.channel === "telegram",
+    reprompt: ctx.capabilities.contacts.requestButton,
   };
 }
 
@@ -72,11 +72,10 @@ export const contactSteps = {
         ? [{ key: "registration:phone.promptResident" as const }]
         : [
             {
-              key:
-                ctx.channel === "telegram"
-                  ? ("registration:phone.promptTelegram" as const)
-                  : ("registration:phone.prompt" as const),
-              requestContact: ctx.channel === "telegram",
+              key: ctx.capabilities.contacts.requestButton
+                ? ("registration:phone.promptShareButton" as const)
+                : ("registration:phone.prompt" as const),
+              requestContact: ctx.capabilities.contacts.requestButton,
             },
           ],
   },

@@ -9,14 +9,7 @@ import { maskNik, parseNik, type ParsedNik } from "../../domain/nik";
 import { parsePersonName } from "../../domain/person-name";
 import type { I18nKey } from "../../i18n/keys";
 import { sexKey } from "./labels";
-import {
-  nextOrSummary,
-  flagForStaff,
-  toToday,
-  type RegistrationData,
-  type RegistrationResult,
-} from "./registration.data";
-import { canTakeOverByNik, takeoverReferenceStep } from "./takeover";
+import { nextOrSummary, toToday, type RegistrationData, type RegistrationResult } from "./registration.data";
 
 function toNik(text: string, ctx: FlowContext): Parsed<ParsedNik> {
   const result = parseNik(text, toToday(ctx));
@@ -28,25 +21,18 @@ function toNik(text: string, ctx: FlowContext): Parsed<ParsedNik> {
   };
 }
 
-/** Someone else already holds this NIK: say so without showing anything, flag it for staff. */
-export async function refuseDuplicate(existing: Person, ctx: FlowContext): Promise<RegistrationResult> {
-  await flagForStaff(existing, "duplicate_attempt", "registration.duplicate_nik", ctx);
-  return exit([{ key: "registration:nik.duplicate" }], true);
-}
-
-/** What to do when the NIK is already registered. Exported for the final check on submission. */
-export async function handleKnownNik(
-  existing: Person,
-  data: RegistrationData,
-  ctx: FlowContext,
-): Promise<RegistrationResult> {
-  const mine = existing.contacts.some((c) => c.channel === ctx.channel && c.userId === ctx.userId);
-  if (mine) return exit([reply("registration:nik.alreadyYours", { reference: existing.reference })], true);
-  if (data.subject === "self" && canTakeOverByNik(existing))
-    return next("takeoverReference", { ...data, takeoverPersonId: existing._id, takeoverTries: 0 }, [
-      reply("registration:takeover.found", { proxyName: existing.consent.proxyName ?? "" }),
-    ]);
-  return refuseDuplicate(existing, ctx);
+/**
+ * The NIK is registered and this chat account knows it already: its own record, or a resident
+ * it registered. Anyone else is not told (the registration goes on; staff get the duplicate).
+ */
+export function toKnownToCaller(existing: Person, ctx: FlowContext): RegistrationResult | undefined {
+  if (existing.status === "deleted") return undefined;
+  if (existing.contacts.some((c) => c.channel === ctx.channel && c.userId === ctx.userId))
+    return exit([reply("registration:nik.alreadyYours", { reference: existing.reference })], true);
+  const { registeredBy } = existing;
+  if (registeredBy.channel === ctx.channel && registeredBy.userId === ctx.userId)
+    return exit([reply("registration:nik.registeredByYou", { reference: existing.reference })], true);
+  return undefined;
 }
 
 async function acceptNik(
@@ -55,8 +41,9 @@ async function acceptNik(
   ctx: FlowContext,
 ): Promise<RegistrationResult> {
   const sealed = ctx.services.vault.seal(parsed.nik);
-  const existing = await ctx.services.people.findByNikHash(sealed.hash);
-  if (existing) return handleKnownNik(existing, data, ctx);
+  const existing = await ctx.services.people.findByNikHash(ctx.services.vault.hashes(parsed.nik));
+  const known = existing ? toKnownToCaller(existing, ctx) : undefined;
+  if (known) return known;
   const nik = {
     ...sealed,
     masked: maskNik(parsed.nik),
@@ -127,5 +114,4 @@ export const identitySteps = {
     ],
     onChoice: (value, data, ctx) => afterBirthDate({ ...data, sex: value === "P" ? "P" : "L" }, ctx),
   }),
-  takeoverReference: takeoverReferenceStep<RegistrationData>(),
 };

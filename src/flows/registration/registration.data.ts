@@ -24,8 +24,8 @@ export const areaData = z.object({
 export type AreaData = z.infer<typeof areaData>;
 
 export const takeoverData = z.object({
-  takeoverPersonId: z.string().optional(),
-  takeoverTries: z.number().int().optional(),
+  /** The NIK typed for a take-over, sealed (never looked up before the reference is given). */
+  takeoverNik: z.object({ cipher: z.string(), hash: z.string() }).optional(),
 });
 export type TakeoverData = z.infer<typeof takeoverData>;
 
@@ -85,6 +85,7 @@ export async function flagForStaff(
   flag: string,
   action: string,
   ctx: FlowContext,
+  details?: Record<string, unknown>,
 ): Promise<void> {
   await ctx.services.people.addFlag(person._id, flag, ctx.now);
   await ctx.services.audit.record({
@@ -92,5 +93,6 @@ export async function flagForStaff(
     actor: toActor(ctx),
     action,
     target: `person:${person.reference}`,
+    ...(details ? { details } : {}),
   });
 }

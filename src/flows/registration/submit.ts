@@ -6,8 +6,8 @@ import type { CompleteResult, FlowContext } from "../../core/flow";
 import { reply, type Reply } from "../../core/messages";
 import type { NewPerson, Person, RtRef } from "../../core/people.port";
 import { findOccupation } from "../../domain/occupations";
-import { handleKnownNik } from "./identity.steps";
-import { toActor, type RegistrationData } from "./registration.data";
+import { toKnownToCaller } from "./identity.steps";
+import { flagForStaff, toActor, type RegistrationData } from "./registration.data";
 
 const leave = (replies: Reply[]): CompleteResult => ({ type: "exit", replies, showMenu: true });
 
@@ -98,22 +98,38 @@ async function recordConsent(person: Person, data: RegistrationData, ctx: FlowCo
   });
 }
 
+/**
+ * Saves the registration. A NIK registered already (under any hash key still in use) is saved
+ * for staff as a duplicate and answered like any other registration, so submitting reveals
+ * nothing; only the caller's own record, or a resident they registered, is named.
+ */
+type Saved = { type: "saved"; person: Person } | { type: "answered"; result: CompleteResult };
+
+async function save(person: NewPerson, ctx: FlowContext): Promise<Saved> {
+  const { people, vault } = ctx.services;
+  const nik = vault.open(person.nik);
+  const existing = await people.findByNikHash(vault.hashes(nik));
+  const result = existing
+    ? { type: "duplicateNik" as const, existing }
+    : await people.register(person, ctx.now);
+  if (result.type === "registered") return { type: "saved", person: result.person };
+  const known = toKnownToCaller(result.existing, ctx);
+  if (known?.type === "exit") return { type: "answered", result: leave(known.replies ?? []) };
+  const saved = await people.registerForReview(person, result.existing, ctx.now);
+  await flagForStaff(result.existing, "duplicate_attempt", "registration.duplicate_nik", ctx, {
+    duplicate: saved.reference,
+  });
+  return { type: "saved", person: saved };
+}
+
 export async function submitRegistration(data: RegistrationData, ctx: FlowContext): Promise<CompleteResult> {
   const person = toNewPerson(data, ctx);
   if (!person) return leave([{ key: "registration:done.incomplete" }]);
   const replacing = await rtHeadReplacement(person, ctx);
   if (replacing) person.flags.push("rt_head_replacement_pending");
-  const result = await ctx.services.people.register(person, ctx.now);
-  if (result.type === "duplicateNik") {
-    // Registered by someone else while this user was answering: same outcome as at the NIK step.
-    const outcome = await handleKnownNik(result.existing, data, ctx);
-    if (outcome.type === "exit") return leave(outcome.replies ?? []);
-    return leave([
-      ...(outcome.type === "next" ? (outcome.replies ?? []) : []),
-      { key: "registration:takeover.useMyData" },
-    ]);
-  }
-  const saved = result.person;
+  const outcome = await save(person, ctx);
+  if (outcome.type === "answered") return outcome.result;
+  const saved = outcome.person;
   await recordConsent(saved, data, ctx);
   await ctx.services.audit.record({
     at: ctx.now,

@@ -25,16 +25,30 @@ export function encryptFile(bytes: Uint8Array, keyId: string, key: Buffer): Buff
   return Buffer.concat([magic, Buffer.from([id.length]), id, iv, cipher.getAuthTag(), encrypted]);
 }
 
-export function decryptFile(data: Buffer, keys: Record<string, Buffer>): Uint8Array {
+/** The key id an encrypted file names. */
+export function toFileKeyId(data: Buffer): string {
   if (!data.subarray(0, 4).equals(magic)) throw new Error("Not an encrypted document file");
-  const idLength = data[4] ?? 0;
-  const keyId = data.subarray(5, 5 + idLength).toString("utf8");
-  const key = keys[keyId];
-  if (!key) throw new Error(`Unknown document key id "${keyId}"`);
-  const start = 5 + idLength;
-  const decipher = createDecipheriv("aes-256-gcm", key, data.subarray(start, start + 12));
-  decipher.setAuthTag(data.subarray(start + 12, start + 28));
-  return new Uint8Array(Buffer.concat([decipher.update(data.subarray(start + 28)), decipher.final()]));
+  return data.subarray(5, 5 + (data[4] ?? 0)).toString("utf8");
+}
+
+/**
+ * Opens a file with the key it names; a file naming a key id that is not configured (sealed as
+ * "k1" before key ids were fingerprints) is tried with every key, GCM telling the right one.
+ */
+export function decryptFile(data: Buffer, keys: Record<string, Buffer>): Uint8Array {
+  const keyId = toFileKeyId(data);
+  const start = 5 + (data[4] ?? 0);
+  const named = Object.hasOwn(keys, keyId) ? keys[keyId] : undefined;
+  for (const key of named ? [named] : Object.values(keys)) {
+    try {
+      const decipher = createDecipheriv("aes-256-gcm", key, data.subarray(start, start + 12));
+      decipher.setAuthTag(data.subarray(start + 12, start + 28));
+      return new Uint8Array(Buffer.concat([decipher.update(data.subarray(start + 28)), decipher.final()]));
+    } catch {
+      // Not this key: try the next one.
+    }
+  }
+  throw new Error(`Document opens with none of the configured keys (key id "${keyId}")`);
 }
 
 export function createDiskFileStore(options: { dir: string; keys: FileKeys }): FileStore {

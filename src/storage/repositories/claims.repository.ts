@@ -1,9 +1,14 @@
-/** Death claims over the document store: unique references, lookups by heir, stage lists, reminders. */
+/**
+ * Death claims over the document store: unique references, lookups by heir and by the deceased,
+ * stage lists, reminders. Stored documents carry `accessKeys` ("channel:userId" of the reporter's
+ * chat and of heirs staff added), rebuilt on every write.
+ */
 import type {
   Claim,
   ClaimAwaitingDocuments,
   ClaimRepository,
   ClaimStage,
+  DeceasedKey,
   NewClaim,
 } from "../../core/claims.port";
 import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
@@ -22,47 +27,86 @@ export const claimsCollection: CollectionSpec = {
     { fields: { slaDue: 1 }, partial: { slaDue: { $exists: true } } },
     { fields: { lastActivityAt: 1 } },
     { fields: { "deceased.personId": 1 } },
+    { fields: { "deceased.nik.hash": 1 }, partial: { "deceased.nik.hash": { $exists: true } } },
+    { fields: { accessKeys: 1 } },
   ],
 };
+
+type ClaimDoc = Claim & { accessKeys: string[] };
+
+const toKey = (contact: { channel: string; userId: string }) => `${contact.channel}:${contact.userId}`;
+
+function toDoc(claim: Claim): ClaimDoc {
+  return { ...claim, accessKeys: (claim.access ?? []).map(toKey) };
+}
+
+function toClaim(doc: ClaimDoc): Claim {
+  const claim: Claim & { accessKeys?: string[] } = { ...doc };
+  delete claim.accessKeys;
+  return claim;
+}
+
+/** Stages in which a claim about someone is still open (a second report joins it). */
+const closedStages: ClaimStage[] = ["DIBAYAR"];
 
 const referenceAttempts = 5;
 const awaitingStages: ClaimStage[] = ["LAPORAN_DITERIMA", "VERIFIKASI_RT_KELURAHAN", "MENUNGGU_DOKUMEN"];
 
 export function createClaimRepository(store: DocumentStore, random?: RandomInt): ClaimRepository {
-  const claims = store.collection<Claim>(claimsCollection);
+  const claims = store.collection<ClaimDoc>(claimsCollection);
   const newest = { sort: { createdAt: -1 as const } };
+  const one = (doc: ClaimDoc | null) => (doc ? toClaim(doc) : null);
+  const find = async (filter: Filter) => (await claims.find(filter, newest)).map(toClaim);
+  async function findOpen(key: DeceasedKey): Promise<Claim | null> {
+    const who: Filter[] = [];
+    if (key.personId) who.push({ "deceased.personId": key.personId });
+    if (key.nikHash) who.push({ "deceased.nik.hash": key.nikHash });
+    if (who.length === 0) return null;
+    const open = { stage: { $nin: closedStages }, falseReport: { $exists: false } };
+    return one(await claims.findOne({ ...open, $or: who }, newest));
+  }
+
   return {
     async create(claim: NewClaim) {
       for (let attempt = 0; attempt < referenceAttempts; attempt++) {
         const reference = createReference(claimPrefix, random);
         const doc: Claim = { ...claim, _id: reference, reference, version: 1 };
-        if ((await claims.insert(doc)).type === "inserted") return doc;
+        if ((await claims.insert(toDoc(doc))).type === "inserted") return doc;
       }
       throw new AppError("STORAGE_CONFLICT", "Could not find a free claim reference", {
         attempts: referenceAttempts,
       });
     },
-    findByReference: (reference) => claims.findOne({ reference }),
+    findByReference: async (reference) => one(await claims.findOne({ reference })),
     findByHeirContact: (contact) =>
-      claims.find({ "heir.contact.channel": contact.channel, "heir.contact.userId": contact.userId }, newest),
-    findByHeirPhone: (phone) => claims.find({ "heir.phone": phone }, newest),
-    findByHeirNikHash: (hash) => claims.find({ "heir.nik.hash": hash }, newest),
-    hasClaimFor: async (personId) => (await claims.count({ "deceased.personId": personId })) > 0,
-    list(query, options = {}) {
+      find({ "heir.contact.channel": contact.channel, "heir.contact.userId": contact.userId }),
+    findByHeirPhone: (phone) => find({ "heir.phone": phone }),
+    findByHeirNikHash: (hash) => find({ "heir.nik.hash": hash }),
+    findByAccess: (contact) => find({ accessKeys: toKey(contact) }),
+    findOpenByDeceased: (key) => findOpen(key),
+    // Only a death staff verified keeps a person's data; an unverified report takes no right away.
+    hasClaimFor: async (personId) =>
+      (await claims.count({ "deceased.personId": personId, "deceased.verifiedAt": { $exists: true } })) > 0,
+    async list(query, options = {}) {
       const filter: Filter = {};
       if (query.stage) filter.stage = Array.isArray(query.stage) ? { $in: query.stage } : query.stage;
       if (query.slaDueBefore) filter.slaDue = { $lt: query.slaDueBefore };
-      return claims.find(filter, {
+      const found = await claims.find(filter, {
         sort: { stageAt: 1 },
         ...(options.limit ? { limit: options.limit } : {}),
       });
+      return found.map(toClaim);
     },
     async save(claim) {
-      const next = { ...claim, version: claim.version + 1 };
+      const next = toDoc({ ...claim, version: claim.version + 1 });
       return claims.replace(next, { expect: { version: claim.version } });
     },
     async listAwaitingDocuments(before): Promise<ClaimAwaitingDocuments[]> {
-      const found = await claims.find({ stage: { $in: awaitingStages }, lastActivityAt: { $lt: before } });
+      const found = await claims.find({
+        stage: { $in: awaitingStages },
+        lastActivityAt: { $lt: before },
+        suspended: { $exists: false },
+      });
       return found.flatMap((claim) => {
         const missing = toMissing(claim);
         if (missing.length === 0) return [];

@@ -39,6 +39,7 @@ export const personSchema = z.object({
   membershipSource: z.enum(["bpjs_import", "staff"]).optional(),
   paidThrough: z.string().optional(),
   coverageEndsAt: z.coerce.date().optional(),
+  reportedDeceased: z.object({ at: z.coerce.date(), claimReference: z.string() }).optional(),
   deceasedAt: z.coerce.date().optional(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
@@ -46,6 +47,8 @@ export const personSchema = z.object({
   verifiedBy: z.string().optional(),
   reviewNote: z.string().optional(),
   deletionRequestedAt: z.coerce.date().optional(),
+  optedOut: z.boolean().optional(),
+  duplicateOf: z.string().optional(),
 });
 
 /** What is stored: the person plus derived lookup fields. */

@@ -187,15 +187,13 @@ describe("Telegram, end to end", () => {
     await siti.says("menu");
     await siti.presses("Lapor kematian");
     await siti.presses("Setuju");
-    await siti.presses("NIK almarhum");
-    await siti.says("1571 0201 0180 0001");
-    await siti.says("Ahmad Yani");
-    expect(siti.lastText()).toContain("Benar ini almarhum/almarhumah?");
-    await siti.presses("Ya");
-    for (const line of ["kemarin", "3", "Siti Aminah", "1571 0252 0385 0002", "0812-3456-7890"])
-      await siti.says(line);
+    await siti.says("1571 0201 0180 0001 Ahmad Yani");
+    for (const line of ["kemarin", "3"]) await siti.says(line);
     await siti.presses("Suami/istri");
+    await siti.says("Siti Aminah 1571 0252 0385 0002 0812-3456-7890");
     await siti.presses("Tidak");
+    expect(siti.lastText()).toContain("Mohon periksa sebelum laporan dikirim");
+    await siti.presses("Benar, kirim laporan");
     const reference = /KLM-[2-9A-HJKMNP-Z]{6}/.exec(siti.texts().join("\n"))?.[0];
     expect(reference).toBeDefined();
 

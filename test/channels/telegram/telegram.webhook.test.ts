@@ -14,7 +14,11 @@ import { freePort, startEmulator } from "../../support/telegram-emulator";
 const token = "654321:WEBHOOK-test";
 const secret = "rahasia-webhook";
 const warnings: string[] = [];
-const logger: Logger = { ...silentLogger, warn: (_fields, message) => void warnings.push(message) };
+const logger: Logger = {
+  ...silentLogger,
+  warn: (_fields, message) => void warnings.push(message),
+  child: () => logger,
+};
 const echo = {
   handle: async (m: InboundMessage, respond: Respond) =>
     respond([{ text: `ok ${m.messageId}`, spans: [], choices: [], requestContact: false }]),

@@ -119,21 +119,31 @@ describe("WhatsApp channel: a conversation", () => {
   it("takes a death report with a photo", async () => {
     wa = await startFakeWhatsApp();
     await createPeopleSeeder(wa.store).seed({ name: "Ahmad Yani", nik: "1571020101800001" });
-    for (const line of ["menu", "lapor kematian", "setuju", "1", "1571 0201 0180 0001", "Ahmad Yani"])
+    for (const line of [
+      "menu",
+      "lapor kematian",
+      "setuju",
+      "1571 0201 0180 0001 Ahmad Yani",
+      "kemarin",
+      "3",
+      "1",
+    ])
       await wa.says(line);
-    expect(wa.lastText()).toContain("Benar ini almarhum/almarhumah?");
-    // The heir's number is known from WhatsApp: "ya" takes it.
-    for (const line of ["ya", "kemarin", "3", "Siti Aminah", "1571 0252 0385 0002", "ya", "1", "tidak"])
-      await wa.says(line);
+    // The heir's number is known from WhatsApp: only name and NIK are asked.
+    expect(wa.lastText()).toContain("nama lengkap dan NIK");
+    for (const line of ["Siti Aminah 1571 0252 0385 0002", "tidak"]) await wa.says(line);
+    expect(wa.lastText()).toContain("HP 0812-3456-7890");
+    await wa.says("1");
     const reference = /KLM-[2-9A-HJKMNP-Z]{6}/.exec(wa.textsTo(defaultChat).join("\n"))?.[0];
     expect(reference).toBeDefined();
 
     const jpeg = new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/buku-tabungan.jpg")));
     const photo = await wa.sendsPhoto({ bytes: jpeg, caption: "akta kematian" });
     expect(photo.downloads).toBe(1);
-    expect(wa.lastText()).toContain("✅ Diterima: *Akta kematian*.");
-    expect(wa.lastText()).toMatch(/• Surat keterangan ahli waris/);
-    expect(wa.lastText()).not.toContain("• Akta kematian");
+    expect(wa.lastText()).toContain(
+      "✅ Diterima: *Akta kematian / surat keterangan kematian*. Masih 6 dokumen lagi",
+    );
+    expect(wa.lastText()).not.toContain("•");
     const claim = await wa.app.services.claims.findByReference(reference!);
     expect(claim).toMatchObject({ received: ["deathCertificate"], heir: { phone: "+6281234567890" } });
     const [stored] = await wa.app.services.claimDocuments.listByClaim(reference!);

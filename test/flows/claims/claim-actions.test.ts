@@ -15,10 +15,18 @@ async function setup() {
   return { chat, claim, deps };
 }
 
+/** Puts a claim at a stage, its death verified (as staff do before the file goes further). */
 async function putAt(chat: TestChat, reference: string, stage: Claim["stage"]) {
   const claim = (await chat.app.services.claims.findByReference(reference))!;
-  await chat.app.services.claims.save({ ...claim, stage });
+  await chat.app.services.claims.save({
+    ...claim,
+    stage,
+    deceased: { ...claim.deceased, verifiedAt: chat.clock.now(), verifiedBy: "cli:ani" },
+  });
 }
+
+const payment = { amount: 42_000_000, paidOn: "2026-03-02" };
+const rejection = { reason: "Surat ahli waris belum ada", nextStep: "Urus surat ahli waris di kelurahan" };
 
 describe("moving a claim", () => {
   it("records every allowed move with time, staff and note, and tells the heir each time", async () => {
@@ -31,6 +39,8 @@ describe("moving a claim", () => {
         to,
         actor: "telegram:staff-1",
         note: `ke ${to}`,
+        ...(to === "DIBAYAR" ? { payment } : {}),
+        ...(to === "DITOLAK_PERLU_TINDAK_LANJUT" ? { rejection } : {}),
       });
       expect(result).toMatchObject({ status: "moved", notified: true, claim: { stage: to } });
       const stored = (await chat.app.services.claims.findByReference(claim.reference))!;
@@ -42,6 +52,7 @@ describe("moving a claim", () => {
       });
       const pushed = chat.pushed("heir-chat");
       expect(pushed).toHaveLength(pushedBefore + 1);
+      expect(pushed.at(-1)?.messages).toHaveLength(1); // each stage push is one message
       expect(pushed.at(-1)?.messages[0]?.text).toContain(claim.reference);
     }
     const audit = await chat.app.services.audit.list({ target: `claim:${claim.reference}` }, 100);
@@ -54,6 +65,51 @@ describe("moving a claim", () => {
     expect(result).toEqual({ status: "refused", reason: "notAllowed" });
     expect((await chat.app.services.claims.findByReference(claim.reference))?.stage).toBe("LAPORAN_DITERIMA");
     expect(chat.pushed("heir-chat")).toHaveLength(0);
+  });
+
+  it("does not let the file go on before staff have seen the death certificate or letter", async () => {
+    const { chat, claim, deps } = await setup();
+    const stored = (await chat.app.services.claims.findByReference(claim.reference))!;
+    await chat.app.services.claims.save({ ...stored, stage: "MENUNGGU_DOKUMEN" });
+    const result = await moveClaim(deps, {
+      reference: claim.reference,
+      to: "BERKAS_LENGKAP",
+      actor: "cli:ani",
+    });
+    expect(result).toEqual({ status: "refused", reason: "deathNotVerified" });
+  });
+
+  it("records the amount and day paid on DIBAYAR, and the heir reads them", async () => {
+    const { chat, claim, deps } = await setup();
+    await putAt(chat, claim.reference, "DIPROSES_BPJS");
+    expect(await moveClaim(deps, { reference: claim.reference, to: "DIBAYAR", actor: "cli:ani" })).toEqual({
+      status: "refused",
+      reason: "needsPayment",
+    });
+    await moveClaim(deps, { reference: claim.reference, to: "DIBAYAR", actor: "cli:ani", payment });
+    expect((await chat.app.services.claims.findByReference(claim.reference))?.payment).toEqual(payment);
+    const text = chat.pushed("heir-chat").at(-1)!.messages[0]!.text;
+    expect(text).toContain("Dibayarkan: Rp 42.000.000 pada 2 Maret 2026");
+  });
+
+  it("records the reason and the next step on DITOLAK, and the heir reads both", async () => {
+    const { chat, claim, deps } = await setup();
+    expect(
+      await moveClaim(deps, {
+        reference: claim.reference,
+        to: "DITOLAK_PERLU_TINDAK_LANJUT",
+        actor: "cli:ani",
+      }),
+    ).toEqual({ status: "refused", reason: "needsReason" });
+    await moveClaim(deps, {
+      reference: claim.reference,
+      to: "DITOLAK_PERLU_TINDAK_LANJUT",
+      actor: "cli:ani",
+      rejection,
+    });
+    const text = chat.pushed("heir-chat").at(-1)!.messages[0]!.text;
+    expect(text).toContain("Alasan: Surat ahli waris belum ada");
+    expect(text).toContain("Langkah berikutnya: Urus surat ahli waris di kelurahan");
   });
 
   it("tells the heir the SLA date in their language when the file goes to BPJS", async () => {
