@@ -128,17 +128,21 @@ export function trainIntentModel(rows: readonly Labelled[], options = defaultTra
         }
       }
     }
-  const weights: Record<string, number[]> = {};
+  const weights: IntentModel["weights"] = { features: [], ends: [], labels: [], values: [] };
   names.forEach((name, f) => {
-    const row: number[] = [];
+    const before = weights.labels.length;
     for (let c = 0; c < C; c += 1) {
       const w = W[f * C + c]!;
-      if (Math.abs(w) >= options.keepAbove) row.push(c, Math.round(w * 1000) / 1000);
+      if (Math.abs(w) < options.keepAbove) continue;
+      weights.labels.push(c);
+      weights.values.push(Math.round(w * 1000) / 1000);
     }
-    if (row.length > 0) weights[name] = row;
+    if (weights.labels.length === before) return;
+    weights.features.push(name);
+    weights.ends.push(weights.labels.length);
   });
   return {
-    version: 2,
+    version: 3,
     dataHash: toDataHash(rows),
     labels,
     domainWords: toDomainWords(rows),
