@@ -132,7 +132,8 @@ export function toChangedCopy(doc: Doc, change: Change, inserting: boolean): Doc
   for (const [path, value] of Object.entries(change.$set ?? {})) set(path, value);
   if (inserting) for (const [path, value] of Object.entries(change.$setOnInsert ?? {})) set(path, value);
   for (const path of Object.keys(change.$unset ?? {})) set(path, undefined);
-  for (const [path, by] of Object.entries(change.$inc ?? {})) set(path, (Number(getPath(root, path)) || 0) + by);
+  for (const [path, by] of Object.entries(change.$inc ?? {}))
+    set(path, (Number(getPath(root, path)) || 0) + by);
   for (const [path, value] of Object.entries(change.$push ?? {})) {
     const list = getPath(root, path);
     set(path, [...(Array.isArray(list) ? (list as unknown[]) : []), value]);
