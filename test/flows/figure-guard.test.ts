@@ -33,6 +33,7 @@ const ctx: FlowContext = {
   setLanguage: () => undefined,
   setContext: () => undefined,
   forgetConversation: () => undefined,
+  effectKey: (purpose) => `guard:${purpose}`,
 };
 
 /** A confident reading of `intent` for a message with this share of content words known to the domain. */
