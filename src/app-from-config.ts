@@ -7,6 +7,7 @@
 import path from "node:path";
 import { createApp, type App, type AppOptions } from "./app";
 import { createChannelCatalog, toChannelSettings } from "./channels/channel-catalog";
+import { toStaffRecipients } from "./channels/staff-contacts";
 import type { Config } from "./config";
 import type { Clock, Logger } from "./core/ports";
 import { AppError } from "./core/errors";
@@ -40,6 +41,7 @@ export function toAppOptions(
     logger: Logger;
     clock?: Clock;
     scheduler?: JobScheduler;
+    isBot?: boolean;
     keys?: VaultKeys;
   },
 ): AppOptions {
@@ -51,6 +53,10 @@ export function toAppOptions(
     logger,
     vault: createVault(keys),
     silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
+    sessionTtlDays: config.SESSION_TTL_DAYS,
+    // Only the bot takes conversations; a staff CLI on the same machine must not pass for it.
+    ...(config.INSTANCE_ID && deps.isBot ? { instanceId: config.INSTANCE_ID } : {}),
+    maxTextLength: config.INPUT_MAX_CHARS,
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
@@ -77,6 +83,8 @@ export function toAppOptions(
     channels: createChannelCatalog(toChannelSettings(config)),
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,
+    // Alerts go to accounts that receive them; these contacts only while there is none yet.
+    staffRecipients: toStaffRecipients(config),
     retention: { claimDocumentDays: config.CLAIM_DOCUMENT_RETENTION_DAYS },
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
   };
@@ -114,7 +122,7 @@ export async function checkConfiguredKeys(
 /** Keys checked against the store, scheduler, options and app in one call. */
 export async function createAppFromConfig(
   config: Config,
-  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock },
+  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock; isBot?: boolean },
 ): Promise<App> {
   const keys = toConfiguredKeys(config, deps.logger);
   await checkConfiguredKeys(deps.storage, keys, (deps.clock ?? { now: () => new Date() }).now());

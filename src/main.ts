@@ -145,7 +145,7 @@ async function main(): Promise<void> {
       "⚠️  WARNING: no MongoDB available; using the MEMORY store. Nothing you enter survives exit. Set MONGODB_URI.",
     );
   }
-  const app = await createAppFromConfig(config, { storage, logger });
+  const app = await createAppFromConfig(config, { storage, logger, isBot: true });
   await bootstrapFirstAdmins(config, app, logger);
   const stopConsole = await startConsole(config, app, logger);
   if (stopConsole) shutdown.add(stopConsole);
@@ -203,6 +203,8 @@ async function main(): Promise<void> {
     await Promise.race([channelsStarted, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     await app.outbox.start();
     shutdown.add(() => app.outbox.stop());
+    await app.sessionPurge.start();
+    shutdown.add(async () => app.sessionPurge.stop());
     await app.broadcasting.start();
     shutdown.add(() => app.broadcasting.stop());
     const escalation = createHandoffEscalation(app.services);

@@ -4,7 +4,7 @@
  * An unsolicited message whose channel is not running in this process (a staff CLI), or cannot
  * send now (WhatsApp logging in), goes to the outbox; the bot process sends it later.
  */
-import type { Language, Reply } from "./messages";
+import type { Language, OutboundMessage, Reply } from "./messages";
 import { toConversationKey, type ChannelName } from "./messages";
 import type { Outbox } from "./outbox.port";
 import type {
@@ -15,6 +15,7 @@ import type {
   NotifyOptions,
   NotifyOutcome,
   Recipient,
+  SendKind,
   Translator,
 } from "./ports";
 import { renderReplies } from "./render";
@@ -29,6 +30,13 @@ export type ChannelHub = Notifier & {
   channels(): ChannelName[];
   /** Called after every `register` (the outbox drainer sends what waited for that channel). */
   onRegister(listener: (channel: ChannelName) => void): void;
+  /**
+   * Who sends a keyed message at once after queueing it (the outbox drainer: claims the item by
+   * id, sends it, marks it sent or due for a retry); true when it was sent.
+   */
+  useDelivery(deliver: (id: string) => Promise<boolean>): void;
+  /** Sends messages rendered already (queued replies) through the recipient's channel here. */
+  sendRendered(recipient: Recipient, messages: OutboundMessage[], kind: SendKind): Promise<void>;
 };
 
 /** True for "this channel cannot send right now" (not running here, or not connected): worth retrying. */
@@ -48,6 +56,7 @@ export function createChannelHub(deps: {
 }): ChannelHub {
   const senders = new Map<ChannelName, ChannelSender>();
   const listeners: Array<(channel: ChannelName) => void> = [];
+  let deliver: ((id: string) => Promise<boolean>) | undefined;
 
   async function languageOf(recipient: Recipient, given: Language | undefined): Promise<Language> {
     if (given) return given;
@@ -67,6 +76,7 @@ export function createChannelHub(deps: {
         ...(error ? { attempts: 1, lastError: toShortError(error) } : {}),
       },
       clock.now(),
+      options.key,
     );
     deps.logger.info({ channel: recipient.channel, retry: Boolean(error) }, "message queued in the outbox");
     return "queued" as const;
@@ -81,10 +91,25 @@ export function createChannelHub(deps: {
     has: (channel) => senders.has(channel),
     channels: () => [...senders.keys()],
     onRegister: (listener) => void listeners.push(listener),
+    useDelivery: (fn) => void (deliver = fn),
+    async sendRendered(recipient, messages, kind) {
+      const sender = senders.get(recipient.channel);
+      if (!sender)
+        throw new AppError("CHANNEL_SEND_FAILED", `Channel ${recipient.channel} is not running`, {
+          channel: recipient.channel,
+          unavailable: true,
+        });
+      await sender.send(recipient.userId, messages, kind);
+    },
     async notify(recipient, replies, options = {}): Promise<NotifyOutcome> {
       const kind = options.kind ?? "unsolicited";
       const queueable = kind === "unsolicited" && options.outbox !== false && Boolean(deps.outbox);
       const sender = senders.get(recipient.channel);
+      // Keyed: queued once under the key, then sent from the outbox (once, with retries).
+      if (queueable && options.key) {
+        await queue(recipient, replies, options);
+        return sender && deliver && (await deliver(options.key)) ? "sent" : "queued";
+      }
       if (!sender) {
         if (queueable) return queue(recipient, replies, options);
         throw new AppError("CHANNEL_SEND_FAILED", `Channel ${recipient.channel} is not running`, {

@@ -2,17 +2,17 @@
  * The citizen side of a hand-off, run by the engine: open one when asked (or after the bot failed
  * twice in a row), tell the citizen the office hours and when to expect an answer, and while it is
  * open run no flow: each message goes (sealed) to the hand-off and to staff, except "menu" and
- * "batal", which end it. Staff shortcuts ("balas #12 …") are in handoff-shortcuts.ts.
+ * "batal", which end it. Every write carries the turn's effect key (a redelivery repeats nothing).
+ * When to open one: handoff-request.ts; staff shortcuts ("balas #12 …"): handoff-shortcuts.ts.
  */
 import type { GlobalCommand } from "./global-commands";
 import { addOfficeMinutes, isOfficeTime, parseOfficeHours } from "../domain/office-hours";
-import type { Handoff, HandoffReason } from "./handoff.port";
-import { defaultHandoffSettings } from "./handoff.port";
-import { findStaffFor, handoffTarget, tellStaff } from "./handoff-staff";
+import { defaultHandoffSettings, type Handoff, type HandoffReason } from "./handoff.port";
+import { assigneeOrAll, findStaffFor, handoffTarget, tellStaff } from "./handoff-staff";
 import type { InboundMessage, Reply } from "./messages";
 import type { Services } from "./services";
 import type { Session } from "./session";
-import { toComparable } from "./text";
+import type { Turn } from "./turn";
 
 /** What the hand-off needs of a turn. */
 export type HandoffTurn = {
@@ -20,50 +20,26 @@ export type HandoffTurn = {
   message: InboundMessage;
   now: Date;
   replies: Reply[];
+  /** Unscoped: the hand-off is the citizen's, whoever the sender is. */
   services: Services;
   /** The cleaned text ("" for a photo, file or contact). */
   text: string;
+  /** The turn's idempotency keys (`ctx.effectKey`): a redelivered message stores and tells once. */
+  effectKey: (purpose: string) => string;
 };
 
-/** The flow id the answerer (nlu "handoff" intent) starts to hand the conversation to a person. */
-export const handoffFlowId = "handoff";
+export const toHandoffTurn = (turn: Turn): HandoffTurn => ({
+  session: turn.session,
+  message: turn.message,
+  now: turn.now,
+  replies: turn.replies,
+  services: turn.deps.services,
+  text: turn.input.text,
+  effectKey: turn.ctx.effectKey,
+});
 
-/**
- * Replies that mean the bot could not help with a need (not understood, not found, only guesses).
- * A polite decline of an off-topic question is no failure: staff cannot help with it either.
- */
-export const failureKeys: ReadonlySet<string> = new Set([
-  "common:notUnderstood",
-  "questions:free.notFound",
-  "questions:suggest.prompt",
-  "questions:suggest.list",
-]);
 /** A staff answer this recent means a live conversation: citizen messages are not acknowledged. */
 const liveMs = 10 * 60_000;
-const keptFailures = 3;
-
-const phrases =
-  /\b(bicara|ngomong|ngobrol|chat|hubungi|sambungkan|sambung|tanya|minta)\b.*\b(petugas|operator|admin|orang|manusia|cs|staf|staff|pegawai)\b/;
-const words = new Set([
-  "operator",
-  "admin",
-  "petugas",
-  "cs",
-  "customer service",
-  "human",
-  "agent",
-  "minta petugas",
-  "panggil petugas",
-]);
-const staffMenuWords = new Set(["admin", "petugas", "staff"]);
-
-/** True when a message asks for a person ("mau bicara dengan petugas", "operator", …). */
-export function isHandoffRequest(text: string, isStaff: boolean): boolean {
-  const comparable = toComparable(text);
-  if (isStaff && staffMenuWords.has(comparable)) return false;
-  return words.has(comparable) || (comparable.split(" ").length <= 10 && phrases.test(comparable));
-}
-
 function toOfficeView(services: Services, now: Date) {
   const settings = services.settings.handoff ?? defaultHandoffSettings;
   const hours =
@@ -74,7 +50,7 @@ function toOfficeView(services: Services, now: Date) {
   return { hours: settings.officeHours.replace(/:/g, ".").replace("-", "–"), due, escalate, open };
 }
 
-const toTrail = (turn: HandoffTurn) => {
+export const toTrail = (turn: HandoffTurn) => {
   const kept = turn.session.context.handoffTrail;
   return Array.isArray(kept) ? (kept as { at: string; text: Handoff["messages"][number]["text"] }[]) : [];
 };
@@ -88,6 +64,7 @@ export async function openHandoff(turn: HandoffTurn, reason: HandoffReason): Pro
   const office = toOfficeView(services, now);
   const texts = [...toTrail(turn).map((t) => ({ at: new Date(t.at), text: t.text }))];
   if (turn.text && reason === "asked") texts.push({ at: now, text: services.vault.seal(turn.text) });
+  const key = turn.effectKey("handoff.open");
   const { handoff, created } = await services.handoffs.open(
     {
       conversation: { channel: message.channel, userId: message.userId },
@@ -101,6 +78,7 @@ export async function openHandoff(turn: HandoffTurn, reason: HandoffReason): Pro
       escalateAt: office.escalate,
     },
     now,
+    key,
   );
   delete session.context.handoffTrail;
   delete session.context.failedTurns;
@@ -111,13 +89,9 @@ export async function openHandoff(turn: HandoffTurn, reason: HandoffReason): Pro
     turn.replies.push({ key: "handoff:alreadyOpen", params: { number: handoff.number } });
     return;
   }
-  await services.audit.record({
-    at: now,
-    actor: "citizen",
-    action: "handoff.open",
-    target: handoffTarget(handoff),
-    details: { reason, channel: message.channel },
-  });
+  const details = { reason, channel: message.channel };
+  const opened = { at: now, actor: "citizen", action: "handoff.open", target: handoffTarget(handoff) };
+  await services.audit.record({ ...opened, details }, key);
   if (reason === "failedTwice") turn.replies.push({ key: "handoff:failedTwice" });
   turn.replies.push(
     { key: "handoff:opened", params: { number: handoff.number, hours: office.hours } },
@@ -125,16 +99,21 @@ export async function openHandoff(turn: HandoffTurn, reason: HandoffReason): Pro
   );
   const last = texts.at(-1);
   const staff = await findStaffFor(services, handoff, "handoff.answer");
-  await tellStaff(services, staff, [
-    {
-      key: `handoff:staff.opened.${reason}`,
-      params: {
-        number: handoff.number,
-        name: handoff.displayName ?? "-",
-        text: last ? services.vault.open(last.text) : "-",
+  await tellStaff(
+    services,
+    staff,
+    [
+      {
+        key: `handoff:staff.opened.${reason}`,
+        params: {
+          number: handoff.number,
+          name: handoff.displayName ?? "-",
+          text: last ? services.vault.open(last.text) : "-",
+        },
       },
-    },
-  ]);
+    ],
+    (account) => turn.effectKey(`handoff.open.tell:${account._id}`),
+  );
 }
 
 /** The message as text staff can read: what was typed, or a note of the file sent. */
@@ -156,37 +135,39 @@ export async function runHandoffGate(
   const state = session.handoff;
   if (!state) return false;
   const handoff = await services.handoffs.findByNumber(state.number);
-  if (!handoff || handoff.status !== "open") {
+  const endKey = turn.effectKey("handoff.end");
+  // This very message ended it before (a redelivery): say so again; nothing else is repeated.
+  const endedHere = handoff?.status === "closed" && handoff.closeKey === endKey;
+  if (!handoff || (handoff.status !== "open" && !endedHere)) {
     session.handoff = null;
     return false;
   }
   if (command?.type === "menu" || command?.type === "cancel") {
-    await services.handoffs.close(handoff._id, "citizen", undefined, now);
-    session.handoff = null;
-    await services.audit.record({
-      at: now,
-      actor: "citizen",
-      action: "handoff.endedByCitizen",
-      target: handoffTarget(handoff),
-    });
-    await tellStaff(services, await assigneeOrAll(services, handoff), [
-      { key: "handoff:staff.endedByCitizen", params: { number: handoff.number } },
-    ]);
-    turn.replies.push({ key: "handoff:ended", params: { number: handoff.number } });
+    await endByCitizen(turn, handoff, endKey);
     return false;
   }
   const text = toCitizenText(turn);
   await services.handoffs.addMessage(
     handoff._id,
-    { at: now, from: "citizen", text: services.vault.seal(text.slice(0, 2000)) },
+    {
+      at: now,
+      from: "citizen",
+      text: services.vault.seal(text.slice(0, 2000)),
+      key: turn.effectKey("handoff.message"),
+    },
     now,
   );
-  await tellStaff(services, await assigneeOrAll(services, handoff), [
-    {
-      key: "handoff:staff.message",
-      params: { number: handoff.number, name: handoff.displayName ?? "-", text: text.slice(0, 1000) },
-    },
-  ]);
+  await tellStaff(
+    services,
+    await assigneeOrAll(services, handoff),
+    [
+      {
+        key: "handoff:staff.message",
+        params: { number: handoff.number, name: handoff.displayName ?? "-", text: text.slice(0, 1000) },
+      },
+    ],
+    (account) => turn.effectKey(`handoff.message.tell:${account._id}`),
+  );
   // Never silent, but no echo after every line while staff are answering live.
   const lastStaff = handoff.messages.filter((m) => m.from === "staff").at(-1);
   if (!lastStaff || now.getTime() - new Date(lastStaff.at).getTime() >= liveMs)
@@ -194,31 +175,20 @@ export async function runHandoffGate(
   return true;
 }
 
-/** The staff member who answered last, or everyone who may answer it. */
-async function assigneeOrAll(services: Services, handoff: Handoff) {
-  const all = await findStaffFor(services, handoff, "handoff.answer");
-  const assignee = handoff.assignee && all.find((a) => a._id === handoff.assignee?.id);
-  return assignee ? [assignee] : all;
-}
-
-/** Counts turns in a row the bot could not answer; the second one opens a hand-off. */
-export async function trackFailures(turn: HandoffTurn): Promise<void> {
-  const { session } = turn;
-  if (session.handoff) return;
-  const failed = turn.text !== "" && turn.replies.some((r) => failureKeys.has(r.key));
-  if (!failed) {
-    delete session.context.failedTurns;
-    delete session.context.handoffTrail;
-    return;
-  }
-  const count = (typeof session.context.failedTurns === "number" ? session.context.failedTurns : 0) + 1;
-  const trail = [
-    ...toTrail(turn),
-    { at: turn.now.toISOString(), text: turn.services.vault.seal(turn.text.slice(0, 500)) },
-  ];
-  session.context.handoffTrail = trail.slice(-keptFailures);
-  session.context.failedTurns = count;
-  if (count < 2) return;
-  turn.replies.length = 0;
-  await openHandoff(turn, "failedTwice");
+/** "menu"/"batal" while handed off: the hand-off is closed, staff are told, the bot takes over. */
+async function endByCitizen(turn: HandoffTurn, handoff: Handoff, key: string): Promise<void> {
+  const { services, now } = turn;
+  await services.handoffs.close(handoff._id, "citizen", undefined, now, key);
+  turn.session.handoff = null;
+  await services.audit.record(
+    { at: now, actor: "citizen", action: "handoff.endedByCitizen", target: handoffTarget(handoff) },
+    key,
+  );
+  await tellStaff(
+    services,
+    await assigneeOrAll(services, handoff),
+    [{ key: "handoff:staff.endedByCitizen", params: { number: handoff.number } }],
+    (account) => `${key}:${account._id}`,
+  );
+  turn.replies.push({ key: "handoff:ended", params: { number: handoff.number } });
 }

@@ -15,8 +15,8 @@ export async function runStaffShortcut(turn: HandoffTurn): Promise<boolean> {
   if (!match) return false;
   const number = Number(match[1]);
   const result = reply
-    ? await replyToHandoff(turn.services, staff, number, match[2] ?? "")
-    : await closeHandoff(turn.services, staff, number, match[2]?.trim());
+    ? await replyToHandoff(turn.services, staff, number, match[2] ?? "", turn.effectKey("handoff.reply"))
+    : await closeHandoff(turn.services, staff, number, match[2]?.trim(), turn.effectKey("handoff.close"));
   if (result.status === "ok")
     turn.replies.push({ key: reply ? "handoff:staff.sent" : "handoff:staff.closedDone", params: { number } });
   else turn.replies.push({ key: `handoff:staff.${result.status}`, params: { number } });

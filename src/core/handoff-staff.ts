@@ -23,18 +23,33 @@ export async function findStaffFor(services: Services, handoff: Handoff, permiss
   );
 }
 
-/** Sends replies to staff chats; a channel that cannot take it now is logged, not fatal. */
+/** The staff member who answered last, or everyone who may answer it. */
+export async function assigneeOrAll(services: Services, handoff: Handoff) {
+  const all = await findStaffFor(services, handoff, "handoff.answer");
+  const assignee = handoff.assignee && all.find((a) => a._id === handoff.assignee?.id);
+  return assignee ? [assignee] : all;
+}
+
+/**
+ * Sends replies to staff chats, each under its key (`keyFor`): through the outbox, so a retried
+ * turn or job tells each account once. A channel that cannot take it now is logged, not fatal.
+ */
 export async function tellStaff(
   services: Services,
   accounts: StaffAccount[],
   replies: Reply[],
+  keyFor: (account: StaffAccount) => string,
 ): Promise<number> {
   let told = 0;
   for (const account of accounts) {
     const chat = toStaffChat(account);
     if (!chat) continue;
     try {
-      await services.notifier.notify(chat, replies, { language: account.language, kind: "unsolicited" });
+      await services.notifier.notify(chat, replies, {
+        language: account.language,
+        kind: "unsolicited",
+        key: keyFor(account),
+      });
       told += 1;
     } catch (error) {
       services.logger.warn({ err: error, staff: account.username }, "could not tell staff about a hand-off");
@@ -54,12 +69,17 @@ async function findVisible(services: Services, staff: StaffPrincipal, number: nu
   return handoff;
 }
 
-/** A staff answer: kept (sealed) in the hand-off and sent to the citizen on their channel. */
+/**
+ * A staff answer: kept (sealed) in the hand-off and sent to the citizen on their channel through
+ * the outbox. `key` names this one answer (the chat message's effect key, the console form's
+ * token): the same answer submitted again is neither kept nor sent twice.
+ */
 export async function replyToHandoff(
   services: Services,
   staff: StaffPrincipal,
   number: number,
   text: string,
+  key: string,
 ): Promise<StaffHandoffResult> {
   if (!can(staff.role, "handoff.answer")) return { status: "notAllowed" };
   const handoff = await findVisible(services, staff, number);
@@ -69,7 +89,7 @@ export async function replyToHandoff(
   const name = staff.name.split(" ")[0] ?? staff.name;
   await services.handoffs.addMessage(
     handoff._id,
-    { at: now, from: "staff", text: services.vault.seal(trimmed), by: staff.actor, name },
+    { at: now, from: "staff", text: services.vault.seal(trimmed), by: staff.actor, name, key },
     now,
   );
   await services.handoffs.markAnswered(handoff._id, { id: staff.id, actor: staff.actor }, now);
@@ -78,19 +98,22 @@ export async function replyToHandoff(
     delivery = await services.notifier.notify(
       handoff.conversation,
       [{ key: "handoff:staffReply", params: { name, number, text: trimmed } }],
-      { kind: "unsolicited" },
+      { kind: "unsolicited", key },
     );
   } catch (error) {
     services.logger.warn({ err: error, handoff: number }, "a staff reply could not be sent");
     delivery = "failed";
   }
-  await services.audit.record({
-    at: now,
-    actor: staff.actor,
-    action: "handoff.reply",
-    target: handoffTarget(handoff),
-    details: { delivery },
-  });
+  await services.audit.record(
+    {
+      at: now,
+      actor: staff.actor,
+      action: "handoff.reply",
+      target: handoffTarget(handoff),
+      details: { delivery },
+    },
+    key,
+  );
   return { status: "ok", handoff, delivery };
 }
 
@@ -108,31 +131,38 @@ export async function clearSessionHandoff(services: Services, handoff: Handoff):
   services.logger.warn({ handoff: handoff.number }, "could not clear the hand-off from the session");
 }
 
+/** Closes with a note; `key` names this close, so a resubmitted one finishes what the first began. */
 export async function closeHandoff(
   services: Services,
   staff: StaffPrincipal,
   number: number,
   note: string | undefined,
+  key: string,
 ): Promise<StaffHandoffResult> {
   if (!can(staff.role, "handoff.answer")) return { status: "notAllowed" };
-  const handoff = await findVisible(services, staff, number);
+  const found = await services.handoffs.findByNumber(number);
+  const again = found?.status === "closed" && found.closeKey === key;
+  const handoff = again ? found : await findVisible(services, staff, number);
   if (!handoff) return { status: "notFound" };
   const now = services.clock.now();
-  const closed = await services.handoffs.close(handoff._id, staff.actor, note?.slice(0, 500), now);
+  const closed = again
+    ? handoff
+    : await services.handoffs.close(handoff._id, staff.actor, note?.slice(0, 500), now, key);
   if (!closed) return { status: "notFound" };
   await clearSessionHandoff(services, closed);
   await services.notifier
-    .notify(handoff.conversation, [{ key: "handoff:closed", params: { number } }], { kind: "unsolicited" })
+    .notify(handoff.conversation, [{ key: "handoff:closed", params: { number } }], {
+      kind: "unsolicited",
+      key: `${key}:citizen`,
+    })
     .catch((error: unknown) =>
       services.logger.warn({ err: error, handoff: number }, "could not tell the citizen"),
     );
-  await services.audit.record({
-    at: now,
-    actor: staff.actor,
-    action: "handoff.close",
-    target: handoffTarget(handoff),
-    details: { withNote: Boolean(note) },
-  });
+  const details = { withNote: Boolean(note) };
+  await services.audit.record(
+    { at: now, actor: staff.actor, action: "handoff.close", target: handoffTarget(handoff), details },
+    key,
+  );
   return { status: "ok", handoff: closed };
 }
 
@@ -144,12 +174,17 @@ export async function escalateLateHandoffs(services: Services): Promise<number> 
   for (const handoff of late) {
     if (!(await services.handoffs.markEscalated(handoff._id, now))) continue;
     const supervisors = await findStaffFor(services, handoff, "handoff.escalation");
-    const told = await tellStaff(services, supervisors, [
-      {
-        key: "handoff:staff.escalated",
-        params: { number: handoff.number, name: handoff.displayName ?? "-", since: handoff.openedAt },
-      },
-    ]);
+    const told = await tellStaff(
+      services,
+      supervisors,
+      [
+        {
+          key: "handoff:staff.escalated",
+          params: { number: handoff.number, name: handoff.displayName ?? "-", since: handoff.openedAt },
+        },
+      ],
+      (account) => `handoff-escalated:${handoff._id}:${account._id}`,
+    );
     await services.audit.record({
       at: now,
       actor: "system",

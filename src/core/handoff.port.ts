@@ -17,6 +17,8 @@ export type HandoffMessage = {
   /** Staff who wrote it (audit actor) and their display name. */
   by?: string;
   name?: string;
+  /** Idempotency key: a message added again under the same key (a redelivery, a resubmit) is not. */
+  key?: string;
 };
 
 export type Handoff = {
@@ -43,10 +45,14 @@ export type Handoff = {
   closedAt?: Date;
   closedBy?: string;
   closeNote?: string;
+  /** Key of the action that closed it (a redelivered "menu", a resubmitted form sees it done). */
+  closeKey?: string;
+  /** Key of the message that opened it: the same message again finds it as its own. */
+  openedBy?: string;
   updatedAt: Date;
 };
 
-export type NewHandoff = Omit<Handoff, "_id" | "number" | "status" | "updatedAt">;
+export type NewHandoff = Omit<Handoff, "_id" | "number" | "status" | "updatedAt" | "closeKey" | "openedBy">;
 
 export type HandoffQuery = {
   status?: HandoffStatus;
@@ -57,20 +63,23 @@ export type HandoffQuery = {
 };
 
 export interface HandoffRepository {
-  /** Opens one with the next number; returns the open one instead when the conversation has one. */
-  open(handoff: NewHandoff, now: Date): Promise<{ handoff: Handoff; created: boolean }>;
+  /**
+   * Opens one with the next number; returns the open one instead when the conversation has one
+   * (`created` true when that one was opened under the same `key`: the same message again).
+   */
+  open(handoff: NewHandoff, now: Date, key?: string): Promise<{ handoff: Handoff; created: boolean }>;
   findByNumber(number: number): Promise<Handoff | null>;
   findOpenFor(channel: ChannelName, userId: string): Promise<Handoff | null>;
   list(query: HandoffQuery, options?: { limit?: number }): Promise<Handoff[]>;
   count(query: HandoffQuery): Promise<number>;
-  /** Appends a message (atomic push). */
+  /** Appends a message (atomic push); one with a `key` already there is not added again. */
   addMessage(id: string, message: HandoffMessage, now: Date): Promise<Handoff | null>;
   /** Records the first staff answer (kept when already set) and the assignee. */
   markAnswered(id: string, assignee: Handoff["assignee"], now: Date): Promise<void>;
   /** Marks it escalated once; false when another process already did. */
   markEscalated(id: string, now: Date): Promise<boolean>;
-  /** Closes an open one; null when it was not open. */
-  close(id: string, by: string, note: string | undefined, now: Date): Promise<Handoff | null>;
+  /** Closes an open one (recording `key`); null when it was not open. */
+  close(id: string, by: string, note: string | undefined, now: Date, key?: string): Promise<Handoff | null>;
 }
 
 /** Office hours and answer times (HANDOFF_* settings). */

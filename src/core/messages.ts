@@ -3,7 +3,7 @@
  * and render `OutboundMessage`; flows only ever see `InboundContent` and return `Reply` data.
  */
 import type { I18nKey } from "../i18n/keys";
-import type { StaffPrincipal } from "./staff.port";
+import type { StaffPrincipal } from "./staff-principal";
 
 export const channelNames = ["telegram", "whatsapp", "terminal"] as const;
 export type ChannelName = (typeof channelNames)[number];

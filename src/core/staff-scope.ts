@@ -35,6 +35,7 @@ export function toScopedPeople(people: PeopleRegister, scope: Kelurahan): People
     findByReference: async (reference) => personIn(scope, await people.findByReference(reference)),
     findByNikHash: async (hash) => personIn(scope, await people.findByNikHash(hash)),
     findByKpjHash: async (hash) => personIn(scope, await people.findByKpjHash(hash)),
+    findByEffectKey: async (key) => personIn(scope, await people.findByEffectKey(key)),
     findByNikHashes: async (hashes) =>
       (await people.findByNikHashes(hashes)).filter((p) => personIn(scope, p)),
     findByContact: async (contact) => (await people.findByContact(contact)).filter((p) => personIn(scope, p)),

@@ -3,8 +3,9 @@
  * the console. The chat staff menu and the console use the same accounts: an account may be
  * linked to a Telegram id and a WhatsApp number, and may have a console password.
  */
-import type { StaffRole, StaffScope } from "../domain/staff-roles";
+import type { StaffRole } from "../domain/staff-roles";
 import type { ChannelName, Language } from "./messages";
+import type { StaffPrincipal } from "./staff-principal";
 
 export type StaffStatus = "active" | "disabled";
 
@@ -50,15 +51,7 @@ type Changeable =
 /** Fields to change; `null` removes one (a chat link, a lock). */
 export type StaffChanges = { [K in Changeable]?: StaffAccount[K] | null };
 
-/** A staff member as the rest of the bot sees them: who, what role, where. */
-export type StaffPrincipal = {
-  id: string;
-  name: string;
-  role: StaffRole;
-  scope: StaffScope;
-  /** How the audit log names them: "telegram:123", "console:ani", "cli:budi". */
-  actor: string;
-};
+export type { StaffPrincipal } from "./staff-principal";
 
 export type AddStaffResult =
   | { status: "added"; account: StaffAccount }

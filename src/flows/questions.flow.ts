@@ -3,7 +3,7 @@
  * and the way into the eligibility check and the calculator. Also where unsure answers land:
  * started with `{ suggestions }`, it offers those topics and a human contact as numbered choices.
  */
-import { handoffFlowId } from "../core/handoff-citizen";
+import { handoffFlowId } from "../core/handoff-request";
 import { z } from "zod";
 import type { ChoiceOption } from "../core/choice-match";
 import { defineFlow, next, stay, startFlow, type FlowContext, type StepResult } from "../core/flow";

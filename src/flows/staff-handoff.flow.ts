@@ -65,8 +65,14 @@ const conversationStep: Step<D> = {
       return invalid({ key: "handoff:staff.typeReply" });
     const close = /^(tutup|close|selesai)\b\s*([\s\S]*)$/i.exec(input.text);
     const result = close
-      ? await closeHandoff(ctx.services, staff, data.number, close[2]?.trim() || undefined)
-      : await replyToHandoff(ctx.services, staff, data.number, input.text);
+      ? await closeHandoff(
+          ctx.services,
+          staff,
+          data.number,
+          close[2]?.trim() || undefined,
+          ctx.effectKey("handoff.close"),
+        )
+      : await replyToHandoff(ctx.services, staff, data.number, input.text, ctx.effectKey("handoff.reply"));
     if (result.status !== "ok")
       return next("list", {}, [{ key: `handoff:staff.${result.status}`, params: { number: data.number } }]);
     if (close)

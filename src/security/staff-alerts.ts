@@ -1,6 +1,7 @@
 /**
  * Staff alerts (core/staff-alert.port.ts): every alert is audited and logged as a warning; staff
- * accounts whose role receives alerts get its message in their linked chats (queued in the outbox when
+ * accounts whose role receives alerts (or, while there is none, the STAFF_* contacts:
+ * staff-alert-recipients.ts) get its message in their linked chats (queued in the outbox when
  * their channel is not running here), at most `maxMessagesPerHour` per process so an attack across
  * many accounts cannot flood their chats (the audit keeps every alert). A contact that cannot be
  * reached is logged, never fatal.

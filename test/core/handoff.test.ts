@@ -1,5 +1,7 @@
 /** A citizen asks for a person; staff answer from their own chat; the hand-off ends with a note. */
-import { escalateLateHandoffs } from "../../src/core/handoff-staff";
+import { escalateLateHandoffs, replyToHandoff } from "../../src/core/handoff-staff";
+import { toConversationKey, type InboundMessage } from "../../src/core/messages";
+import { toPrincipal } from "../../src/core/staff-directory";
 import { createStaffAccount } from "../support/staff-accounts";
 import { createTestChat } from "../support/test-chat";
 
@@ -132,6 +134,45 @@ describe("hand-off to a person", () => {
     chat.as({ userId: "7003", channel: "telegram" });
     await chat.says("balas #1 halo");
     expect(chat.keys()).toContain("handoff:staff.notAllowed");
+  });
+
+  it("keeps a citizen message once, tells staff once and acknowledges it again when the turn runs twice (crash before the save)", async () => {
+    const chat = await setup();
+    await chat.says("operator");
+    const { sessions } = chat.app.services;
+    const stored = await sessions.load(toConversationKey(citizen.channel, citizen.userId));
+    const message: InboundMessage = {
+      ...citizen,
+      messageId: "again-1",
+      content: { type: "text", text: "kartu saya hilang" },
+    };
+    const now = chat.clock.now();
+    const first = await chat.app.engine.handle(stored, message, now);
+    const second = await chat.app.engine.handle(stored, message, now);
+    expect(first.replies.map((r) => r.key)).toEqual(["handoff:forwarded"]);
+    expect(second.replies).toEqual(first.replies);
+    const handoff = await chat.app.services.handoffs.findByNumber(1);
+    expect(handoff?.messages.map((m) => chat.app.services.vault.open(m.text))).toEqual([
+      "operator",
+      "kartu saya hilang",
+    ]);
+    expect(pushedText(chat, "7001").match(/kartu saya hilang/g)).toHaveLength(1);
+  });
+
+  it("sends a staff answer to the citizen once when the same answer is submitted twice", async () => {
+    const chat = await setup();
+    await chat.says("operator");
+    const account = (await chat.app.services.staff.list()).find((a) => a.username === "ani")!;
+    const ani = toPrincipal(account, "console:ani");
+    const answer = () => replyToHandoff(chat.app.services, ani, 1, "Kami telepon Bapak siang ini.", "form-1");
+    expect(await answer()).toMatchObject({ status: "ok", delivery: "sent" });
+    await answer();
+    expect(pushedText(chat, citizen.userId).match(/Kami telepon Bapak/g)).toHaveLength(1);
+    const handoff = await chat.app.services.handoffs.findByNumber(1);
+    expect(handoff?.messages.filter((m) => m.from === "staff")).toHaveLength(1);
+    expect(await chat.app.services.audit.list({ action: "handoff.reply" })).toHaveLength(1);
+    await replyToHandoff(chat.app.services, ani, 1, "Kami telepon Bapak siang ini.", "form-2");
+    expect(pushedText(chat, citizen.userId).match(/Kami telepon Bapak/g)).toHaveLength(2);
   });
 
   it("tells the supervisors when nobody answered in time, once", async () => {

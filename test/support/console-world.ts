@@ -118,17 +118,17 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     address: { kecamatan: "Alam Barajo", kelurahan: "Payo Lebar", rw: "2", rt: "7" },
     contacts: [{ channel: "telegram", userId: "warga-payo" }],
   });
-  const mineClaim = await services.claims.create(
+  const { claim: mineClaim } = await services.claims.create(
     aClaim({ kelurahan: "Lebak Bandung", heirUserId: "heir-lebak" }),
   );
-  const otherClaim = await services.claims.create(
+  const { claim: otherClaim } = await services.claims.create(
     aClaim({
       kelurahan: "Simpang IV Sipin",
       heirUserId: "heir-sipin",
       deceased: { name: "Hasan Sipin", deathDate: "2026-02-10", kelurahan: "Simpang IV Sipin" },
     }),
   );
-  const overdue = await services.claims.create(
+  const { claim: overdue } = await services.claims.create(
     aClaim({
       kelurahan: "Lebak Bandung",
       heirUserId: "heir-late",
@@ -144,7 +144,7 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     language: "id",
     at: new Date("2026-03-01T10:00:00+07:00"),
   });
-  const processing = await services.claims.create(
+  const { claim: processing } = await services.claims.create(
     aClaim({
       kelurahan: "Lebak Bandung",
       heirUserId: "heir-paid",

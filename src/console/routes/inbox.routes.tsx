@@ -3,6 +3,7 @@
  * messages opened from the vault (every view audited), a reply box and closing with a note.
  * Replies and closing use the same functions as the staff chat (core/handoff-staff.ts).
  */
+import { randomUUID } from "node:crypto";
 import type { Hono } from "hono";
 import type { Handoff } from "../../core/handoff.port";
 import { closeHandoff, handoffTarget, replyToHandoff } from "../../core/handoff-staff";
@@ -97,6 +98,7 @@ async function show(c: ConsoleContext) {
         <div class="grid2">
           <form method="post" action={`${path}/reply`} class="card" id="reply-form">
             <CsrfField view={view} />
+            <input type="hidden" name="once" value={randomUUID()} />
             <label>
               {view.t("console:inbox.reply")}
               <textarea name="text" required maxlength={2000}></textarea>
@@ -105,6 +107,7 @@ async function show(c: ConsoleContext) {
           </form>
           <form method="post" action={`${path}/close`} class="card" id="close-form">
             <CsrfField view={view} />
+            <input type="hidden" name="once" value={randomUUID()} />
             <label>
               {view.t("console:inbox.closeNote")}
               <input name="note" maxlength={500} />
@@ -119,6 +122,17 @@ async function show(c: ConsoleContext) {
   );
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The idempotency key of one reply or close: the form's one-time token (rendered with the form),
+ * bound to the staff member and the action, so the same form sent twice acts once.
+ */
+function toOnceKey(c: ConsoleContext, token: string, action: "reply" | "close"): string | null {
+  if (!uuidPattern.test(token)) return null;
+  return `console-${action}:${c.var.principal.id}:${c.req.param("number") ?? ""}:${token}`;
+}
+
 export function registerInbox(app: Hono<ConsoleEnv>): void {
   app.use("/inbox", requires("handoff.answer"));
   app.use("/inbox/*", requires("handoff.answer"));
@@ -127,12 +141,14 @@ export function registerInbox(app: Hono<ConsoleEnv>): void {
   app.post("/inbox/:number{[0-9]+}/reply", async (c) => {
     const { view, principal, services } = c.var;
     const number = Number(c.req.param("number"));
-    const text = (await readForm(c))("text", 2000);
-    if (!text)
+    const form = await readForm(c);
+    const text = form("text", 2000);
+    const once = toOnceKey(c, form("once", 100), "reply");
+    if (!text || !once)
       return redirectWith(c, `/inbox/${number}`, {
         error: view.t("console:error.invalid", { what: view.t("console:inbox.reply") }),
       });
-    const result = await replyToHandoff(services, principal, number, text);
+    const result = await replyToHandoff(services, principal, number, text, once);
     if (result.status !== "ok") return redirectWith(c, "/inbox", { error: view.t("console:inbox.notFound") });
     const key =
       result.delivery === "failed"
@@ -149,8 +165,14 @@ export function registerInbox(app: Hono<ConsoleEnv>): void {
   app.post("/inbox/:number{[0-9]+}/close", async (c) => {
     const { view, principal, services } = c.var;
     const number = Number(c.req.param("number"));
-    const note = (await readForm(c))("note", 500);
-    const result = await closeHandoff(services, principal, number, note || undefined);
+    const form = await readForm(c);
+    const note = form("note", 500);
+    const once = toOnceKey(c, form("once", 100), "close");
+    if (!once)
+      return redirectWith(c, `/inbox/${number}`, {
+        error: view.t("console:error.invalid", { what: view.t("console:inbox.close") }),
+      });
+    const result = await closeHandoff(services, principal, number, note || undefined, once);
     if (result.status !== "ok") return redirectWith(c, "/inbox", { error: view.t("console:inbox.notFound") });
     return redirectWith(c, "/inbox", { ok: view.t("console:inbox.closed", { number }) });
   });

@@ -2,7 +2,7 @@
  * What the bot does for each intent the classifier knows: a FAQ answer (some depend on who asks
  * and when), a flow to start, a status lookup, a greeting back, thanks, a decline.
  */
-import { handoffFlowId } from "../../core/handoff-citizen";
+import { handoffFlowId } from "../../core/handoff-request";
 import type { FlowContext } from "../../core/flow";
 import type { Reply } from "../../core/messages";
 import { toAmount } from "../../nlu/calc-request";

@@ -70,6 +70,9 @@ function typedKelurahan<D extends AreaData>(input: StepInput, data: D): StepResu
   return found ?? invalid({ key: "registration:area.notFound" }, { reprompt: true });
 }
 
+/** An area name is short, and matching one gets slow on long text (area-match.ts). */
+const areaMaxLength = 200;
+
 export function createAreaSteps<D extends AreaData>(
   finish: (data: D, ctx: FlowContext) => StepResult<D> | Promise<StepResult<D>>,
 ): Record<string, Step<D>> {
@@ -84,6 +87,7 @@ export function createAreaSteps<D extends AreaData>(
       onOther: (input, data) =>
         onMatch(matchArea(input.text), data) ??
         invalid({ key: "registration:area.notFound" }, { reprompt: true }),
+      maxTextLength: areaMaxLength,
     }),
     kelurahan: choose<D>({
       prompt: (data) => reply("registration:area.kelurahan", { kecamatan: draftOf(data).kecamatan ?? "" }),
@@ -95,9 +99,11 @@ export function createAreaSteps<D extends AreaData>(
           : invalid({ key: "registration:area.notFound" }, { reprompt: true });
       },
       onOther: typedKelurahan,
+      maxTextLength: areaMaxLength,
     }),
     areaPick: choose<D>({
       prompt: "registration:area.pick",
+      maxTextLength: areaMaxLength,
       options: (data) => [
         ...(data.areaChoices ?? []).flatMap((code) => {
           const entry = findArea(code);

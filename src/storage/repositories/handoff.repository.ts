@@ -51,10 +51,11 @@ export function createHandoffRepository(store: DocumentStore): HandoffRepository
   }
 
   return {
-    async open(input, now) {
+    async open(input, now, key) {
       for (let attempt = 0; attempt < 3; attempt++) {
         const existing = await handoffs.findOne({ openKey: toOpenKey(input) });
-        if (existing) return { handoff: strip(existing), created: false };
+        if (existing)
+          return { handoff: strip(existing), created: key !== undefined && existing.openedBy === key };
         const doc: HandoffDoc = {
           ...input,
           _id: randomUUID(),
@@ -62,6 +63,7 @@ export function createHandoffRepository(store: DocumentStore): HandoffRepository
           status: "open",
           updatedAt: now,
           openKey: toOpenKey(input),
+          ...(key ? { openedBy: key } : {}),
         };
         if ((await handoffs.insert(doc)).type === "inserted") return { handoff: strip(doc), created: true };
       }
@@ -77,13 +79,13 @@ export function createHandoffRepository(store: DocumentStore): HandoffRepository
         })
       ).map(strip),
     count: (query) => handoffs.count(toFilter(query)),
-    addMessage: async (id, message, now) =>
-      one(
-        await handoffs.findOneAndUpdate(
-          { _id: id },
-          { $push: { messages: message }, $set: { updatedAt: now } },
-        ),
-      ),
+    async addMessage(id, message, now) {
+      const added = await handoffs.findOneAndUpdate(
+        message.key ? { _id: id, "messages.key": { $ne: message.key } } : { _id: id },
+        { $push: { messages: message }, $set: { updatedAt: now } },
+      );
+      return one(added ?? (await handoffs.findById(id)));
+    },
     async markAnswered(id, assignee, now) {
       await handoffs.update(
         { _id: id, firstAnsweredAt: { $exists: false } },
@@ -96,7 +98,7 @@ export function createHandoffRepository(store: DocumentStore): HandoffRepository
         { _id: id, escalatedAt: { $exists: false } },
         { $set: { escalatedAt: now, updatedAt: now } },
       )) > 0,
-    close: async (id, by, note, now) =>
+    close: async (id, by, note, now, key) =>
       one(
         await handoffs.findOneAndUpdate(
           { _id: id, status: "open" },
@@ -107,6 +109,7 @@ export function createHandoffRepository(store: DocumentStore): HandoffRepository
               closedBy: by,
               updatedAt: now,
               ...(note ? { closeNote: note } : {}),
+              ...(key ? { closeKey: key } : {}),
             },
             $unset: { openKey: true },
           },

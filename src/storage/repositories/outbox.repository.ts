@@ -23,8 +23,8 @@ export function createOutboxRepository(store: DocumentStore): Outbox {
     ...(item.owner ? { owner: item.owner } : {}),
   });
   return {
-    async enqueue(item, now) {
-      const _id = randomUUID();
+    async enqueue(item, now, key) {
+      const _id = key ?? randomUUID();
       await items.insert({
         _id,
         recipient: { channel: item.recipient.channel, userId: item.recipient.userId },
@@ -36,7 +36,7 @@ export function createOutboxRepository(store: DocumentStore): Outbox {
         dueAt: now,
         createdAt: now,
         ...(item.lastError ? { lastError: item.lastError } : {}),
-      });
+      }); // a duplicate `_id` (same key) means it is queued already
       return _id;
     },
     claimDue(channels, owner, now) {
@@ -47,6 +47,11 @@ export function createOutboxRepository(store: DocumentStore): Outbox {
         { sort: { dueAt: 1 } },
       );
     },
+    claim: (id, owner, now) =>
+      items.findOneAndUpdate(
+        { _id: id, status: "pending" },
+        { $set: { status: "sending", owner, claimedAt: now }, $inc: { attempts: 1 } },
+      ),
     async markSent(item, now) {
       await items.update(owned(item), { $set: { status: "sent", sentAt: now } }, { multi: false });
     },

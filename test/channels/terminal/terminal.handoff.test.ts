@@ -39,6 +39,7 @@ it("prints the hand-off notice, forwards the next line, and prints the staff rep
     toPrincipal(account, "console:ani"),
     1,
     "Kami bantu cetak ulang, Pak.",
+    "test-reply-1",
   );
   expect(result).toMatchObject({ status: "ok", delivery: "sent" });
   expect(printed).toContain("Petugas Ani (#1):\n     Kami bantu cetak ulang, Pak.");
