@@ -1,7 +1,7 @@
 /**
  * Staff CLI for registrations, over the same storage as the bot (MONGODB_URI):
  *
- *   npm run registrations -- list [--status pending|active|rejected|inactive|all]
+ *   npm run registrations -- list [--status draft|pending|active|rejected|inactive|all]
  *   npm run registrations -- search <words>          name, DFT- reference, kelurahan, "rt 22"
  *   npm run registrations -- show <DFT-…>            NIK masked
  *   npm run registrations -- verify <DFT-…> [--note "…"]
@@ -18,10 +18,11 @@ import { maskNik } from "../src/domain/nik";
 import { bpjsColumns, toBpjsCsv } from "../src/flows/staff-registrations/bpjs-export";
 import { rejectRegistration, verifyRegistration } from "../src/flows/staff-registrations/review";
 import { toStaffSearch } from "../src/flows/staff-registrations/staff-query";
+import { toFlagWords } from "../src/flows/staff-registrations/staff-view";
 import { runCli } from "./lib/cli-context";
 
 const actor = `cli:${userInfo().username}`;
-const statuses: PersonStatus[] = ["pending", "active", "rejected", "inactive", "deceased"];
+const statuses: PersonStatus[] = ["draft", "pending", "active", "rejected", "inactive", "deceased"];
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -33,8 +34,12 @@ function toStatus(value: string | undefined, fallback: PersonStatus): PersonStat
   return statuses.find((s) => s === value) ?? fallback;
 }
 
-const line = (p: Person) =>
-  `${p.reference}  ${p.status.padEnd(8)}  ${p.name}  ·  ${p.address.kelurahan} RT ${p.address.rt}/RW ${p.address.rw}  ·  ${p.flags.join(",") || "-"}`;
+/** One registration in words, as staff read it in the chat (Indonesian). */
+function toLine(app: App, p: Person): string {
+  const status = app.translator.t("id", `registration:statusWord.${p.status}`);
+  const flags = p.flags.map((f) => toFlagWords(f, { translator: app.translator, language: "id" })).join("; ");
+  return `${p.reference}  ${status.padEnd(19)}  ${p.name}  ·  ${p.address.kelurahan} RT ${p.address.rt}/RW ${p.address.rw}  ·  ${flags || "-"}`;
+}
 
 async function byReference(app: App, reference: string | undefined): Promise<Person> {
   const person = reference ? await app.services.people.findByReference(reference.trim()) : null;
@@ -47,7 +52,7 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
   switch (command) {
     case "list":
       for (const p of await people.search({ status: toStatus(option(args, "status"), "pending") }))
-        console.log(line(p));
+        console.log(toLine(app, p));
       return;
     case "search": {
       const search = toStaffSearch(args.join(" "));
@@ -55,7 +60,7 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
         search.type === "reference"
           ? [await byReference(app, search.reference)]
           : await people.search(search.query);
-      for (const p of found) console.log(line(p));
+      for (const p of found) console.log(toLine(app, p));
       return;
     }
     case "show": {
@@ -80,7 +85,7 @@ async function run(app: App, [command, ...args]: string[]): Promise<void> {
           : await rejectRegistration(app.services, p._id, actor, clock.now(), note ?? "");
       console.log(
         outcome.type === "done"
-          ? `${p.reference}: ${outcome.person.status}`
+          ? `${p.reference}: ${outcome.person.status}${outcome.drafts ? ` (${outcome.drafts} draft residents now pending)` : ""}`
           : `${p.reference}: not pending (${p.status})`,
       );
       return;

@@ -160,12 +160,14 @@ export function createApp(options: AppOptions) {
   const translator = options.translator ?? (sharedTranslator ??= createTranslator());
   const sessions = createSessionStore(options.store);
   const outboxItems = createOutboxRepository(options.store);
+  const channels = options.channels ?? createChannelCatalog();
   const hub = createChannelHub({
     sessions,
     translator,
     logger: options.logger,
     outbox: outboxItems,
     clock: options.clock,
+    channels,
   });
   // Only the bot process starts it (main.ts); a CLI just queues.
   const outbox = createOutboxDrainer({
@@ -178,6 +180,7 @@ export function createApp(options: AppOptions) {
   });
   const { services, broadcasting, scheduler } = createServices({
     ...options,
+    channels,
     translator,
     sessions,
     notifier: hub,
@@ -207,6 +210,7 @@ export function createApp(options: AppOptions) {
     translator,
     logger: options.logger,
     clock: options.clock,
+    channels,
     pseudonymise: (key) => options.vault.hash(key).slice(0, 16),
   });
   return {

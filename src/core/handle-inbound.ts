@@ -7,7 +7,8 @@
 import type { Engine } from "./engine";
 import { toConversationKey, type InboundMessage, type OutboundMessage } from "./messages";
 import type { Clock, Logger, Translator } from "./ports";
-import { renderReplies } from "./render";
+import type { ChannelDirectory } from "./channel-contract";
+import { renderReplies, renderTurn } from "./render";
 import type { SessionStore } from "./session.store";
 import { createSerialQueue } from "./serial-queue";
 
@@ -22,6 +23,8 @@ export type InboundHandlerDeps = {
   translator: Translator;
   logger: Logger;
   clock: Clock;
+  /** The channels' declarations: a turn's replies are joined to fit each channel's messages. */
+  channels?: ChannelDirectory;
   /** A stable stand-in for a conversation key in logs (a keyed hash): the key holds a phone number. */
   pseudonymise?: (conversationKey: string) => string;
 };
@@ -47,7 +50,8 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
           { flow: session.flow?.id, step: session.flow?.step, replies: replies.length },
           "message handled",
         );
-        return renderReplies(replies, session.language, deps.translator);
+        const capabilities = deps.channels?.capabilitiesOf(message.channel);
+        return renderTurn(replies, session.language, deps.translator, capabilities);
       }
       log.warn({ attempt }, "session changed concurrently; handling the message again");
     }

@@ -7,6 +7,11 @@ import type { ChannelName, Language } from "./messages";
 import type { Sealed } from "./vault.port";
 
 export type PersonStatus =
+  /**
+   * Registered by an RT head whose own registration is not verified yet: kept for staff with his
+   * registration, out of lists, broadcasts and counts; becomes "pending" when he is verified.
+   */
+  | "draft"
   /** Submitted, waiting for staff verification ("menunggu verifikasi"). */
   | "pending"
   | "active"
@@ -133,6 +138,8 @@ export type RegisterResult =
   | { type: "duplicateNik"; existing: Person };
 
 export type PersonQuery = {
+  /** People an RT head registered (`registeredBy.personId`). */
+  registeredByPerson?: string;
   kecamatan?: string;
   kelurahan?: string;
   rw?: string;

@@ -163,9 +163,7 @@ export async function decideAnswer(
 ): Promise<Decision> {
   if (!/\p{L}{2}/u.test(text)) return { type: "none" };
   const memory = toNluMemory(ctx.session.context);
-  if (isWordsRequest(text)) return inWords(toAmount(text) ?? memory.amount, ctx, memory);
-  const follow = followUp(text, memory, ctx);
-  if (follow) return follow;
+  // A reference first: "DFT-222222" is no amount to calculate with.
   if (findReference(text, registrationPrefix))
     return {
       type: "replies",
@@ -174,6 +172,9 @@ export async function decideAnswer(
     };
   const ownClaim = await toOwnClaimReplies(text, ctx);
   if (ownClaim) return { type: "replies", replies: ownClaim, memory: { topic: "claimStatus" } };
+  if (isWordsRequest(text)) return inWords(toAmount(text) ?? memory.amount, ctx, memory);
+  const follow = followUp(text, memory, ctx);
+  if (follow) return follow;
   const reading = readMessage(getIntentClassifier(), text);
   const calc = byAmount(text, reading.asks, ctx);
   if (calc) return calc;

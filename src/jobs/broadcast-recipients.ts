@@ -222,10 +222,26 @@ function registrationStartedAt(session: Session): number {
   return state ? new Date(state.startedAt).getTime() : Number.POSITIVE_INFINITY;
 }
 
+type DraftName = { name?: unknown; sex?: unknown; nik?: { sex?: unknown } };
+
+/** The name and sex a registration in progress already holds (its reminder greets by name). */
+function fromRegistrationDraft(session: Session | null): Pick<RecipientParams, "name" | "sex"> {
+  const state = session?.flow?.id === registrationFlowId ? session.flow : session?.parked[registrationFlowId];
+  const data = (state?.data ?? {}) as DraftName;
+  const sex = data.sex ?? data.nik?.sex;
+  return {
+    ...(typeof data.name === "string" ? { name: data.name } : {}),
+    ...(sex === "L" || sex === "P" ? { sex } : {}),
+  };
+}
+
 function toParams(person: Person | undefined, session: Session | null): RecipientParams {
-  const name = person?.name ?? session?.displayName;
+  const draft = fromRegistrationDraft(session);
+  const name = person?.name ?? draft.name ?? session?.displayName;
+  const sex = person?.sex ?? draft.sex;
   return {
     ...(name ? { name } : {}),
+    ...(sex ? { sex } : {}),
     ...(person ? { rt: person.address.rt, kelurahan: person.address.kelurahan } : {}),
     ...(person?.coverageEndsAt ? { deadline: person.coverageEndsAt } : {}),
   };

@@ -57,7 +57,7 @@ describe("staff review of registrations", () => {
     const newRef = await registerRtHead(chat, { name: "Hasan Basri", nik: "1571081203850003" });
     chat.as({ userId: "petugas-1", isStaff: true });
     for (const line of ["staff", "1", "2", newRef, "1", "ya"]) await chat.says(line);
-    expect(chat.texts()[0]).toContain("diganti: 1");
+    expect(chat.texts()[0]).toContain(`Ketua RT sebelumnya dicatat tidak aktif: ${oldRef} (Budi Santoso).`);
     expect(await chat.app.services.people.findByReference(oldRef)).toMatchObject({
       status: "inactive",
       flags: expect.arrayContaining(["rt_head_replaced"]),

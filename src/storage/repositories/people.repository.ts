@@ -29,6 +29,10 @@ export const peopleCollection: CollectionSpec = {
     { fields: { "address.kecamatan": 1, "address.kelurahan": 1, "address.rw": 1, "address.rt": 1 } },
     { fields: { "leadsRt.kelurahan": 1, "leadsRt.rw": 1, "leadsRt.rt": 1 } },
     { fields: { search: 1 } },
+    {
+      fields: { "registeredBy.personId": 1, status: 1 },
+      partial: { "registeredBy.personId": { $exists: true } },
+    },
   ],
 };
 
@@ -37,6 +41,7 @@ const writeAttempts = 5;
 
 function toFilter(query: PersonQuery): Filter {
   const filter: Filter = {};
+  if (query.registeredByPerson) filter["registeredBy.personId"] = query.registeredByPerson;
   if (query.kecamatan) filter["address.kecamatan"] = query.kecamatan;
   if (query.kelurahan) filter["address.kelurahan"] = query.kelurahan;
   if (query.rw) filter["address.rw"] = query.rw;
