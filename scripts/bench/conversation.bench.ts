@@ -52,6 +52,8 @@ export const conversationPaths: ConversationPath[] = [
     lines: ["daftar", "ya", newcomer, { contact: "+6281234567001" }, "lebak bandung rt 22 rw 3", "ojek", "1,5 juta", "3", "kirim"] },
   { name: "self-registration (ojek), terminal", channel: "terminal", who: "newcomer", until: reference, budget: budgets.terminal,
     lines: ["daftar", "ya", newcomer, "0812 3456 7001", "lebak bandung rt 22 rw 3", "ojek", "1,5 juta", "3", "kirim"] },
+  { name: "RT head registers himself, WhatsApp", channel: "whatsapp", who: "newcomer", until: reference, budget: budgets.whatsapp,
+    lines: ["daftar", "ya", "Ahmad Fauzi 1571 0807 0380 0001", "lbk bandung rt 22 rw 3", "ketua rt", "1,5 juta", "1", "kirim"] },
   { name: "RT head registers one resident, WhatsApp", channel: "whatsapp", who: "rtHead", until: reference, budget: budgets.whatsapp,
     lines: ["daftar", "ya", resident, "tidak ada", "pedagang", "1 juta", "1", "kirim"] },
   { name: "RT head registers one resident, Telegram", channel: "telegram", who: "rtHead", until: reference, budget: budgets.telegram,
