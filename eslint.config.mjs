@@ -49,6 +49,8 @@ export default tseslint.config(
       "*.config.js",
       "*.config.mjs",
       ".puppeteerrc.cjs",
+      // Plain JavaScript that runs before anything is compiled (npm start's launcher).
+      "scripts/start.cjs",
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

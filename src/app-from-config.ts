@@ -12,8 +12,9 @@ import type { Clock, Logger } from "./core/ports";
 import { toStaffRecipients } from "./channels/staff-contacts";
 import { AppError } from "./core/errors";
 import { verifyVaultKeys } from "./security/key-registry";
-import { connectAgendaScheduler } from "./jobs/agenda.scheduler";
+import type * as AgendaScheduler from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
+import { loadReportAssumptions } from "./reports/report-assumptions";
 import { createVault, type VaultKeys } from "./security/vault";
 import { loadVaultKeys, toDevKeysFile } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
@@ -54,6 +55,9 @@ export function toAppOptions(
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+      ...(config.REPORT_ASSUMPTIONS_FILE
+        ? { reportAssumptions: loadReportAssumptions(config.REPORT_ASSUMPTIONS_FILE) }
+        : {}),
       rtRwLimits: { rtMax: config.RT_MAX, rwMax: config.RW_MAX },
     },
     broadcasting: {
@@ -81,7 +85,11 @@ export async function connectSchedulerFor(
   logger: Logger,
 ): Promise<JobScheduler | undefined> {
   const db = storage.connection?.db;
-  return db ? connectAgendaScheduler({ db, logger }) : undefined;
+  if (!db) return undefined;
+  // Agenda is loaded only on MongoDB (it is of no use on the memory store); see connect-storage.ts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { connectAgendaScheduler } = require("./jobs/agenda.scheduler") as typeof AgendaScheduler;
+  return connectAgendaScheduler({ db, logger });
 }
 
 /**

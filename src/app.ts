@@ -27,6 +27,8 @@ import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
 import { createRetention, type RetentionSettings } from "./jobs/retention.job";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { createMemoryFileStore } from "./storage/files/memory-file.store";
+import { createReportQueries } from "./storage/report-queries";
+import { defaultReportAssumptions } from "./reports/report-assumptions";
 import { createStaffAlerts } from "./security/staff-alerts";
 import { createErasure } from "./storage/erasure";
 import { createAttempts } from "./storage/repositories/attempts.repository";
@@ -138,13 +140,18 @@ export function createServices(options: ServiceOptions): {
     audit,
     people,
     consents: createConsentLog(store),
-    settings: { ...defaultSettings, ...options.settings },
+    settings: {
+      ...defaultSettings,
+      ...options.settings,
+      reportAssumptions: options.settings?.reportAssumptions ?? defaultReportAssumptions(),
+    },
     claimsCheck: options.claimsCheck ?? claims,
     broadcasts: broadcasting.service,
     optOuts,
     claims,
     claimDocuments: createClaimDocumentRepository(store),
     files: options.files ?? createMemoryFileStore(),
+    reports: createReportQueries(store),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
     attempts,

@@ -2,6 +2,9 @@
  * The only reader of process.env. Every setting is parsed with zod; a bad or missing value stops
  * start-up with a message naming the variable and what is expected. `.env.example` lists them all.
  */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 import { AppError } from "./core/errors";
 import { findKeyProblems } from "./security/key-checks";
@@ -20,6 +23,21 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-h
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: readable lines when the log goes to a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
+  /** Write logs to this file (rotated) instead of stderr; the terminal chat uses DATA_DIR/logs/bot.log. */
+  LOG_FILE: z.string().optional(),
+  /** Rotation of LOG_FILE: a new file each day or past this size, keeping this many old files. */
+  LOG_FILE_MAX_MB: z.coerce.number().positive().max(10_000).default(20),
+  LOG_FILE_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+
+  /** /health (liveness) and /ready (MongoDB, channels) are served here; 0 turns them off. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
+  /** What the bot does when no channel can run: exit with code 1 (a supervisor restarts it) or retry. */
+  CHANNEL_FAILURE: z.enum(["exit", "retry"]).default("exit"),
+  /** A stop (SIGTERM, SIGINT) that takes longer is cut short with exit code 1. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
   DATA_DIR: z.string().min(1).default("./data"),
 
   MONGODB_URI: z
@@ -61,6 +79,8 @@ export const configSchema = z.object({
   WHATSAPP_MODE: z.enum(["web", "cloud"]).default("web"),
   WHATSAPP_AUTH: z.enum(["local", "mongo"]).default("local"),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Chromium without its sandbox: automatic as root; needed in most containers (the Dockerfile sets it). */
+  CHROMIUM_NO_SANDBOX: bool.optional(),
   WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().positive().default(8),
   WHATSAPP_MAX_PER_DAY: z.coerce.number().int().positive().default(300),
   WHATSAPP_MAX_MEDIA_MB: z.coerce.number().positive().max(100).default(10),
@@ -104,6 +124,8 @@ export const configSchema = z.object({
   REMINDER_REGISTRATION_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   REMINDER_CLAIM_DOCUMENTS_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   REMINDER_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** RT counts, budget year and targets the reports use (default config/report-assumptions.json). */
+  REPORT_ASSUMPTIONS_FILE: z.string().optional(),
   REGISTRATION_MAX_AGE: z.coerce.number().int().min(18).max(120).default(65),
   /** Working days staff take to check a registration; told to the user on submission. */
   REGISTRATION_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
@@ -115,6 +137,25 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * Loads `.env` (or the file named by ENV_FILE) into `env` with Node's own parser (`util.parseEnv`). A variable
+ * already in the environment wins over the file, even when it is set to an empty value. Returns
+ * the file read, or undefined when there is none. The bot and every CLI call this first.
+ */
+export function loadEnvFile(
+  env: Record<string, string | undefined> = process.env,
+  cwd: string = process.cwd(),
+): string | undefined {
+  const file = path.resolve(cwd, env.ENV_FILE || ".env");
+  if (!existsSync(file)) {
+    if (env.ENV_FILE) throw new AppError("CONFIG_INVALID", `ENV_FILE: ${file} does not exist`, {});
+    return undefined;
+  }
+  const parsed = parseEnv(readFileSync(file, "utf8"));
+  for (const [key, value] of Object.entries(parsed)) if (!(key in env)) env[key] = value;
+  return file;
+}
 
 const cloudKeys = [
   "WHATSAPP_CLOUD_PHONE_NUMBER_ID",

@@ -1,30 +1,54 @@
 /**
- * Composition root: reads config, builds storage, the bot and its channels, starts them, and
- * shuts everything down on SIGINT/SIGTERM or when the terminal chat's input ends.
+ * Composition root: reads `.env` and the environment, builds storage, the bot and its channels,
+ * starts them under a supervisor (exit code 1, or retries, when no channel can run), serves
+ * /health and /ready, and shuts everything down within SHUTDOWN_TIMEOUT_SECONDS on SIGINT/SIGTERM
+ * or when the terminal chat's input ends.
  */
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import mongoose from "mongoose";
-import pino from "pino";
 import { createAppFromConfig } from "./app-from-config";
 import type { App } from "./app";
 import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
-import { connectWhatsApp } from "./channels/whatsapp/whatsapp.connect";
+import type * as WhatsAppConnect from "./channels/whatsapp/whatsapp.connect";
 import { connectWhatsAppCloud } from "./channels/whatsapp-cloud/whatsapp-cloud.connect";
-import { loadConfig, type Config } from "./config";
+import { loadConfig, loadEnvFile, type Config } from "./config";
 import { isAppError } from "./core/errors";
 import type { Logger } from "./core/ports";
-import { createPinoLogger } from "./security/pino.logger";
-import { isMemoryStorage, openStorageFromConfig } from "./storage/connect-storage";
+import { createChannelSupervisor } from "./runtime/channel-supervisor";
+import {
+  supervisedWhatsAppCloud,
+  terminalReadiness,
+  toSupervisedTelegram,
+  toSupervisedWhatsApp,
+} from "./channels/supervised-channels";
+import { startHealthServer } from "./runtime/health.server";
+import { createShutdown } from "./runtime/shutdown";
+import { createPinoLogger, isPrettyLog, openLogFile } from "./security/pino.logger";
+import { isMemoryStorage, openStorageFromConfig, pingStorage } from "./storage/connect-storage";
 
-function readConfig(): Config {
+/** `.env`, then the environment, parsed; a bad value is one message and exit code 1. */
+function readConfig(): { config: Config; envFile: string | undefined } {
   try {
-    return loadConfig();
+    const envFile = loadEnvFile();
+    return { config: loadConfig(), envFile };
   } catch (error) {
     console.error(isAppError(error) ? error.message : error);
     process.exit(1);
   }
+}
+
+/** JSON lines to a rotated LOG_FILE (the terminal chat's default), else readable or JSON on stderr. */
+async function createLogger(config: Config, chatInTerminal: boolean): Promise<Logger> {
+  const file =
+    config.LOG_FILE ?? (chatInTerminal ? path.join(config.DATA_DIR, "logs", "bot.log") : undefined);
+  const destination = file
+    ? await openLogFile({ path: file, maxMb: config.LOG_FILE_MAX_MB, keep: config.LOG_FILE_KEEP })
+    : undefined;
+  return createPinoLogger({
+    level: config.LOG_LEVEL,
+    ...(destination ? { destination } : {}),
+    pretty: isPrettyLog(config.LOG_FORMAT),
+  });
 }
 
 function toTelegramOptions(config: Config, token: string, app: App, logger: Logger): TelegramChannelOptions {
@@ -48,45 +72,63 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const config = readConfig();
+  const { config, envFile } = readConfig();
   const terminal =
     config.TERMINAL_CHAT === "true" ||
     (config.TERMINAL_CHAT === "auto" && !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED);
-  const logDir = path.join(config.DATA_DIR, "logs");
-  if (terminal) mkdirSync(logDir, { recursive: true });
-  const logger = createPinoLogger({
-    level: config.LOG_LEVEL,
-    ...(terminal
-      ? { destination: pino.destination({ dest: path.join(logDir, "bot.log"), mkdir: true, sync: true }) }
-      : {}),
+  const logger = await createLogger(config, terminal);
+  if (envFile) logger.info({ file: envFile }, "settings read from the .env file (the environment wins)");
+  const shutdown = createShutdown({
+    deadlineMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    logger,
+    exit: (code) => process.exit(code),
+    notice: (line) => console.error(line),
   });
+  const supervisor = createChannelSupervisor({
+    policy: config.CHANNEL_FAILURE,
+    logger,
+    onNoChannel: (reason) => {
+      console.error(`jamsos-bot: ${reason}; exiting with code 1 (CHANNEL_FAILURE=retry keeps trying)`);
+      void shutdown.run(reason, 1);
+    },
+  });
+  shutdown.first(() => supervisor.stop());
+  process.once("SIGINT", () => void shutdown.run("SIGINT"));
+  process.once("SIGTERM", () => void shutdown.run("SIGTERM"));
+
   const storage = await openStorageFromConfig(config, logger);
+  shutdown.addFinal(() => storage.close());
   if (isMemoryStorage(storage)) {
     console.error(
       "⚠️  WARNING: no MongoDB available; using the MEMORY store. Nothing you enter survives exit. Set MONGODB_URI.",
     );
   }
-  const app = await createAppFromConfig(config, { storage, logger });
-  const stops: Array<() => Promise<void>> = [];
+  const app = await createAppFromConfig(config, { storage: storage, logger });
 
-  let stopping = false;
-  const shutdown = async (reason: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ reason }, "shutting down");
-    for (const stop of stops.reverse())
-      await stop().catch((error: unknown) => logger.error({ err: error }, "stop failed"));
-    await storage.close();
-    logger.info({}, "stopped");
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  if (config.HEALTH_PORT > 0) {
+    const health = await startHealthServer({
+      port: config.HEALTH_PORT,
+      host: config.HEALTH_HOST,
+      logger,
+      readiness: async () => {
+        const reachable = await pingStorage(storage);
+        const channels = { ...supervisor.states(), ...(terminal ? terminalReadiness : {}) };
+        const ready = reachable && Object.values(channels).every((state) => state === "running");
+        return { ready, storage: { kind: storage.store.kind, reachable }, channels };
+      },
+    });
+    if (health) shutdown.add(() => health.close());
+  }
 
   if (config.WHATSAPP_ENABLED && config.WHATSAPP_MODE === "cloud") {
+    // The Cloud API is a webhook this process serves: running as long as the process runs.
     const stop = await connectWhatsAppCloud({ config, app, logger, clock: app.services.clock });
-    stops.push(stop);
+    shutdown.add(stop);
+    supervisor.add(supervisedWhatsAppCloud);
   } else if (config.WHATSAPP_ENABLED) {
+    // Loaded only when enabled: whatsapp-web.js (and puppeteer) cost ~34 MB and ~250 ms otherwise.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { connectWhatsApp } = require("./channels/whatsapp/whatsapp.connect") as typeof WhatsAppConnect;
     // Starts in the background: a missing Chromium or no internet is one log line, nothing more.
     const whatsapp = connectWhatsApp({
       config,
@@ -94,35 +136,30 @@ async function main(): Promise<void> {
       logger,
       clock: app.services.clock,
       output: process.stdout,
-      mongoose: storage.connection ? { connection: storage.connection, mongo: mongoose.mongo } : undefined,
+      mongoose: storage.connection
+        ? { connection: storage.connection, mongo: storage.connection.base.mongo }
+        : undefined,
     });
-    stops.push(() => whatsapp.stop());
+    supervisor.add(toSupervisedWhatsApp(whatsapp));
+    shutdown.add(() => whatsapp.stop());
   }
-
-  let telegramStarted: Promise<void> = Promise.resolve();
   if (config.TELEGRAM_BOT_TOKEN) {
-    // Started in the background: a Telegram outage never holds up or stops the other channels.
     const telegram = createTelegramChannel(toTelegramOptions(config, config.TELEGRAM_BOT_TOKEN, app, logger));
-    stops.push(() => telegram.stop());
-    telegramStarted = telegram.start().then(
-      () => app.hub.register(telegram.sender),
-      (error: unknown) =>
-        logger.error(
-          { err: error },
-          `Telegram is OFF, other channels keep running: ${isAppError(error) ? error.message : String(error)}`,
-        ),
-    );
+    supervisor.add(toSupervisedTelegram(telegram, () => app.hub.register(telegram.sender)));
+    shutdown.add(() => telegram.stop());
   }
+  // Channels start in the background: a Telegram or WhatsApp outage never holds up the others.
+  const channelsStarted = supervisor.start();
 
-  // Broadcasts, reminders and the outbox start once Telegram has registered (or failed). A channel
-  // that registers later (WhatsApp after its login) is not lost: the dispatcher keeps its deliveries
-  // pending and retries, and the outbox drains as soon as it registers.
+  // Broadcasts, reminders and the outbox start once the channels have started (or failed), at most
+  // 10 s later. A channel that registers later (WhatsApp after its login, Telegram after a retry) is
+  // not lost: the dispatcher keeps its deliveries pending and the outbox drains once it registers.
   const startJobs = async () => {
-    await Promise.race([telegramStarted, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await Promise.race([channelsStarted, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     await app.outbox.start();
-    stops.push(() => app.outbox.stop());
+    shutdown.add(() => app.outbox.stop());
     await app.broadcasting.start();
-    stops.push(() => app.broadcasting.stop());
+    shutdown.add(() => app.broadcasting.stop());
     await app.retention.start();
   };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");
@@ -138,7 +175,7 @@ async function main(): Promise<void> {
     app.hub.register(channel.sender);
     await startJobs();
     await channel.run(app.inbound);
-    await shutdown("end of input");
+    await shutdown.run("end of input");
   } else await startJobs();
 }
 

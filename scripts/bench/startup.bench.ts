@@ -1,7 +1,8 @@
 /**
  * Time from start to ready (no WhatsApp login): spawns the bot with the terminal chat, sends
  * "halo" and closes stdin, and times until the main menu appears on stdout. The median of a few
- * starts (the first start of tsx also fills its compile cache), under tsx and compiled.
+ * starts (the first start of tsx also fills its compile cache), under tsx, compiled, and through
+ * `npm start`'s launcher (which runs the compiled build, building it first when it is stale).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -64,6 +65,8 @@ export const section: BenchSection = {
     const build = ensureBuild();
     if (build.ok) rows.push(...(await measure("node dist/src/main.js", ["dist/src/main.js"])));
     else rows.push(info(`compiled build unavailable: ${build.reason}`, Number.NaN, ""));
+    // npm start: the launcher checks the build is up to date (building first when not), then runs it.
+    rows.push(...(await measure("npm start (scripts/start.cjs)", ["scripts/start.cjs"])));
     return rows;
   },
 };

@@ -8,9 +8,9 @@
  */
 import type { App } from "../../src/app";
 import { createAppFromConfig } from "../../src/app-from-config";
-import { loadConfig, type Config } from "../../src/config";
+import { loadConfig, loadEnvFile, type Config } from "../../src/config";
 import type { Logger } from "../../src/core/ports";
-import { createPinoLogger } from "../../src/security/pino.logger";
+import { createPinoLogger, isPrettyLog } from "../../src/security/pino.logger";
 import {
   isMemoryStorage,
   openStorageFromConfig,
@@ -28,7 +28,13 @@ export type CliContext = {
 };
 
 export const memoryWarning =
-  "⚠️  No MongoDB (set MONGODB_URI): this CLI runs on an EMPTY MEMORY store. It sees none of the bot's data and every change is lost at exit.";
+  "⚠️  Tidak ada MongoDB (isi MONGODB_URI): perintah ini memakai penyimpanan MEMORI yang KOSONG. Data bot tidak terlihat dan setiap perubahan hilang saat selesai.";
+
+/** A CLI's logger: only errors (debug/trace when LOG_LEVEL asks), readable on a terminal. */
+export function createCliLogger(config: Config): Logger {
+  const level = config.LOG_LEVEL === "debug" || config.LOG_LEVEL === "trace" ? config.LOG_LEVEL : "error";
+  return createPinoLogger({ level, pretty: isPrettyLog(config.LOG_FORMAT) });
+}
 
 /** Exit code of a CLI that refuses to change data on the memory store. */
 export const refusedOnMemory = 2;
@@ -36,12 +42,8 @@ export const refusedOnMemory = 2;
 export async function openCliContext(
   options: { config?: Config; logger?: Logger; warn?: (line: string) => void } = {},
 ): Promise<CliContext> {
-  const config = options.config ?? loadConfig();
-  const logger =
-    options.logger ??
-    createPinoLogger({
-      level: config.LOG_LEVEL === "info" || config.LOG_LEVEL === "debug" ? "warn" : config.LOG_LEVEL,
-    });
+  const config = options.config ?? (loadEnvFile(), loadConfig());
+  const logger = options.logger ?? createCliLogger(config);
   const storage = await openStorageFromConfig(config, logger);
   const memory = isMemoryStorage(storage);
   if (memory) (options.warn ?? console.error)(memoryWarning);
@@ -64,7 +66,9 @@ export function allowsChanges(
   warn = console.error,
 ): boolean {
   if (!context.memory) return true;
-  warn(`Refusing "${command}" on the memory store: the change would be lost and nobody would be told.`);
+  warn(
+    `Perintah "${command}" ditolak di penyimpanan memori: perubahan akan hilang dan tidak ada yang diberi tahu.`,
+  );
   return false;
 }
 
@@ -75,10 +79,12 @@ export function allowsChanges(
 export function runCli(spec: {
   changing: ReadonlySet<string>;
   logger?: Logger;
+  /** The command and its arguments (default: the process's). */
+  argv?: string[];
   run: (context: CliContext, argv: string[]) => Promise<number>;
 }): void {
   const main = async (): Promise<number> => {
-    const argv = process.argv.slice(2);
+    const argv = spec.argv ?? process.argv.slice(2);
     const context = await openCliContext(spec.logger ? { logger: spec.logger } : {});
     try {
       const command = argv[0] ?? "";
@@ -91,7 +97,7 @@ export function runCli(spec: {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
+      console.error(`galat: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     },
   );

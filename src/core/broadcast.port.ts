@@ -44,6 +44,8 @@ export type Broadcast = {
   recipientsReady: boolean;
   /** Deliveries per channel (their `seq` runs 0…n-1). */
   totals: Partial<Record<ChannelName, number>>;
+  /** Channels that reached their daily cap, and when they take messages again (WIB, after quiet hours). */
+  deferred?: Partial<Record<ChannelName, Date>>;
   /** The dispatcher run that owns the broadcast; a stale heartbeat means it died. */
   runnerId: string | null;
   runnerHeartbeatAt?: Date;
@@ -57,6 +59,8 @@ export type BroadcastProgress = {
   skipped: number;
   remaining: number;
   total: number;
+  /** When each channel's remaining messages should have gone out, at its pace and outside quiet hours. */
+  finishBy: Partial<Record<ChannelName, Date>>;
   /** What the platform reported back, on channels with receipts (absent when none came). */
   delivered?: number;
   read?: number;
@@ -74,8 +78,14 @@ export type Exclusions = {
 };
 
 export type BroadcastPreview = {
-  /** Exactly how many will get the message. */
+  /** How many will get the message: exact, or counted in the database for a big segment (`estimated`). */
   recipients: number;
+  /**
+   * True when the figures are counts from the registrations (a big segment): the channel a person
+   * used last, WhatsApp users who never wrote and opt-outs by conversation are only known once the
+   * recipients are listed, when sending starts.
+   */
+  estimated: boolean;
   excluded: Exclusions;
   byChannel: Partial<Record<ChannelName, number>>;
   byLanguage: Partial<Record<Language, number>>;
@@ -88,6 +98,10 @@ export type BroadcastPreview = {
   renders: { language: Language; text: string; tooLongFor: ChannelName[] }[];
   /** A few recipients as they will get it (user ids masked). */
   sample: { channel: ChannelName; user: string; language: Language; text: string }[];
+  /** When each channel would have reached everyone if sent now (at its pace, outside quiet hours). */
+  finishBy: Partial<Record<ChannelName, Date>>;
+  /** Channels that would take more than a week: staff are warned before sending. */
+  slow: ChannelName[];
 };
 
 export type BroadcastDraft = { segment: Segment; message: BroadcastMessage };

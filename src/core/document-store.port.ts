@@ -18,6 +18,8 @@ export type FieldCondition =
       $gt?: Comparable;
       $gte?: Comparable;
       $exists?: boolean;
+      /** Array field: holds when every listed value is one of its elements. */
+      $all?: Comparable[];
     };
 
 /** Field (dotted path) → condition; all must hold. `$or` for alternatives. */
@@ -31,15 +33,63 @@ export type Change = {
   $setOnInsert?: Record<string, unknown>;
 };
 
-export type FindOptions = { sort?: Record<string, 1 | -1>; limit?: number; skip?: number };
+export type Sort = Record<string, 1 | -1>;
+
+/**
+ * Inclusion projection: only these dotted paths (and `_id`) come back. Read what is shown or
+ * sent, not whole documents. The caller names the narrower type it gets:
+ * `find<Pick<PersonDoc, "_id" | "contacts">>(filter, { projection: { contacts: 1 } })`.
+ */
+export type Projection = Record<string, 1>;
+
+export type FindOptions = { sort?: Sort; limit?: number; skip?: number; projection?: Projection };
+
+export type StreamOptions = {
+  sort?: Sort;
+  projection?: Projection;
+  /** Documents per batch (default 500): the size of one `$in` when batches are joined to another collection. */
+  batchSize?: number;
+};
+
+/** One group of `groupCount`: the grouped fields' values (null when missing), how many, and sums. */
+export type GroupCount = {
+  key: Record<string, unknown>;
+  count: number;
+  /** Per summed field: the total of its numeric values in the group (non-numbers count as 0). */
+  sums: Record<string, number>;
+};
 
 export type InsertResult = { type: "inserted" } | { type: "duplicate"; index: string };
 
 export interface Collection<T extends StoredDoc> {
   findById(id: string): Promise<T | null>;
   findOne(filter: Filter, options?: FindOptions): Promise<T | null>;
-  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  /** Matches in `sort` order; `skip`/`limit` are applied by the store, never by the caller. */
+  find<R extends StoredDoc = T>(filter: Filter, options?: FindOptions): Promise<R[]>;
+  /**
+   * Every match, once, in batches (a MongoDB cursor): for work over a whole segment, such as
+   * resolving a broadcast's recipients. Memory stays bounded by one batch (on MongoDB).
+   *
+   * @example
+   *   for await (const batch of people.stream({ status: "active" }, { projection: { contacts: 1 } }))
+   *     await sendTo(batch);
+   */
+  stream<R extends StoredDoc = T>(filter: Filter, options?: StreamOptions): AsyncIterable<R[]>;
+  /** How many documents match (MongoDB countDocuments; nothing is loaded). */
   count(filter: Filter): Promise<number>;
+  /**
+   * Counts (and optionally sums) the matches per distinct combination of the `by` fields, in the
+   * database (MongoDB `$match` + `$group`; one result per group, never the documents). A missing
+   * field groups as null; an array field groups by the whole array. Groups come in no set order.
+   *
+   * @example
+   *   // people per kelurahan and status, with the declared incomes added up
+   *   await people.groupCount({ status: { $in: ["pending", "active"] } },
+   *     ["address.kelurahan", "status"], { sum: ["income"] });
+   *   // → [{ key: { "address.kelurahan": "Sungai Putri", status: "active" }, count: 812,
+   *   //      sums: { income: 1624000000 } }, …]
+   */
+  groupCount(filter: Filter, by: string[], options?: { sum?: string[] }): Promise<GroupCount[]>;
   /** Inserts; a unique-index violation is a result, not an exception. */
   insert(doc: T): Promise<InsertResult>;
   /** Replaces the document matching `_id` and `expect` (optimistic check). False when none matched. */

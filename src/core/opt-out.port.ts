@@ -2,6 +2,7 @@
  * "STOP" / "BERHENTI" and "MULAI": whether someone wants reminders and broadcasts. Recorded per
  * person when we know them (every channel), and per conversation always; every change is audited.
  */
+import type { ChannelName } from "./messages";
 import type { Contact } from "./people.port";
 
 export interface OptOutService {
@@ -9,8 +10,10 @@ export interface OptOutService {
   /** Undoes an opt-out; says whether there was one. */
   optIn(contact: Contact, at: Date): Promise<"optedIn" | "notOptedOut">;
   isOptedOut(contact: Contact, personId?: string): Promise<boolean>;
-  /** Every opt-out key ("person:<id>", "conversation:<channel>:<userId>"), for bulk checks. */
-  optedOutKeys(): Promise<Set<string>>;
+  /** Which of these keys ("person:<id>", "conversation:<channel>:<userId>") are opted out: one query per batch. */
+  optedOutAmong(keys: readonly string[]): Promise<Set<string>>;
+  /** Conversations opted out on a channel, counted in the database (for broadcast estimates). */
+  countOptedOutConversations(channel: ChannelName): Promise<number>;
 }
 
 export const personOptOutKey = (personId: string) => `person:${personId}`;

@@ -96,6 +96,11 @@ export type Person = {
   /** Set when the person asked for deletion or withdrew consent (kept only when a claim needs it). */
   deletionRequestedAt?: Date;
   /**
+   * True while the person has opted out of broadcasts ("STOP"), copied from the opt-out record so a
+   * segment can be counted in the database; the opt-out record stays what sending checks.
+   */
+  optedOut?: boolean;
+  /**
    * A registration submitted for a NIK that was already registered (by someone else): kept for
    * staff with a placeholder hash, so lookups still find the first record; staff decide.
    */
@@ -129,6 +134,8 @@ export type PersonChanges = Partial<
     | "kpj"
     | "membershipSince"
     | "membershipSource"
+    | "paidThrough"
+    | "coverageEndsAt"
   >
 >;
 
@@ -138,8 +145,6 @@ export type RegisterResult =
   | { type: "duplicateNik"; existing: Person };
 
 export type PersonQuery = {
-  /** People an RT head registered (`registeredBy.personId`). */
-  registeredByPerson?: string;
   kecamatan?: string;
   kelurahan?: string;
   rw?: string;
@@ -151,19 +156,74 @@ export type PersonQuery = {
   coverageEndsBefore?: Date;
   /** Case-insensitive part of the name or the reference. */
   text?: string;
+  /** Residents an RT head registered on their behalf (registeredBy.personId). */
+  registeredByPersonId?: string;
+  /** true: recorded as deceased (status or date of death); false: neither. */
+  deceased?: boolean;
+  /** true: opted out of broadcasts; false: not. */
+  optedOut?: boolean;
+  /** true: has at least one contact to reach them on. */
+  reachable?: boolean;
 };
+
+/** Fields people can be counted by, in the database (`countBy`). */
+export const personGroupFields = [
+  "address.kecamatan",
+  "address.kelurahan",
+  "address.rw",
+  "address.rt",
+  "status",
+  "role",
+  "fundedBy",
+  "language",
+  /** The channels the person can be reached on, as a list ([] when none). */
+  "channels",
+  /** true when opted out of broadcasts, else null. */
+  "optedOut",
+] as const;
+export type PersonGroupField = (typeof personGroupFields)[number];
+
+/** One group of `countBy`: the grouped fields' values (null when missing) and how many people. */
+export type PersonGroup = { key: Partial<Record<PersonGroupField, unknown>>; count: number };
+
+/** What reaching a person takes (broadcasts): read instead of the whole record. */
+export type PersonReach = Pick<Person, "_id" | "status" | "role" | "name" | "language" | "contacts"> & {
+  /** From the NIK: greetings say "Bapak"/"Ibu". */
+  sex?: Person["sex"];
+  address: Pick<RtRef, "kelurahan" | "rt">;
+  deceasedAt?: Date;
+  coverageEndsAt?: Date;
+  optedOut?: boolean;
+};
+
+export type SearchOptions = { limit?: number; skip?: number; newestFirst?: boolean };
 
 export interface PeopleRepository {
   findById(id: string): Promise<Person | null>;
   findByReference(reference: string): Promise<Person | null>;
   /** By the keyed hash of a NIK (vault.hash), or any of its hashes (vault.hashes, during a key rotation). */
   findByNikHash(hash: string | readonly string[]): Promise<Person | null>;
+  /** Many at once (the BPJS import matches a batch of rows in one query). */
+  findByNikHashes(hashes: string[]): Promise<Person[]>;
   /** By the keyed hash of a KPJ number (vault.hash), as the BPJS import or staff recorded it. */
   findByKpjHash(hash: string): Promise<Person | null>;
   findByContact(contact: Contact): Promise<Person[]>;
   findByPhone(phone: string): Promise<Person[]>;
-  search(query: PersonQuery, options?: { limit?: number; skip?: number }): Promise<Person[]>;
+  /** Matches oldest first (or `newestFirst`); skip and limit are applied in the database (read only what is shown). */
+  search(query: PersonQuery, options?: SearchOptions): Promise<Person[]>;
   count(query: PersonQuery): Promise<number>;
+  /**
+   * How many people match, per combination of `by` fields, counted in the database.
+   *
+   * @example
+   *   await people.countBy({ status: "active", kecamatan: "Telanaipura" }, ["address.kelurahan", "fundedBy"]);
+   *   // → [{ key: { "address.kelurahan": "Simpang IV Sipin", fundedBy: "apbd" }, count: 412 }, …]
+   */
+  countBy(query: PersonQuery, by: PersonGroupField[]): Promise<PersonGroup[]>;
+  /** Every match once, in batches, with only what reaching them takes (one cursor). */
+  streamReach(query: PersonQuery, options?: { batchSize?: number }): AsyncIterable<PersonReach[]>;
+  /** The people behind any of these contacts, in one query (a batch join). */
+  findReachByContacts(contacts: readonly Contact[]): Promise<PersonReach[]>;
   /** Marks a participant deceased (staff verified the death): no reminder or broadcast reaches their contacts afterwards. */
   markDeceased(id: string, at: Date): Promise<void>;
   /** Records an unverified death report (or clears it with null); status and rights stay as they are. */

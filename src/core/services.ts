@@ -17,6 +17,8 @@ import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
 import type { RtRwLimits } from "../domain/rt-rw";
 import type { WorkingCalendar } from "../domain/working-days";
+import type { ReportAssumptions } from "./report-assumptions";
+import type { ReportQueries } from "./report-queries.port";
 import type { StaffAlerts } from "./staff-alert.port";
 import type { UnansweredQuestions } from "./unanswered.port";
 
@@ -42,6 +44,8 @@ export type Services = {
   files: FileStore;
   /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
   calendar: WorkingCalendar;
+  /** Counting in the database for the staff "Rekap" (src/reports). */
+  reports: ReportQueries;
   /** Stored attempt limits on lookups and second factors (per user and per target). */
   attempts: Attempts;
   /** Tells staff about abuse (audit, warning log, message to staff contacts). */
@@ -60,6 +64,8 @@ export type Settings = {
   registrationMaxAge: number;
   /** Working days staff take to check a registration (REGISTRATION_REVIEW_DAYS). */
   registrationReviewDays: number;
+  /** RT counts and budget figures the staff "Rekap" uses (REPORT_ASSUMPTIONS_FILE). */
+  reportAssumptions?: ReportAssumptions;
   /** Highest RT and RW numbers accepted (RT_MAX, RW_MAX; Kota Jambi 99 and 50). */
   rtRwLimits: RtRwLimits;
 };

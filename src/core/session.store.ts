@@ -5,7 +5,15 @@ import { sessionSchema, type Session } from "./session";
 
 export const sessionsCollection: CollectionSpec = {
   name: "sessions",
-  indexes: [{ fields: { lastActivityAt: 1 } }, { fields: { phone: 1 } }],
+  indexes: [
+    { fields: { lastActivityAt: 1 } },
+    // findByPhone; a broadcast reaching each phone once (conversations sharing a phone)
+    { fields: { phone: 1 } },
+    // "started" segment and the unfinished-registration reminder: a registration under way…
+    { fields: { "flow.id": 1, "flow.startedAt": 1 } },
+    // …or parked while the user does something else
+    { fields: { "parked.registration.startedAt": 1 } },
+  ],
 };
 
 export interface SessionStore {

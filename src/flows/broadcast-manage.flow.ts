@@ -9,7 +9,7 @@ import { exit, invalid, next, type FlowContext, type Step } from "../core/flow";
 import { defineFlow } from "../core/flow";
 import type { Reply } from "../core/messages";
 import { choose } from "../core/steps";
-import { toProgressReply, toStatusLabel } from "./broadcast-replies";
+import { toProgressReplies, toStatusLabel } from "./broadcast-replies";
 
 const data = z.object({ id: z.string().optional() });
 type Data = z.infer<typeof data>;
@@ -43,12 +43,12 @@ const pick: Step<Data> = {
   },
 };
 
-async function act(value: string, id: string, ctx: FlowContext): Promise<Reply> {
+async function act(value: string, id: string, ctx: FlowContext): Promise<Reply[]> {
   const by = { actor: `${ctx.channel}:${ctx.userId}` };
   const { broadcasts } = ctx.services;
   if (value === "progress") {
     const progress = await broadcasts.progress(id);
-    return progress ? toProgressReply(progress, ctx) : { key: "broadcast:manage.notFound" };
+    return progress ? toProgressReplies(progress, ctx) : [{ key: "broadcast:manage.notFound" }];
   }
   const result: BroadcastActionResult =
     value === "pause"
@@ -58,10 +58,10 @@ async function act(value: string, id: string, ctx: FlowContext): Promise<Reply> 
         : await broadcasts.cancel(id, by);
   if (result.status === "ok") {
     const key = value === "pause" ? "paused" : value === "resume" ? "resumed" : "cancelled";
-    return { key: `broadcast:manage.${key}`, params: { id } };
+    return [{ key: `broadcast:manage.${key}`, params: { id } }];
   }
   const status = result.current ? toStatusLabel(result.current, ctx) : "-";
-  return { key: "broadcast:manage.refused", params: { status } };
+  return [{ key: "broadcast:manage.refused", params: { status } }];
 }
 
 const actionChoice = choose<Data>({
@@ -72,7 +72,7 @@ const actionChoice = choose<Data>({
   })),
   onChoice: async (value, d, ctx) => {
     if (value === "done" || !d.id) return exit([], true);
-    return next("action", d, [await act(value, d.id, ctx)]);
+    return next("action", d, await act(value, d.id, ctx));
   },
 });
 

@@ -18,7 +18,8 @@ function toChannelCounts(counts: Partial<Record<ChannelName, number>>, channels:
   return parts.length > 0 ? parts.join(", ") : "-";
 }
 
-export function toPreviewReplies(preview: BroadcastPreview, channels: ChannelDirectory): Reply[] {
+export function toPreviewReplies(preview: BroadcastPreview, ctx: FlowContext): Reply[] {
+  const channels = ctx.services.channels;
   const { byChannel, excluded } = preview;
   const summary: Reply = {
     key: "broadcast:create.preview.summary",
@@ -52,9 +53,41 @@ export function toPreviewReplies(preview: BroadcastPreview, channels: ChannelDir
   }));
   const lines = preview.sample.map((s) => `• ${s.channel} ${s.user} (${s.language})`).join("\n");
   const sample: Reply[] = lines ? [{ key: "broadcast:create.preview.sample", params: { lines } }] : [];
-  return [summary, ...templates, ...renders, ...sample];
+  const estimated: Reply[] = preview.estimated ? [{ key: "broadcast:create.preview.estimated" }] : [];
+  return [
+    summary,
+    ...estimated,
+    ...templates,
+    ...renders,
+    ...sample,
+    ...toFinishReplies(preview.finishBy, preview.slow, ctx),
+  ];
 }
 
-export function toProgressReply(progress: BroadcastProgress, ctx: FlowContext): Reply {
-  return { key: "broadcast:progress", params: { ...progress, status: toStatusLabel(progress.status, ctx) } };
+/** One line per channel: when it should be done; and a warning when a channel takes over a week. */
+function toFinishReplies(
+  finishBy: Partial<Record<ChannelName, Date>>,
+  slow: readonly ChannelName[],
+  ctx: FlowContext,
+): Reply[] {
+  const name = (channel: ChannelName) => ctx.services.channels.capabilitiesOf(channel).label;
+  const lines: Reply[] = (Object.entries(finishBy) as [ChannelName, Date][]).map(([channel, at]) => ({
+    key: "broadcast:finishBy",
+    params: { channel: name(channel), at },
+  }));
+  const latest = slow.map((c) => finishBy[c]).filter((at): at is Date => at !== undefined);
+  if (latest.length === 0) return lines;
+  const at = new Date(Math.max(...latest.map((d) => d.getTime())));
+  return [
+    ...lines,
+    { key: "broadcast:create.preview.slow", params: { channels: slow.map(name).join(", "), at } },
+  ];
+}
+
+export function toProgressReplies(progress: BroadcastProgress, ctx: FlowContext): Reply[] {
+  const { finishBy, ...counts } = progress;
+  return [
+    { key: "broadcast:progress", params: { ...counts, status: toStatusLabel(progress.status, ctx) } },
+    ...toFinishReplies(finishBy, [], ctx),
+  ];
 }

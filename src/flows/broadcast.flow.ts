@@ -62,7 +62,7 @@ const preview: Step<Data> = {
   ...previewChoice,
   prompt: async (d, ctx) => {
     const result = await ctx.services.broadcasts.preview({ segment: toSegment(d), message: toMessage(d) });
-    return [...toPreviewReplies(result, ctx.services.channels), ...(await previewChoice.prompt(d, ctx))];
+    return [...toPreviewReplies(result, ctx), ...(await previewChoice.prompt(d, ctx))];
   },
 };
 

@@ -67,8 +67,18 @@ const staffOption: ChoiceOption = {
   aliases: ["petugas", "staff", "admin"],
 };
 
+/** Typed words that open a flow not listed in the menu (RT heads' residents). */
+const hiddenWords = new Map(
+  ["warga saya", "warga rt saya", "wargaku", "data warga", "my residents"].map((w) => [
+    toComparable(w),
+    "rtResidents",
+  ]),
+);
+
 const onOther = (input: StepInput, data: Record<string, never>) => {
   if (greetings.has(toComparable(input.text))) return invalid([{ key: "menu:greeting" }], { reprompt: true });
+  const hidden = hiddenWords.get(toComparable(input.text));
+  if (hidden) return startFlow(hidden);
   if (input.content.type !== "text") return invalid([{ key: "common:notUnderstood" }], { reprompt: true });
   // Free text: the engine offers it to the question answerer (nlu) before this re-ask is used.
   return invalid([{ key: "common:notUnderstood" }], { reprompt: true, data });

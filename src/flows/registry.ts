@@ -22,8 +22,10 @@ import { optInFlow } from "./opt-in.flow";
 import { optOutFlow } from "./opt-out.flow";
 import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
+import { rtResidentsFlow } from "./rt-residents.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
+import { staffReportsFlow } from "./staff-reports.flow";
 import { unansweredFlow } from "./unanswered.flow";
 
 const flows: AnyFlow[] = [
@@ -33,6 +35,7 @@ const flows: AnyFlow[] = [
   calculatorFlow,
   registrationFlow,
   myDataFlow,
+  rtResidentsFlow,
   staffRegistrationsFlow,
   optOutFlow,
   optInFlow,
@@ -42,6 +45,7 @@ const flows: AnyFlow[] = [
   claimDocumentsFlow,
   claimStatusFlow,
   staffClaimsFlow,
+  staffReportsFlow,
   aliveCheckFlow,
   unansweredFlow,
   // one line per flow: registrationFlow, questionsFlow, deathReportFlow, …

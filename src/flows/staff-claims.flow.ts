@@ -21,10 +21,10 @@ import { staffReportSteps, verifyDeathNow } from "./claims/staff-report.steps";
 type D = StaffClaimsData;
 
 async function listOverdue(ctx: FlowContext): Promise<Reply> {
-  const claims = await ctx.services.claims.list({
-    stage: [...slaRunningStages],
-    slaDueBefore: toJakartaDay(ctx.now),
-  });
+  const claims = await ctx.services.claims.list(
+    { stage: [...slaRunningStages], slaDueBefore: toJakartaDay(ctx.now) },
+    { limit: 30 },
+  );
   await auditStaff(ctx, "claim.list", "claims", { overdue: true, count: claims.length });
   return toClaimList(claims, staffViewOf(ctx));
 }

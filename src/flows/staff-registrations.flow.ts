@@ -134,7 +134,7 @@ export const staffRegistrationsFlow = defineFlow<StaffData>({
             : invalid({ key: "staffRegistrations:search.none" });
         }
         const people = await ctx.services.people.search(
-          { ...search.query, status: ["pending", "active", "rejected", "inactive"] },
+          { ...search.query, status: ["draft", "pending", "active", "rejected", "inactive"] },
           { limit: listSize },
         );
         return people.length

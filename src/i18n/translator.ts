@@ -1,11 +1,13 @@
 /**
  * i18next set up from locales/<lng>/<ns>.json, read once at start-up (no backend, no network).
- * Formatters: {{amount, rupiah}}, {{date, date}}, {{date, time}}.
+ * Formatters: {{amount, rupiah}}, {{date, date}}, {{date, time}}. Texts without parameters are
+ * kept once rendered (the locales do not change while the bot runs), and dates use one
+ * Intl.DateTimeFormat per language: every message renders several replies, so each call counts.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import i18next, { type Resource } from "i18next";
-import { formatDate, formatTime } from "../domain/jakarta-time";
+import { formatTime, jakartaTimeZone } from "../domain/jakarta-time";
 import { formatRupiah } from "../domain/money";
 import type { Language } from "../core/messages";
 import { languages } from "../core/messages";
@@ -44,6 +46,22 @@ function asLanguage(lng: string | undefined): Language {
   return lng === "en" ? "en" : "id";
 }
 
+/** "7 Maret 2025" / "7 March 2025" in WIB, as domain/jakarta-time's formatDate, with one formatter per language. */
+const dateFormats: Record<Language, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat("id-ID", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: jakartaTimeZone,
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: jakartaTimeZone,
+  }),
+};
+
 export function createTranslator(resources: Resource = loadResources()): Translator {
   const instance = i18next.createInstance();
   const namespaces = Object.keys(resources.id ?? {});
@@ -63,14 +81,29 @@ export function createTranslator(resources: Resource = loadResources()): Transla
   const formatter = instance.services.formatter;
   formatter?.add("rupiah", (value: unknown, lng) => formatRupiah(Number(value), asLanguage(lng)));
   formatter?.add("date", (value: unknown, lng) =>
-    formatDate(new Date(value as string | number | Date), asLanguage(lng)),
+    dateFormats[asLanguage(lng)].format(new Date(value as string | number | Date)),
   );
   formatter?.add("time", (value: unknown, lng) =>
     formatTime(new Date(value as string | number | Date), asLanguage(lng)),
   );
   const fixed = new Map(languages.map((lng) => [lng, instance.getFixedT(lng)] as const));
+  const render = (language: Language, key: string, params?: Record<string, unknown>): string =>
+    (fixed.get(language) ?? instance.t)(key, params ?? {});
+  const plain = new Map<string, string>();
+  const known = new Map<string, boolean>();
   return {
-    t: (language, key, params) => (fixed.get(language) ?? instance.t)(key, params ?? {}),
-    has: (language, key) => instance.exists(key, { lng: language }),
+    t(language, key, params) {
+      if (params && Object.keys(params).length > 0) return render(language, key, params);
+      const cacheKey = `${language}\u0000${key}`;
+      let text = plain.get(cacheKey);
+      if (text === undefined) plain.set(cacheKey, (text = render(language, key)));
+      return text;
+    },
+    has(language, key) {
+      const cacheKey = `${language}\u0000${key}`;
+      let exists = known.get(cacheKey);
+      if (exists === undefined) known.set(cacheKey, (exists = instance.exists(key, { lng: language })));
+      return exists;
+    },
   };
 }

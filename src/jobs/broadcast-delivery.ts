@@ -3,7 +3,8 @@
  * recipients were chosen), waits for the channel's pacing slot, writes `attemptedAt`, hands it
  * to the Notifier, and records sent / skipped / failed. A 429 waits for retry_after and retries.
  * A channel that cannot send yet (not running, WhatsApp still logging in) is not a failure: the
- * delivery goes back to pending, unsent, and the dispatcher tries that channel again later.
+ * delivery goes back to pending, unsent, and the dispatcher tries that channel again later. A
+ * channel at its daily cap (WhatsApp) likewise: the delivery waits for the next day.
  */
 import type { Broadcast } from "../core/broadcast.port";
 import { isChannelUnavailable } from "../core/channel-hub";
@@ -14,7 +15,7 @@ import type { BroadcastRepository, Delivery } from "../storage/repositories/broa
 import { isDeceased } from "./broadcast-recipients";
 import { toBroadcastReply } from "./broadcast-message";
 import type { ChannelPacer } from "./channel-pacer";
-import { toRetryAfterMs, toSendFailure } from "./send-outcome";
+import { toDeferredUntil, toRetryAfterMs, toSendFailure } from "./send-outcome";
 
 export type DelivererDeps = {
   repo: BroadcastRepository;
@@ -27,6 +28,8 @@ export type DelivererDeps = {
   pacer: ChannelPacer;
   maxRetries: number;
 };
+
+export type DeliverOutcome = "unavailable" | { deferredUntil: Date } | void;
 
 export function createDeliverer(deps: DelivererDeps) {
   const { repo, clock } = deps;
@@ -42,12 +45,11 @@ export function createDeliverer(deps: DelivererDeps) {
     return undefined;
   }
 
-  /** "unavailable": the channel could not take it; the delivery is pending again, nothing was sent. */
-  async function deliver(
-    broadcast: Broadcast,
-    delivery: Delivery,
-    runId: string,
-  ): Promise<"unavailable" | void> {
+  /**
+   * "unavailable": the channel could not take it; `{ deferredUntil }`: the channel's daily cap is
+   * used up until then. Either way the delivery is pending again and nothing was sent.
+   */
+  async function deliver(broadcast: Broadcast, delivery: Delivery, runId: string): Promise<DeliverOutcome> {
     const skip = await toSkipReason(broadcast, delivery);
     if (skip) return repo.finish(delivery, runId, { status: "skipped", reason: skip, at: clock.now() });
     const reply = toBroadcastReply(
@@ -72,6 +74,11 @@ export function createDeliverer(deps: DelivererDeps) {
         if (isChannelUnavailable(error)) {
           await repo.release(delivery, runId);
           return "unavailable";
+        }
+        const deferredUntil = toDeferredUntil(error);
+        if (deferredUntil) {
+          await repo.release(delivery, runId);
+          return { deferredUntil };
         }
         const wait = toRetryAfterMs(error);
         if (wait !== undefined && attempt < deps.maxRetries) {

@@ -2,20 +2,24 @@
  * Who a segment reaches, after the exclusions of DESIGN §6: never someone who opted out, never a
  * deceased participant, never someone who never wrote to the bot on a channel that may only answer
  * (its declared unsolicited audience), and one person on two channels (or several people sharing
- * one phone) only once, on the channel used last.
+ * one phone) only once, on the channel used last. Candidates come in batches (broadcast-candidates.ts); each batch costs one opt-out query.
  */
 import type { Exclusions } from "../core/broadcast.port";
 import type { ChannelDirectory } from "../core/channel-contract";
-import type { DocumentStore, Filter } from "../core/document-store.port";
+import type { DocumentStore } from "../core/document-store.port";
 import { conversationOptOutKey, personOptOutKey, type OptOutService } from "../core/opt-out.port";
-import type { Contact, PeopleRepository, Person, PersonQuery } from "../core/people.port";
+import type { Contact, PeopleRepository, PersonQuery, PersonReach } from "../core/people.port";
 import type { ChannelName, Language } from "../core/messages";
 import { toConversationKey } from "../core/messages";
-import type { Session } from "../core/session";
-import { sessionsCollection } from "../core/session.store";
-import type { Segment, SegmentFilters } from "../domain/broadcast-segment";
+import type { Segment } from "../domain/broadcast-segment";
 import { fromJakarta } from "../domain/jakarta-time";
 import type { RecipientParams } from "../storage/repositories/broadcast.repository";
+import {
+  createCandidateSource,
+  type Candidate,
+  type CandidateBatch,
+  type SessionReach,
+} from "./broadcast-candidates";
 
 export type ResolvedRecipient = {
   key: string;
@@ -30,17 +34,12 @@ export type ResolvedRecipient = {
 
 export type Resolution = { recipients: ResolvedRecipient[]; excluded: Exclusions };
 
-/** One human as far as we can tell: a person, or conversations sharing a phone. */
-type Candidate = { person?: Person; contacts: Contact[] };
-
-const registrationFlowId = "registration";
-const pageSize = 500;
-
-export function isDeceased(person: Person | undefined): boolean {
+export function isDeceased(person: Pick<PersonReach, "status" | "deceasedAt"> | undefined): boolean {
   return person !== undefined && (person.status === "deceased" || person.deceasedAt !== undefined);
 }
 
-function toPersonQuery(segment: Segment): PersonQuery {
+/** The people a registration-state segment selects (place, role, state, cover end date). */
+export function toPersonQuery(segment: Segment): PersonQuery {
   const status =
     segment.state === "pending"
       ? "pending"
@@ -59,175 +58,17 @@ function toPersonQuery(segment: Segment): PersonQuery {
   return query;
 }
 
-function matchesPlace(person: Person | undefined, filters: SegmentFilters): boolean {
-  const wanted = (["kecamatan", "kelurahan", "rw", "rt", "role"] as const).filter((f) => filters[f]);
-  if (wanted.length === 0) return true;
-  if (!person) return false;
-  const same = (a: string | undefined, b: string | undefined) =>
-    (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
-  return wanted.every((f) =>
-    f === "role" ? person.role === filters.role : same(person.address[f], filters[f]),
-  );
-}
+export const noExclusions = (): Exclusions => ({ optedOut: 0, deceased: 0, neverWrote: 0, duplicate: 0 });
 
-export function createRecipientResolver(deps: {
-  store: DocumentStore;
-  people: PeopleRepository;
-  optOuts: OptOutService;
-  channels: ChannelDirectory;
-}) {
-  const sessions = deps.store.collection<Session>(sessionsCollection);
-  const mustHaveWritten = (contact: Contact) =>
-    deps.channels.capabilitiesOf(contact.channel).unsolicited.audience === "wroteBefore";
+type DraftName = { id?: unknown; data?: { name?: unknown; sex?: unknown; nik?: { sex?: unknown } } };
 
-  async function searchPeople(query: PersonQuery): Promise<Person[]> {
-    const found: Person[] = [];
-    for (let skip = 0; ; skip += pageSize) {
-      const page = await deps.people.search(query, { limit: pageSize, skip });
-      found.push(...page);
-      if (page.length < pageSize) return found;
-    }
-  }
-
-  /** Conversations grouped by the person behind them, or by phone when we know no person. */
-  async function fromSessions(
-    list: Session[],
-  ): Promise<{ candidates: Candidate[]; known: Map<string, Session> }> {
-    const known = new Map(list.map((s) => [s._id, s] as const));
-    const groups = new Map<string, Candidate>();
-    for (const session of list) {
-      const contact = { channel: session.channel, userId: session.userId };
-      const person = (await deps.people.findByContact(contact))[0];
-      const groupKey = person
-        ? `person:${person._id}`
-        : session.phone
-          ? `phone:${session.phone}`
-          : session._id;
-      const group = groups.get(groupKey) ?? { ...(person ? { person } : {}), contacts: [] };
-      group.contacts.push(contact);
-      groups.set(groupKey, group);
-    }
-    return { candidates: [...groups.values()], known };
-  }
-
-  async function candidatesFor(segment: Segment, startedBefore?: Date) {
-    if (segment.state === "chatted" || segment.state === "started") {
-      const filter: Filter =
-        segment.state === "started"
-          ? {
-              $or: [
-                { "flow.id": registrationFlowId },
-                { [`parked.${registrationFlowId}`]: { $exists: true } },
-              ],
-            }
-          : {};
-      let list = await sessions.find(filter);
-      if (startedBefore) list = list.filter((s) => registrationStartedAt(s) <= startedBefore.getTime());
-      const result = await fromSessions(list);
-      return {
-        candidates: result.candidates.filter((c) => matchesPlace(c.person, segment)),
-        known: result.known,
-      };
-    }
-    const people = await searchPeople(toPersonQuery(segment));
-    return {
-      candidates: people.map((person) => ({ person, contacts: person.contacts })),
-      known: new Map<string, Session>(),
-    };
-  }
-
-  async function resolve(segment: Segment, options: { startedBefore?: Date } = {}): Promise<Resolution> {
-    const optedOut = await deps.optOuts.optedOutKeys();
-    const { candidates, known } = await candidatesFor(segment, options.startedBefore);
-    const excluded: Exclusions = { optedOut: 0, deceased: 0, neverWrote: 0, duplicate: 0 };
-    const taken = new Set<string>();
-    const recipients: ResolvedRecipient[] = [];
-    const sessionOf = async (c: Contact) =>
-      known.get(toConversationKey(c.channel, c.userId)) ??
-      (await sessions.findById(toConversationKey(c.channel, c.userId)));
-    for (const { person, contacts } of candidates) {
-      if (isDeceased(person)) {
-        excluded.deceased += 1;
-        continue;
-      }
-      const personOut = person !== undefined && optedOut.has(personOptOutKey(person._id));
-      const usable: { contact: Contact; session: Session | null }[] = [];
-      let sawOptOut = personOut;
-      let sawNeverWrote = false;
-      for (const contact of contacts.filter((c) => !segment.channel || c.channel === segment.channel)) {
-        const session = await sessionOf(contact);
-        if (personOut || optedOut.has(conversationOptOutKey(contact))) sawOptOut = true;
-        else if (mustHaveWritten(contact) && !session) sawNeverWrote = true;
-        else if (!taken.has(toConversationKey(contact.channel, contact.userId)))
-          usable.push({ contact, session });
-        else excluded.duplicate += 1;
-      }
-      if (usable.length === 0) {
-        if (sawOptOut) excluded.optedOut += 1;
-        else if (sawNeverWrote) excluded.neverWrote += 1;
-        continue;
-      }
-      usable.sort(
-        (a, b) => (b.session?.lastActivityAt.getTime() ?? 0) - (a.session?.lastActivityAt.getTime() ?? 0),
-      );
-      const chosen = usable[0]!;
-      const language = chosen.session?.language ?? person?.language ?? "id";
-      if (segment.language && language !== segment.language) continue;
-      excluded.duplicate += usable.length - 1;
-      const { channel, userId } = chosen.contact;
-      taken.add(toConversationKey(channel, userId));
-      recipients.push({
-        key: person ? `person:${person._id}` : toConversationKey(channel, userId),
-        channel,
-        userId,
-        language,
-        ...(person ? { personId: person._id } : {}),
-        params: toParams(person, chosen.session),
-        ...(chosen.session ? { lastWroteAt: chosen.session.lastActivityAt } : {}),
-      });
-    }
-    return { recipients, excluded };
-  }
-
-  /** One known contact (a claim's heir), through the same exclusions; a reason when excluded. */
-  async function resolveContact(
-    contact: Contact,
-    fallbackLanguage: Language,
-  ): Promise<ResolvedRecipient | keyof Exclusions> {
-    const key = toConversationKey(contact.channel, contact.userId);
-    const [session, people, optedOut] = await Promise.all([
-      sessions.findById(key),
-      deps.people.findByContact(contact),
-      deps.optOuts.optedOutKeys(),
-    ]);
-    const person = people[0];
-    if (people.some((p) => isDeceased(p))) return "deceased";
-    if (optedOut.has(conversationOptOutKey(contact)) || (person && optedOut.has(personOptOutKey(person._id))))
-      return "optedOut";
-    if (mustHaveWritten(contact) && !session) return "neverWrote";
-    return {
-      key: person ? `person:${person._id}` : key,
-      ...contact,
-      language: session?.language ?? person?.language ?? fallbackLanguage,
-      ...(person ? { personId: person._id } : {}),
-      params: toParams(person, session),
-    };
-  }
-
-  return { resolve, resolveContact };
-}
-
-function registrationStartedAt(session: Session): number {
-  const state = session.flow?.id === registrationFlowId ? session.flow : session.parked[registrationFlowId];
-  return state ? new Date(state.startedAt).getTime() : Number.POSITIVE_INFINITY;
-}
-
-type DraftName = { name?: unknown; sex?: unknown; nik?: { sex?: unknown } };
-
-/** The name and sex a registration in progress already holds (its reminder greets by name). */
-function fromRegistrationDraft(session: Session | null): Pick<RecipientParams, "name" | "sex"> {
-  const state = session?.flow?.id === registrationFlowId ? session.flow : session?.parked[registrationFlowId];
-  const data = (state?.data ?? {}) as DraftName;
+/** The name and sex a registration under way already holds (its reminder greets by name). */
+function fromRegistrationDraft(
+  session: SessionReach | null | undefined,
+): Pick<RecipientParams, "name" | "sex"> {
+  const flow = session?.flow as DraftName | undefined;
+  const parked = (session?.parked as { registration?: DraftName } | undefined)?.registration;
+  const data = (flow?.id === "registration" ? flow.data : parked?.data) ?? {};
   const sex = data.sex ?? data.nik?.sex;
   return {
     ...(typeof data.name === "string" ? { name: data.name } : {}),
@@ -235,7 +76,10 @@ function fromRegistrationDraft(session: Session | null): Pick<RecipientParams, "
   };
 }
 
-function toParams(person: Person | undefined, session: Session | null): RecipientParams {
+function toParams(
+  person: PersonReach | undefined,
+  session: SessionReach | null | undefined,
+): RecipientParams {
   const draft = fromRegistrationDraft(session);
   const name = person?.name ?? draft.name ?? session?.displayName;
   const sex = person?.sex ?? draft.sex;
@@ -244,6 +88,154 @@ function toParams(person: Person | undefined, session: Session | null): Recipien
     ...(sex ? { sex } : {}),
     ...(person ? { rt: person.address.rt, kelurahan: person.address.kelurahan } : {}),
     ...(person?.coverageEndsAt ? { deadline: person.coverageEndsAt } : {}),
+  };
+}
+
+const keyOf = (c: Contact) => toConversationKey(c.channel, c.userId);
+
+export function createRecipientResolver(deps: {
+  store: DocumentStore;
+  people: PeopleRepository;
+  optOuts: OptOutService;
+  channels: ChannelDirectory;
+}) {
+  const source = createCandidateSource(deps);
+  const mustHaveWritten = (contact: Contact) =>
+    deps.channels.capabilitiesOf(contact.channel).unsolicited.audience === "wroteBefore";
+
+  /** The recipients of one batch; `taken` carries the conversations already chosen across batches. */
+  async function choose(
+    batch: CandidateBatch,
+    segment: Segment,
+    taken: Set<string>,
+    excluded: Exclusions,
+  ): Promise<ResolvedRecipient[]> {
+    const keys = batch.candidates.flatMap((c) => [
+      ...(c.person ? [personOptOutKey(c.person._id)] : []),
+      ...c.contacts.map(conversationOptOutKey),
+    ]);
+    const optedOut = await deps.optOuts.optedOutAmong(keys);
+    const recipients: ResolvedRecipient[] = [];
+    for (const candidate of batch.candidates) {
+      const recipient = toRecipient(candidate, segment, {
+        optedOut,
+        taken,
+        excluded,
+        sessions: batch.sessions,
+        mustHaveWritten,
+      });
+      if (recipient) recipients.push(recipient);
+    }
+    return recipients;
+  }
+
+  /** Every recipient once, batch by batch; `excluded` fills in as the batches go. */
+  async function* resolveBatches(
+    segment: Segment,
+    excluded: Exclusions,
+    options: { startedBefore?: Date; batchSize?: number } = {},
+  ): AsyncIterable<ResolvedRecipient[]> {
+    const taken = new Set<string>();
+    for await (const batch of source.candidatesOf(segment, toPersonQuery(segment), options))
+      yield await choose(batch, segment, taken, excluded);
+  }
+
+  async function resolve(segment: Segment, options: { startedBefore?: Date } = {}): Promise<Resolution> {
+    const excluded = noExclusions();
+    const recipients: ResolvedRecipient[] = [];
+    for await (const batch of resolveBatches(segment, excluded, options)) recipients.push(...batch);
+    return { recipients, excluded };
+  }
+
+  /** The first `size` recipients only (a preview's sample): reading stops there. */
+  async function sample(segment: Segment, size: number): Promise<ResolvedRecipient[]> {
+    const found: ResolvedRecipient[] = [];
+    if (size <= 0) return found;
+    // Small batches: a sample of 5 reads about a dozen people and their conversations.
+    for await (const batch of resolveBatches(segment, noExclusions(), {
+      batchSize: Math.max(2 * size, 10),
+    })) {
+      found.push(...batch);
+      if (found.length >= size) break;
+    }
+    return found.slice(0, size);
+  }
+
+  /** One known contact (a claim's heir), through the same exclusions; a reason when excluded. */
+  async function resolveContact(
+    contact: Contact,
+    fallbackLanguage: Language,
+  ): Promise<ResolvedRecipient | keyof Exclusions> {
+    const [session, people] = await Promise.all([
+      source.findSession(keyOf(contact)),
+      deps.people.findReachByContacts([contact]),
+    ]);
+    const person = people[0];
+    if (people.some((p) => isDeceased(p))) return "deceased";
+    if (await deps.optOuts.isOptedOut(contact, person?._id)) return "optedOut";
+    if (mustHaveWritten(contact) && !session) return "neverWrote";
+    return {
+      key: person ? `person:${person._id}` : keyOf(contact),
+      ...contact,
+      language: session?.language ?? person?.language ?? fallbackLanguage,
+      ...(person ? { personId: person._id } : {}),
+      params: toParams(person, session),
+    };
+  }
+
+  return { resolve, resolveBatches, sample, resolveContact };
+}
+
+type Choice = {
+  /** Channels that may write only to people who wrote first (their declared audience). */
+  mustHaveWritten: (contact: Contact) => boolean;
+  optedOut: Set<string>;
+  taken: Set<string>;
+  excluded: Exclusions;
+  sessions: Map<string, SessionReach>;
+};
+
+/** One candidate's recipient (its most recently used usable contact), or why there is none. */
+function toRecipient(candidate: Candidate, segment: Segment, choice: Choice): ResolvedRecipient | undefined {
+  const { person, contacts } = candidate;
+  const { excluded, taken } = choice;
+  if (isDeceased(person)) {
+    excluded.deceased += 1;
+    return undefined;
+  }
+  const personOut = person !== undefined && choice.optedOut.has(personOptOutKey(person._id));
+  const usable: { contact: Contact; session: SessionReach | undefined }[] = [];
+  let sawOptOut = personOut;
+  let sawNeverWrote = false;
+  for (const contact of contacts.filter((c) => !segment.channel || c.channel === segment.channel)) {
+    const session = choice.sessions.get(keyOf(contact));
+    if (personOut || choice.optedOut.has(conversationOptOutKey(contact))) sawOptOut = true;
+    else if (choice.mustHaveWritten(contact) && !session) sawNeverWrote = true;
+    else if (!taken.has(keyOf(contact))) usable.push({ contact, session });
+    else excluded.duplicate += 1;
+  }
+  if (usable.length === 0) {
+    if (sawOptOut) excluded.optedOut += 1;
+    else if (sawNeverWrote) excluded.neverWrote += 1;
+    return undefined;
+  }
+  usable.sort(
+    (a, b) => (b.session?.lastActivityAt.getTime() ?? 0) - (a.session?.lastActivityAt.getTime() ?? 0),
+  );
+  const chosen = usable[0]!;
+  const language = chosen.session?.language ?? person?.language ?? "id";
+  if (segment.language && language !== segment.language) return undefined;
+  excluded.duplicate += usable.length - 1;
+  const { channel, userId } = chosen.contact;
+  taken.add(keyOf(chosen.contact));
+  return {
+    key: person ? `person:${person._id}` : keyOf(chosen.contact),
+    channel,
+    userId,
+    language,
+    ...(person ? { personId: person._id } : {}),
+    params: toParams(person, chosen.session),
+    ...(chosen.session ? { lastWroteAt: chosen.session.lastActivityAt } : {}),
   };
 }
 

@@ -4,7 +4,8 @@
  * Options: --state registered|active|pending|started|coverageEnding|chatted, --before YYYY-MM-DD,
  * --filter "kecamatan=…, rt=3, peran=rt, bahasa=id, kanal=wa", --template <name> | --text "…",
  * --at "24-12-2026 08:30" (WIB), --sample N, and the broadcast id for status/pause/resume/cancel
- * (and for `send <id>`, which schedules a draft made with `create`).
+ * (and for `send <id>`, which schedules a draft made with `create`). Output is Indonesian; `send`
+ * asks `deps.confirm` (the CLI asks the person at the terminal, or `--ya`) before anything is scheduled.
  */
 import type { ChannelDirectory } from "../core/channel-contract";
 import {
@@ -13,11 +14,17 @@ import {
   type BroadcastProgress,
   type BroadcastService,
 } from "../core/broadcast.port";
+import type { BroadcastStatus } from "../domain/broadcast-lifecycle";
 import { parseSegmentFilters, segmentStates, type SegmentState } from "../domain/broadcast-segment";
 import { formatDate, formatTime } from "../domain/jakarta-time";
 import { parseWibMoment } from "../domain/wib-input";
 
 type Options = Record<string, string>;
+
+const toCounts = (counts: Partial<Record<string, number>>) =>
+  Object.entries(counts)
+    .map(([key, n]) => `${key} ${n ?? 0}`)
+    .join(", ") || "-";
 
 function parseArgs(args: string[]): { command: string; positional: string[]; options: Options } {
   const options: Options = {};
@@ -32,43 +39,71 @@ function parseArgs(args: string[]): { command: string; positional: string[]; opt
 
 function toDraft(options: Options, channels: ChannelDirectory): BroadcastDraft | string {
   const state = (options.state ?? "registered") as SegmentState;
-  if (!segmentStates.includes(state)) return `unknown --state ${state} (${segmentStates.join(", ")})`;
+  if (!segmentStates.includes(state)) return `--state ${state} tidak dikenal (${segmentStates.join(", ")})`;
   const filters = parseSegmentFilters(options.filter ?? "-", (word) => channels.find(word));
-  if (!filters.ok) return `bad --filter: ${filters.reason} ${filters.field}`;
+  if (!filters.ok) return `--filter salah: ${filters.reason} ${filters.field}`;
   const template = options.template as (typeof broadcastTemplates)[number] | undefined;
   if (template && !broadcastTemplates.includes(template))
-    return `unknown --template (${broadcastTemplates.join(", ")})`;
-  if (!template && !options.text) return 'give --template <name> or --text "…"';
+    return `--template tidak dikenal (${broadcastTemplates.join(", ")})`;
+  if (!template && !options.text) return 'isi --template <nama> atau --text "…"';
   return {
     segment: { ...filters.value, state, ...(options.before ? { coverageEndsBefore: options.before } : {}) },
     message: template ? { type: "template", template } : { type: "text", text: options.text ?? "" },
   };
 }
 
-const progressLine = (p: BroadcastProgress) =>
-  `${p.id}  ${p.status}  sent ${p.sent}  failed ${p.failed}  skipped ${p.skipped}  remaining ${p.remaining} / ${p.total}` +
+const toFinishLines = (finishBy: Partial<Record<string, Date>>) =>
+  Object.entries(finishBy).map(
+    ([channel, at]) => `${channel}: selesai sekitar ${formatDate(at as Date)} ${formatTime(at as Date)}`,
+  );
+
+export const statusLabels: Record<BroadcastStatus, string> = {
+  draft: "draf",
+  scheduled: "terjadwal",
+  sending: "mengirim",
+  paused: "dijeda",
+  completed: "selesai",
+  cancelled: "dibatalkan",
+};
+
+export const progressLine = (p: BroadcastProgress) =>
+  `${p.id}  ${statusLabels[p.status]}  terkirim ${p.sent}  gagal ${p.failed}  dilewati ${p.skipped}  sisa ${p.remaining} / ${p.total}` +
   (p.delivered !== undefined
-    ? `  (receipts: delivered ${p.delivered}, read ${p.read ?? 0}, undelivered ${p.undelivered ?? 0})`
+    ? `  (tanda terima: sampai ${p.delivered}, dibaca ${p.read ?? 0}, tidak sampai ${p.undelivered ?? 0})`
     : "");
+
+export type BroadcastCommandDeps = {
+  service: BroadcastService;
+  actor: string;
+  now: Date;
+  channels: ChannelDirectory;
+  /** Asked before anything is scheduled; true only for an explicit yes. */
+  confirm: (question: string) => Promise<boolean>;
+};
+
+const declined = { lines: ["Tidak jadi: tidak ada yang dijadwalkan."], code: 2 };
 
 /** `send <id>`: schedules a draft made with `create`. */
 async function scheduleExisting(
   id: string,
   options: Options,
-  deps: { service: BroadcastService; actor: string; now: Date; channels: ChannelDirectory },
+  deps: BroadcastCommandDeps,
 ): Promise<{ lines: string[]; code: number }> {
   const at = options.at ? parseWibMoment(options.at, deps.now) : undefined;
-  if (at && !at.ok) return { lines: [`bad --at: ${at.reason}`], code: 1 };
+  if (at && !at.ok) return { lines: [`--at salah: ${at.reason}`], code: 1 };
+  const progress = await deps.service.progress(id);
+  if (!progress) return { lines: [`${id}: tidak ditemukan`], code: 1 };
+  if (!(await deps.confirm(`Kirim siaran ${id} ke ${progress.total} penerima?`))) return declined;
   const result = await deps.service.schedule(id, at?.ok ? at.value : "now", { actor: deps.actor });
-  if (result.status !== "ok") return { lines: [`${id}: refused (${result.reason})`], code: 1 };
+  if (result.status !== "ok") return { lines: [`${id}: ditolak (${result.reason})`], code: 1 };
   const when = result.broadcast.scheduledAt ?? deps.now;
-  return { lines: [`scheduled ${id} for ${formatDate(when)} ${formatTime(when)}`], code: 0 };
+  return { lines: [`${id} dijadwalkan ${formatDate(when)} ${formatTime(when)}`], code: 0 };
 }
 
 /** Runs one command; resolves to the lines to print and an exit code. */
 export async function runBroadcastCommand(
   args: string[],
-  deps: { service: BroadcastService; actor: string; now: Date; channels: ChannelDirectory },
+  deps: BroadcastCommandDeps,
 ): Promise<{ lines: string[]; code: number }> {
   const { command, positional, options } = parseArgs(args);
   const { service } = deps;
@@ -76,12 +111,12 @@ export async function runBroadcastCommand(
   const fail = (line: string) => ({ lines: [line], code: 1 });
   if (command === "list") {
     const lines = (await service.list(Number(options.limit ?? 20))).map((i) => progressLine(i.progress));
-    return { lines: lines.length > 0 ? lines : ["No broadcasts yet."], code: 0 };
+    return { lines: lines.length > 0 ? lines : ["Belum ada siaran."], code: 0 };
   }
   if (command === "campaigns")
     return {
       lines: (await service.campaigns()).map(
-        (c) => `${c.name} ${c.enabled ? "on" : "STOPPED"}  ${progressLine(c.progress)}`,
+        (c) => `${c.name} ${c.enabled ? "aktif" : "DIHENTIKAN"}  ${progressLine(c.progress)}`,
       ),
       code: 0,
     };
@@ -91,35 +126,48 @@ export async function runBroadcastCommand(
     if (typeof draft === "string") return fail(draft);
     const preview = await service.preview(draft, command === "dry-run" ? Number(options.sample ?? 10) : 0);
     const lines = [
-      `recipients: ${preview.recipients}  by channel ${JSON.stringify(preview.byChannel)}  by language ${JSON.stringify(preview.byLanguage)}`,
-      `not sent to: ${JSON.stringify(preview.excluded)}`,
+      `penerima: ${preview.estimated ? "sekitar " : ""}${preview.recipients}  per kanal ${toCounts(preview.byChannel)}  per bahasa ${toCounts(preview.byLanguage)}`,
+      `tidak dikirim ke: berhenti langganan ${preview.excluded.optedOut}, meninggal ${preview.excluded.deceased}, belum pernah menulis (WhatsApp) ${preview.excluded.neverWrote}, ganda ${preview.excluded.duplicate}`,
       ...preview.renders.map(
         (r) =>
-          `--- ${r.language} (${r.text.length} chars${r.tooLongFor.length ? `, too long for ${r.tooLongFor.join("/")}` : ""})\n${r.text}`,
+          `--- ${r.language} (${r.text.length} karakter${r.tooLongFor.length ? `, terlalu panjang untuk ${r.tooLongFor.join("/")}` : ""})\n${r.text}`,
       ),
-      ...preview.sample.map((s) => `sample: ${s.channel} ${s.user} ${s.language}`),
+      ...preview.sample.map((s) => `contoh: ${s.channel} ${s.user} ${s.language}`),
+      ...toFinishLines(preview.finishBy),
+      ...(preview.slow.length > 0
+        ? [
+            `PERHATIAN: ${preview.slow.join(", ")} butuh lebih dari seminggu (batas harian); persempit segmennya`,
+          ]
+        : []),
     ];
     if (command === "preview" || command === "dry-run") return { lines, code: 0 };
-    const created = await service.create(draft, by);
-    if (created.status !== "ok") return fail(`not created: ${created.reason}`);
-    lines.push(`created ${created.broadcast._id} (draft)`);
-    if (command === "create") return { lines, code: 0 };
     const at = options.at ? parseWibMoment(options.at, deps.now) : undefined;
-    if (at && !at.ok) return fail(`bad --at: ${at.reason}`);
+    if (at && !at.ok) return fail(`--at salah: ${at.reason}`);
+    if (
+      command === "send" &&
+      !(await deps.confirm(`${lines.join("\n")}\n\nKirim ke ${preview.recipients} penerima?`))
+    )
+      return declined;
+    const created = await service.create(draft, by);
+    if (created.status !== "ok") return fail(`tidak dibuat: ${created.reason}`);
+    lines.push(`${created.broadcast._id} dibuat (draf)`);
+    if (command === "create") return { lines, code: 0 };
     const scheduled = await service.schedule(created.broadcast._id, at?.ok ? at.value : "now", by);
-    if (scheduled.status !== "ok") return fail(`not scheduled: ${scheduled.reason}`);
+    if (scheduled.status !== "ok") return fail(`tidak dijadwalkan: ${scheduled.reason}`);
     const when = scheduled.broadcast.scheduledAt ?? deps.now;
-    lines.push(`scheduled ${created.broadcast._id} for ${formatDate(when)} ${formatTime(when)}`);
+    lines.push(`${created.broadcast._id} dijadwalkan ${formatDate(when)} ${formatTime(when)}`);
     return { lines, code: 0 };
   }
   const id = positional[0];
   if (!id)
     return fail(
-      "usage: npm run broadcast -- list|campaigns|preview|dry-run|create|send|status|pause|resume|cancel …",
+      "pemakaian: npm run broadcast -- list|campaigns|preview|dry-run|create|send|status|pause|resume|cancel … (--help)",
     );
   if (command === "status") {
     const progress = await service.progress(id);
-    return progress ? { lines: [progressLine(progress)], code: 0 } : fail(`${id}: not found`);
+    return progress
+      ? { lines: [progressLine(progress), ...toFinishLines(progress.finishBy)], code: 0 }
+      : fail(`${id}: tidak ditemukan`);
   }
   if (command === "pause" || command === "resume" || command === "cancel") {
     const result = await (command === "pause"
@@ -128,8 +176,8 @@ export async function runBroadcastCommand(
         ? service.resume(id, by)
         : service.cancel(id, by));
     return result.status === "ok"
-      ? { lines: [`${id}: ${result.broadcast.status}`], code: 0 }
-      : fail(`${id}: refused (${result.reason}${result.current ? `, ${result.current}` : ""})`);
+      ? { lines: [`${id}: ${statusLabels[result.broadcast.status]}`], code: 0 }
+      : fail(`${id}: ditolak (${result.reason}${result.current ? `, ${statusLabels[result.current]}` : ""})`);
   }
-  return fail(`unknown command ${command}`);
+  return fail(`perintah tidak dikenal: ${command}`);
 }

@@ -16,7 +16,9 @@
  * taken back; an uncertain one can be followed up. Only the few milliseconds of one HTTP request
  * per channel lane are exposed. A channel that cannot send yet (WhatsApp still logging in, not
  * running in this process) leaves its deliveries pending and the broadcast is tried again
- * `unavailableRetryMs` later; nobody is marked failed for it.
+ * `unavailableRetryMs` later; nobody is marked failed for it. A channel at its daily cap
+ * (WhatsApp) stops for the day: its deliveries stay pending and the broadcast goes on the next day
+ * (WIB, after quiet hours), still "sending", until everyone has had it.
  */
 import { randomUUID } from "node:crypto";
 import type { Broadcast } from "../core/broadcast.port";
@@ -68,7 +70,20 @@ export type DispatcherDeps = Omit<DelivererDeps, "maxRetries"> & {
 
 export type DispatchOutcome =
   | { type: "completed" | "paused" | "cancelled" | "idle" | "stopped" }
-  | { type: "postponed" | "busy" | "waiting"; at: Date };
+  | { type: "postponed" | "busy" | "waiting" | "deferred"; at: Date };
+
+/** How one channel's lane ended: done, the channel not able to send yet, or capped until a time. */
+type LaneEnd = { type: "done" } | { type: "unavailable" } | { type: "deferred"; until: Date };
+
+/** The channels that hit their daily cap, with when they may send again; undefined when none did. */
+function toDeferred(channels: ChannelName[], lanes: LaneEnd[], quiet: QuietHours) {
+  const deferred: Partial<Record<ChannelName, Date>> = {};
+  lanes.forEach((end, i) => {
+    const channel = channels[i];
+    if (end.type === "deferred" && channel) deferred[channel] = toSendableTime(end.until, quiet);
+  });
+  return Object.keys(deferred).length > 0 ? deferred : undefined;
+}
 
 export function createBroadcastDispatcher(deps: DispatcherDeps) {
   const options = { ...defaultDispatcherOptions, ...deps.options };
@@ -115,31 +130,39 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     );
   }
 
-  /** Sends one channel's deliveries; false when the channel could not send (the rest stay pending). */
-  async function lane(broadcast: Broadcast, channel: ChannelName, runId: string, control: DispatchControl) {
+  /** Sends one channel's deliveries until done, or until the channel cannot take more (the rest stay pending). */
+  async function lane(
+    broadcast: Broadcast,
+    channel: ChannelName,
+    runId: string,
+    control: DispatchControl,
+  ): Promise<LaneEnd> {
     const first = await repo.firstPending(broadcast._id, channel);
-    if (first === undefined) return true;
+    if (first === undefined) return { type: "done" };
     let cursor = first;
-    let available = true;
+    let end: LaneEnd = { type: "done" };
     const worker = async () => {
-      while (available && !(await control.check())) {
+      while (end.type === "done" && !(await control.check())) {
         const seq = cursor++;
         if (seq >= control.total(channel)) return;
         const delivery = await repo.claim(broadcast._id, channel, seq, runId, clock.now());
-        if (delivery && (await deliver(broadcast, delivery, runId)) === "unavailable") available = false;
+        const outcome = delivery ? await deliver(broadcast, delivery, runId) : undefined;
+        if (outcome === "unavailable") end = { type: "unavailable" };
+        else if (outcome) end = { type: "deferred", until: outcome.deferredUntil };
       }
     };
     const workers =
       options.concurrency[channel] ?? deps.channels.capabilitiesOf(channel).unsolicited.concurrency;
     await Promise.all(Array.from({ length: workers }, worker));
-    return available;
+    return end;
   }
 
   async function finish(
     broadcast: Broadcast,
     runId: string,
     reason: StopReason,
-    allAvailable: boolean,
+    channels: ChannelName[],
+    lanes: LaneEnd[],
     awaitUntil?: Date,
   ): Promise<DispatchOutcome> {
     await repo.broadcasts.update({ _id: broadcast._id, runnerId: runId }, { $set: { runnerId: null } });
@@ -147,10 +170,18 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
     if (reason === "quiet") return postpone(broadcast, toSendableTime(now, deps.quietHours));
     if (reason === "paused" || reason === "cancelled") return { type: reason };
     if (reason === "lost") return { type: "stopped" };
-    if (!allAvailable) {
+    if (lanes.some((l) => l.type === "unavailable")) {
       const at = new Date(now.getTime() + options.unavailableRetryMs);
       await deps.reschedule(broadcast._id, at);
       return { type: "waiting", at };
+    }
+    const deferred = toDeferred(channels, lanes, deps.quietHours);
+    if (deferred) {
+      const at = new Date(Math.min(...Object.values(deferred).map((d) => d.getTime())));
+      await repo.broadcasts.update({ _id: broadcast._id }, { $set: { deferred } });
+      await deps.reschedule(broadcast._id, at);
+      deps.logger.info({ broadcast: broadcast._id, at }, "daily cap reached; the rest goes out the next day");
+      return { type: "deferred", at };
     }
     if (broadcast.kind === "campaign") return { type: "stopped" };
     const remaining = await repo.deliveries.count({
@@ -173,9 +204,10 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
 
   async function reportToCreator(broadcast: Broadcast): Promise<void> {
     if (!broadcast.notify) return;
-    const progress = await repo.progress(broadcast);
+    const { sent, failed, skipped, remaining, total } = await repo.counts(broadcast._id);
+    const params = { id: broadcast._id, sent, failed, skipped, remaining, total };
     await deps.notifier
-      .notify(broadcast.notify, [{ key: "broadcast:finished", params: { ...progress } }], { kind: "reply" })
+      .notify(broadcast.notify, [{ key: "broadcast:finished", params }], { kind: "reply" })
       .catch((error: unknown) =>
         deps.logger.warn({ err: error, broadcast: broadcast._id }, "could not report to the creator"),
       );
@@ -206,10 +238,9 @@ export function createBroadcastDispatcher(deps: DispatcherDeps) {
         deps.logger.warn({ broadcast: broadcast._id, ...recovered }, "resolved the deliveries of a dead run");
       const ready = broadcast.recipientsReady ? broadcast : await materialiseDeliveries(deps, broadcast);
       await control.check();
-      const lanes = await Promise.all(
-        Object.keys(ready.totals).map((c) => lane(ready, c as ChannelName, runId, control)),
-      );
-      return await finish(ready, runId, control.reason, lanes.every(Boolean), recovered.awaitUntil);
+      const channels = Object.keys(ready.totals) as ChannelName[];
+      const lanes = await Promise.all(channels.map((c) => lane(ready, c, runId, control)));
+      return await finish(ready, runId, control.reason, channels, lanes, recovered.awaitUntil);
     } finally {
       clearInterval(heartbeat);
     }

@@ -1,5 +1,5 @@
 /**
- * The staff side of broadcasts (BroadcastService): preview with exact counts, create, schedule,
+ * The staff side of broadcasts (BroadcastService): preview (broadcast-preview.ts), create, schedule,
  * pause, resume, cancel, progress. Every change is audited; sending itself is the dispatcher's.
  */
 import { randomInt } from "node:crypto";
@@ -9,38 +9,25 @@ import type {
   Broadcast,
   BroadcastActionResult,
   BroadcastDraft,
-  BroadcastPreview,
+  BroadcastProgress,
   BroadcastService,
   CampaignInfo,
 } from "../core/broadcast.port";
-import { isOutsideServiceWindow, toTooLongFor, type ChannelDirectory } from "../core/channel-contract";
-import type { Clock, Translator } from "../core/ports";
-import { languages } from "../core/messages";
 import { canApply, type BroadcastAction } from "../domain/broadcast-lifecycle";
 import { toSendableTime, type QuietHours } from "../domain/quiet-hours";
 import type { BroadcastRepository } from "../storage/repositories/broadcast.repository";
-import { sampleParams, toBroadcastText } from "./broadcast-message";
-import type { RecipientResolver } from "./broadcast-recipients";
+import { toProgress } from "./broadcast-pacing";
+import { createPreviewer, type PreviewDeps } from "./broadcast-preview";
 import type { CampaignDefinition } from "./campaigns";
 
 const idAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-export function maskUserId(userId: string): string {
-  return userId.length <= 4
-    ? "****"
-    : `${userId.slice(0, 2)}${"*".repeat(userId.length - 4)}${userId.slice(-2)}`;
-}
-
-export type BroadcastServiceDeps = {
+export type BroadcastServiceDeps = PreviewDeps & {
   repo: BroadcastRepository;
-  resolver: RecipientResolver;
-  translator: Translator;
-  clock: Clock;
   audit: AuditLog;
   quietHours: QuietHours;
   campaigns: CampaignDefinition[];
   scheduleDispatch: (id: string, at: Date) => Promise<void>;
-  channels: ChannelDirectory;
 };
 
 export function createBroadcastService(deps: BroadcastServiceDeps): BroadcastService {
@@ -78,34 +65,13 @@ export function createBroadcastService(deps: BroadcastServiceDeps): BroadcastSer
     return { status: "ok", broadcast: updated };
   }
 
-  async function preview(draft: BroadcastDraft, sampleSize = 5): Promise<BroadcastPreview> {
-    const { recipients, excluded } = await deps.resolver.resolve(draft.segment);
-    const byChannel: BroadcastPreview["byChannel"] = {};
-    const byLanguage: BroadcastPreview["byLanguage"] = {};
-    const needTemplate: BroadcastPreview["needTemplate"] = {};
+  const preview = createPreviewer(deps);
+
+  /** Progress with the finish estimate of what is left (from now, or the scheduled time if later). */
+  async function progressOf(broadcast: Broadcast): Promise<BroadcastProgress> {
     const now = clock.now();
-    for (const r of recipients) {
-      byChannel[r.channel] = (byChannel[r.channel] ?? 0) + 1;
-      byLanguage[r.language] = (byLanguage[r.language] ?? 0) + 1;
-      if (isOutsideServiceWindow(deps.channels.capabilitiesOf(r.channel), r.lastWroteAt, now))
-        needTemplate[r.channel] = (needTemplate[r.channel] ?? 0) + 1;
-    }
-    const channels = deps.channels
-      .list()
-      .map((c) => c.channel)
-      .filter((c) => !draft.segment.channel || c === draft.segment.channel);
-    const renders = languages.map((language) => {
-      const params = recipients.find((r) => r.language === language)?.params ?? sampleParams;
-      const text = toBroadcastText(draft.message, { ...sampleParams, ...params }, language, deps.translator);
-      return { language, text, tooLongFor: toTooLongFor(deps.channels, text, channels) };
-    });
-    const sample = recipients.slice(0, sampleSize).map((r) => ({
-      channel: r.channel,
-      user: maskUserId(r.userId),
-      language: r.language,
-      text: toBroadcastText(draft.message, { ...sampleParams, ...r.params }, r.language, deps.translator),
-    }));
-    return { recipients: recipients.length, excluded, byChannel, byLanguage, needTemplate, renders, sample };
+    const from = broadcast.scheduledAt && broadcast.scheduledAt > now ? broadcast.scheduledAt : now;
+    return toProgress(broadcast, await repo.counts(broadcast._id), deps.pacing, from);
   }
 
   async function create(draft: BroadcastDraft, by: Actor): Promise<BroadcastActionResult> {
@@ -167,7 +133,7 @@ export function createBroadcastService(deps: BroadcastServiceDeps): BroadcastSer
         id: broadcast._id,
         name: definition.id,
         enabled: broadcast.status === "sending",
-        progress: await repo.progress(broadcast),
+        progress: await progressOf(broadcast),
       });
     }
     return found;
@@ -194,12 +160,12 @@ export function createBroadcastService(deps: BroadcastServiceDeps): BroadcastSer
     get: (id) => repo.broadcasts.findById(id),
     async progress(id) {
       const broadcast = await repo.broadcasts.findById(id);
-      return broadcast ? repo.progress(broadcast) : null;
+      return broadcast ? progressOf(broadcast) : null;
     },
     async list(limit = 10) {
       const broadcasts = await repo.broadcasts.find({}, { sort: { createdAt: -1 }, limit });
       return Promise.all(
-        broadcasts.map(async (broadcast) => ({ broadcast, progress: await repo.progress(broadcast) })),
+        broadcasts.map(async (broadcast) => ({ broadcast, progress: await progressOf(broadcast) })),
       );
     },
     campaigns,

@@ -14,6 +14,8 @@ import type { ChannelName } from "../core/messages";
 import type { Clock, DeliveryReceipts, Logger, Notifier, Translator } from "../core/ports";
 import type { QuietHours } from "../domain/quiet-hours";
 import { createBroadcastRepository } from "../storage/repositories/broadcast.repository";
+import { createRecipientEstimator } from "./broadcast-estimate";
+import { toChannelPaces, type BroadcastPacing } from "./broadcast-pacing";
 import { createRecipientResolver } from "./broadcast-recipients";
 import { createBroadcastDispatcher, type DispatcherOptions } from "./broadcast.dispatcher";
 import { createBroadcastService } from "./broadcast.service";
@@ -26,6 +28,8 @@ export type BroadcastingSettings = {
   campaigns: CampaignSettings;
   remindersEnabled: boolean;
   campaignCheckMs: number;
+  /** Previews list segments up to this size exactly, and count bigger ones in the database. */
+  exactPreviewUpTo: number;
   dispatcher?: Partial<DispatcherOptions>;
 };
 
@@ -34,6 +38,7 @@ export const defaultBroadcastingSettings: BroadcastingSettings = {
   campaigns: { coverageDaysBefore: 14, registrationAfterDays: 2, claimDocumentsAfterDays: 3 },
   remindersEnabled: true,
   campaignCheckMs: 60 * 60_000,
+  exactPreviewUpTo: 1000,
 };
 
 export type BroadcastingDeps = {
@@ -68,6 +73,11 @@ export function createBroadcasting(deps: BroadcastingDeps) {
   const settings = { ...defaultBroadcastingSettings, ...deps.settings };
   const repo = createBroadcastRepository(deps.store);
   const resolver = createRecipientResolver(deps);
+  const estimator = createRecipientEstimator(deps);
+  const pacing: BroadcastPacing = {
+    quietHours: settings.quietHours,
+    paces: toChannelPaces(deps.channels),
+  };
   const scheduleDispatch = (broadcastId: string, at: Date) =>
     deps.scheduler.schedule(dispatchJob, at, { key: broadcastId, broadcastId });
   const pacer = deps.pacer ?? createChannelPacer(toRates(deps.channels));
@@ -86,6 +96,9 @@ export function createBroadcasting(deps: BroadcastingDeps) {
     ...deps,
     repo,
     resolver,
+    estimator,
+    pacing,
+    exactPreviewUpTo: settings.exactPreviewUpTo,
     quietHours: settings.quietHours,
     campaigns: definitions,
     scheduleDispatch,
@@ -108,6 +121,7 @@ export function createBroadcasting(deps: BroadcastingDeps) {
 
   return {
     service,
+    resolver,
     /** Receipts reported by channels that have them (the Cloud API's statuses). */
     receipts: { record: (receipt) => repo.recordReceipt(receipt) } satisfies DeliveryReceipts,
     dispatcher,

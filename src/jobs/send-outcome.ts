@@ -1,6 +1,7 @@
 /**
- * What a failed send means for a delivery: wait and retry (429 retry_after), skipped (the
- * channel refused by policy, e.g. WhatsApp's pacer at its daily cap), or failed with a reason.
+ * What a failed send means for a delivery: wait and retry (429 retry_after), wait for the next
+ * day (WhatsApp's daily cap), skipped (the channel refused by policy, e.g. a WhatsApp user who
+ * never wrote), or failed with a reason.
  * Reasons are short codes and platform descriptions, never message text or personal data.
  */
 import { isAppError } from "../core/errors";
@@ -12,6 +13,19 @@ type WithFields = {
   cause?: unknown;
   message?: unknown;
 };
+
+/**
+ * When a channel that reached its daily cap (WhatsApp's pacer, reason "daily_cap") takes messages
+ * again: the delivery waits until then instead of failing.
+ */
+export function toDeferredUntil(error: unknown): Date | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const details = (current as WithFields).details;
+    if (details?.reason === "daily_cap" && details.until instanceof Date) return details.until;
+    current = (current as WithFields).cause;
+  }
+  return undefined;
+}
 
 /** Milliseconds the platform asked us to wait (Telegram's retry_after), if it did. */
 export function toRetryAfterMs(error: unknown): number | undefined {

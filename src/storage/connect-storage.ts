@@ -9,8 +9,15 @@ import type { Config } from "../config";
 import type { DocumentStore } from "../core/document-store.port";
 import type { Logger } from "../core/ports";
 import { createMemoryDocumentStore } from "./memory/memory-document.store";
-import { startEmbeddedMongo } from "./mongo/embedded-mongo";
-import { connectMongoDocumentStore } from "./mongo/mongo-document.store";
+import type * as EmbeddedMongo from "./mongo/embedded-mongo";
+import type * as MongoStore from "./mongo/mongo-document.store";
+
+// Loaded on demand: mongoose and mongodb-memory-server cost start-up time and memory even when
+// the bot runs on the memory store. require() (not import()) keeps CommonJS, jest and tsx alike.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const loadMongoStore = () => require("./mongo/mongo-document.store") as typeof MongoStore;
+const loadEmbeddedMongo = () => require("./mongo/embedded-mongo") as typeof EmbeddedMongo;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export type StorageOptions = {
   mongodbUri: string | undefined;
@@ -32,10 +39,31 @@ export type ConnectedStorage = {
   connection?: Connection;
 };
 
+/** True when the store answers within `timeoutMs` (MongoDB `ping`; the memory store always does). */
+export async function pingStorage(storage: ConnectedStorage, timeoutMs = 2_000): Promise<boolean> {
+  const db = storage.connection?.db;
+  if (storage.store.kind === "memory") return true;
+  if (!db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const ping = db
+    .admin()
+    .ping()
+    .then(
+      () => true,
+      () => false,
+    );
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const embeddedDbName = "jamsos";
 
 async function connectEmbedded(options: StorageOptions): Promise<ConnectedStorage | string> {
-  const started = await startEmbeddedMongo({
+  const started = await loadEmbeddedMongo().startEmbeddedMongo({
     dataDir: options.dataDir,
     timeoutMs: options.embeddedTimeoutMs,
     logger: options.logger,
@@ -43,7 +71,7 @@ async function connectEmbedded(options: StorageOptions): Promise<ConnectedStorag
   if (started.type === "unavailable") return started.reason;
   const { mongo } = started;
   try {
-    const store = await connectMongoDocumentStore(mongo.uri, {
+    const store = await loadMongoStore().connectMongoDocumentStore(mongo.uri, {
       dbName: embeddedDbName,
       logger: options.logger,
     });
@@ -78,7 +106,7 @@ function useMemory(options: StorageOptions, reason: string): ConnectedStorage {
 /** Connects the store start-up chose; rejects only when MONGODB_URI is set and unreachable. */
 export async function connectStorage(options: StorageOptions): Promise<ConnectedStorage> {
   if (options.mongodbUri) {
-    const store = await connectMongoDocumentStore(options.mongodbUri, {
+    const store = await loadMongoStore().connectMongoDocumentStore(options.mongodbUri, {
       logger: options.logger,
       ...(options.serverSelectionTimeoutMs
         ? { serverSelectionTimeoutMS: options.serverSelectionTimeoutMs }

@@ -1,3 +1,4 @@
+import { defaultWhatsAppWebSettings } from "../../src/channels/whatsapp/whatsapp.capabilities";
 import { createBroadcastWorld } from "../support/broadcast-world";
 import { createPerson } from "../support/people-factory";
 
@@ -57,6 +58,30 @@ describe("staff broadcast flow", () => {
       "broadcast:create.freeText.tooLong",
       "broadcast:create.freeText.prompt",
     ]);
+  });
+
+  it("tells staff when each channel is done, and warns before sending what WhatsApp needs over a week for", async () => {
+    const people = Array.from({ length: 10 }, (_, i) =>
+      createPerson({
+        contacts: [{ channel: "whatsapp", userId: `+62812000088${String(i).padStart(2, "0")}` }],
+      }),
+    );
+    const world = await createBroadcastWorld({
+      people,
+      channelSettings: { whatsappWeb: { ...defaultWhatsAppWebSettings, perMinute: 8, perDay: 1 } },
+    });
+    for (const p of people) await world.wrote("whatsapp", p.contacts[0]!.userId);
+    world.chat.as({ userId: "staff-1", channel: "telegram", isStaff: true });
+    await world.chat.says("menu");
+    await world.chat.says("7");
+    await world.chat.says("Kirim siaran");
+    await world.chat.says("2");
+    await world.chat.says("-");
+    await world.chat.says("1");
+    const preview = world.chat.texts().join("\n");
+    expect(preview).toContain("WhatsApp: selesai sekitar 11 Maret 2026 pukul 07.00 WIB.");
+    expect(preview).toContain("butuh lebih dari seminggu");
+    expect(world.chat.lastReply()).toHaveKey("broadcast:create.preview.prompt");
   });
 
   it("re-asks a filter it does not know, and schedules for a WIB time", async () => {

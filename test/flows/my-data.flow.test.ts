@@ -13,6 +13,30 @@ describe("data saya", () => {
     expect(text).not.toContain("1571080703800001");
   });
 
+  it("shows the KPJ number and cover dates once BPJS's list was imported", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    const { people, vault } = chat.app.services;
+    const person = await people.findByReference(reference);
+    await people.update(
+      person?._id ?? "",
+      {
+        kpj: vault.seal("25012345678"),
+        membershipSince: "2025-02-01",
+        membershipSource: "bpjs_import",
+        paidThrough: "2026-03",
+        coverageEndsAt: new Date("2026-07-01T00:00:00+07:00"),
+      },
+      new Date(),
+    );
+    await chat.says("data saya");
+    const text = chat.texts().join("\n");
+    expect(text).toContain("No. KPJ: 25012345678");
+    expect(text).toContain("Peserta BPJS sejak: 1 Februari 2025");
+    expect(text).toContain("Iuran dibayar s.d.: Maret 2026");
+    expect(text).toContain("Perlindungan s.d.: 30 Juni 2026");
+  });
+
   it("corrects the name, re-validated and audited", async () => {
     const chat = createTestChat();
     const reference = await registerRtHead(chat);

@@ -174,6 +174,8 @@ describe("an RT head registering residents", () => {
     const [draft] = await chat.app.services.people.search({ text: "jumadi" });
     expect(draft?.status).toBe("draft");
     expect(await chat.app.services.people.count({ status: ["pending", "active"] })).toBe(1);
+    for (const line of ["tidak", "warga saya"]) await chat.says(line);
+    expect(chat.texts().join("\n")).toContain(`Jumadi (1571********0002): 📝 draf (${draft!.reference})`);
     const [rtHead] = await chat.app.services.people.findByContact({
       channel: "whatsapp",
       userId: head.userId,

@@ -45,3 +45,21 @@ describe("formatters", () => {
     );
   });
 });
+
+describe("formatters kept between calls", () => {
+  it("formats dates in locale texts exactly as the domain's formatDate does", () => {
+    for (const at of [
+      fromJakarta(2026, 1, 1),
+      fromJakarta(2026, 12, 31, 23, 59),
+      new Date("2026-03-06T17:00:00Z"),
+    ])
+      for (const lng of ["id", "en"] as const)
+        expect(translator.t(lng, paid, { amount: 1, when: at })).toContain(formatDate(at, lng));
+  });
+
+  it("renders the same text again after caching one without parameters", () => {
+    const first = translator.t("id", "common:cancelled");
+    expect(translator.t("id", "common:cancelled")).toBe(first);
+    expect(translator.t("en", "common:cancelled")).not.toBe(first);
+  });
+});

@@ -1,3 +1,4 @@
+import { noExclusions } from "../../src/jobs/broadcast-recipients";
 import { createBroadcastWorld } from "../support/broadcast-world";
 import { createPerson } from "../support/people-factory";
 
@@ -103,5 +104,31 @@ describe("who a broadcast reaches", () => {
       world.staff,
     );
     expect(tooLong).toEqual({ status: "refused", reason: "tooLong" });
+  });
+
+  it("reaches each human once when their conversations are read in different batches", async () => {
+    const both = createPerson({
+      contacts: [
+        { channel: "telegram", userId: "600" },
+        { channel: "whatsapp", userId: "+6281200000600" },
+      ],
+    });
+    const world = await createBroadcastWorld({ people: [both] });
+    await world.wrote("telegram", "600", { at: new Date("2026-02-01T10:00:00+07:00") });
+    await world.wrote("telegram", "601", { phone: "+6281200000999" });
+    await world.wrote("whatsapp", "+6281200000600", { at: new Date("2026-02-20T10:00:00+07:00") });
+    await world.wrote("whatsapp", "+6281200000999", { phone: "+6281200000999" });
+    const excluded = noExclusions();
+    const batches = [];
+    for await (const batch of world.broadcasting.resolver.resolveBatches({ state: "chatted" }, excluded, {
+      batchSize: 1,
+    }))
+      batches.push(...batch);
+
+    expect(batches.map((r) => `${r.channel}:${r.userId}`).sort()).toEqual([
+      "telegram:601",
+      "whatsapp:+6281200000600",
+    ]);
+    expect(excluded.duplicate).toBe(2);
   });
 });

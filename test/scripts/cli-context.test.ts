@@ -24,7 +24,7 @@ describe("CLI context", () => {
       expect(warnings).toEqual([memoryWarning]);
       const refusals: string[] = [];
       expect(allowsChanges(context, "move", (line) => refusals.push(line))).toBe(false);
-      expect(refusals[0]).toContain('Refusing "move"');
+      expect(refusals[0]).toContain('Perintah "move" ditolak');
     } finally {
       await context.close();
     }

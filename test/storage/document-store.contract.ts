@@ -12,6 +12,7 @@ import type {
 import { defineChangeContract } from "./document-store.change.contract";
 import { defineFindContract } from "./document-store.find.contract";
 import { defineInsertContract } from "./document-store.insert.contract";
+import { defineQueryContract } from "./document-store.query.contract";
 import { defineSessionStoreContract } from "./session-store.contract";
 
 /** A document with any fields, for tests. */
@@ -52,6 +53,7 @@ export function describeDocumentStoreContract(name: string, open: OpenStore, ski
     };
     describe("round trip and insert", () => defineInsertContract(context));
     describe("find", () => defineFindContract(context));
+    describe("projection, stream, group counts and indexes", () => defineQueryContract(context));
     describe("replace, update, findOneAndUpdate and delete", () => defineChangeContract(context));
     describe("session store over it", () => defineSessionStoreContract(context));
   });

@@ -10,6 +10,7 @@ import type { Person } from "../../src/core/people.port";
 import { createSession } from "../../src/core/session";
 import { createSessionStore } from "../../src/core/session.store";
 import type { DispatcherOptions } from "../../src/jobs/broadcast.dispatcher";
+import type { BroadcastingSettings } from "../../src/jobs/broadcasting";
 import { createInProcessScheduler } from "../../src/jobs/in-process.scheduler";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
@@ -23,6 +24,8 @@ export async function createBroadcastWorld(
     dispatcher?: Partial<DispatcherOptions>;
     /** Channel settings (e.g. WhatsApp on the Cloud API); Telegram is never paced here. */
     channelSettings?: Partial<ChannelSettings>;
+    /** Other broadcasting settings (the size up to which previews list recipients exactly…). */
+    settings?: Partial<BroadcastingSettings>;
   } & TestChatOptions = {},
 ) {
   const store = options.store ?? createMemoryDocumentStore();
@@ -46,6 +49,7 @@ export async function createBroadcastWorld(
         ...options.channelSettings,
       }),
       broadcasting: {
+        ...options.settings,
         dispatcher: {
           controlCheckMs: 0,
           concurrency: { telegram: 2, whatsapp: 1, terminal: 1 },

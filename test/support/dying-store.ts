@@ -21,8 +21,15 @@ export function createDyingStore(inner: DocumentStore): DocumentStore & { kill()
       return {
         findById: guard(c.findById.bind(c)),
         findOne: guard(c.findOne.bind(c)),
-        find: guard(c.find.bind(c)),
+        find: guard(c.find.bind(c)) as Collection<T>["find"],
+        async *stream(filter, options) {
+          for await (const batch of c.stream(filter, options)) {
+            if (dead) throw new Error("process is gone");
+            yield batch as never;
+          }
+        },
         count: guard(c.count.bind(c)),
+        groupCount: guard(c.groupCount.bind(c)),
         insert: guard(c.insert.bind(c)),
         replace: guard(c.replace.bind(c)),
         update: guard(c.update.bind(c)),

@@ -76,6 +76,6 @@ describe("transcripts: registration in as few messages as a good paper form", ()
       leadsRt: { kecamatan: "Jelutung", kelurahan: "Lebak Bandung", rw: "3", rt: "22" },
       fundedBy: "apbd",
     });
-    expect(await app.services.people.count({ registeredByPerson: head!._id })).toBe(2);
+    expect(await app.services.people.count({ registeredByPersonId: head!._id })).toBe(2);
   });
 });

@@ -1,11 +1,14 @@
 /**
- * The grammY Bot with its outgoing reliability: auto-retry (429 with retry_after, and 5xx),
- * a throttle (≤ 30 messages/s overall, ≤ 1/s per chat), and getUpdates failures logged once
- * each (the runner itself is silenced so nothing reaches the console).
+ * The grammY Bot and its two ways out. Replies to a user who just wrote go through auto-retry
+ * only (429 with retry_after, and 5xx), so a three-message answer is not held a second per
+ * message and the city's replies are not squeezed into 30/s; this is grammY's guidance (retry
+ * replies, throttle bulk). Unsolicited sends (broadcasts, reminders, status pushes) go through a
+ * second Api with the throttle as well (≤ 30 messages/s overall, ≤ 1/s per chat). getUpdates
+ * failures are logged once each (the runner itself is silenced so nothing reaches the console).
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
-import { Bot, HttpError, type ApiClientOptions, type Transformer } from "grammy";
+import { Api, Bot, HttpError, type ApiClientOptions, type Transformer } from "grammy";
 import { AppError } from "../../core/errors";
 import type { Logger } from "../../core/ports";
 import type { FetchFn } from "./telegram.files";
@@ -58,20 +61,34 @@ function logPollingFailures(logger: Logger): Transformer {
   };
 }
 
-export function createBot(options: BotOptions): Bot {
-  const client: ApiClientOptions = {
+function toClientOptions(options: BotOptions): ApiClientOptions {
+  return {
     timeoutSeconds: 60, // above the 30 s long poll; the default (500 s) would hide an outage
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     // grammY calls it like node-fetch (its default); a WHATWG fetch works the same for JSON calls.
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const bot = new Bot(options.token, { client });
+}
+
+// Network errors are not retried here: the runner retries getUpdates itself, and a reply that
+// cannot go out fails fast (the session is already saved) instead of waiting up to an hour.
+const createAutoRetry = () =>
+  autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true });
+
+/** The bot (updates, replies, chat actions): auto-retry, no throttle. */
+export function createBot(options: BotOptions): Bot {
+  const bot = new Bot(options.token, { client: toClientOptions(options) });
   bot.api.config.use(logPollingFailures(options.logger));
-  // Network errors are not retried here: the runner retries getUpdates itself, and a reply that
-  // cannot go out fails fast (the session is already saved) instead of waiting up to an hour.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
-  bot.api.config.use(createThrottle(options.throttle ?? telegramThrottle));
+  bot.api.config.use(createAutoRetry());
   return bot;
+}
+
+/** The Api for unsolicited sends: auto-retry and the throttle (≤ 30/s overall, ≤ 1/s per chat). */
+export function createBulkApi(options: BotOptions): Api {
+  const api = new Api(options.token, toClientOptions(options));
+  api.config.use(createAutoRetry());
+  api.config.use(createThrottle(options.throttle ?? telegramThrottle));
+  return api;
 }
 
 /**

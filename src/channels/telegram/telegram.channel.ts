@@ -12,7 +12,7 @@ import { toConversationKey, type Language } from "../../core/messages";
 import type { ChannelSender, Clock, Logger, Translator } from "../../core/ports";
 import { renderReplies } from "../../core/render";
 import type { SessionStore } from "../../core/session.store";
-import { createBot, initBot, type ThrottleOptions } from "./telegram.bot";
+import { createBot, createBulkApi, initBot, type ThrottleOptions } from "./telegram.bot";
 import { createCallbackCodec } from "./telegram.callback-data";
 import { createFileLoader, type FetchFn } from "./telegram.files";
 import { toMappedUpdate, type MappedUpdate, type MappingOptions } from "./telegram.mapping";
@@ -36,6 +36,7 @@ export type TelegramChannelOptions = {
   clock: Clock;
   /** grammY's `client.fetch`, also used for file downloads (tests answer methods an emulator lacks). */
   fetch?: FetchFn;
+  /** Pace of unsolicited messages (replies are not throttled; they retry on 429). */
   throttle?: ThrottleOptions;
   /** Long-polling timeout in seconds (30 by default). */
   pollTimeoutSeconds?: number;
@@ -43,9 +44,14 @@ export type TelegramChannelOptions = {
   startAttempts?: number;
 };
 
+/** "failed": the start failed, or polling stopped by itself (revoked token, another instance polling). */
+export type TelegramState = "idle" | "starting" | "running" | "failed" | "stopped";
+
 export type TelegramChannel = {
   readonly bot: Bot;
   readonly sender: ChannelSender;
+  /** What main.ts's supervisor and /ready see. */
+  readonly state: TelegramState;
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -87,10 +93,17 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   };
   const languageOf = async (userId: string): Promise<Language> =>
     (await options.sessions.load(toConversationKey("telegram", userId)))?.language ?? "id";
-  const { sendTo, sender } = createTelegramSend({ api: bot.api, codec, translator, languageOf });
+  const { sendTo, sender } = createTelegramSend({
+    api: bot.api,
+    bulkApi: createBulkApi(options),
+    codec,
+    translator,
+    languageOf,
+  });
   const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
   let server: WebhookServer | undefined;
+  let state: TelegramState = "idle";
 
   async function refuse(refusal: Extract<MappedUpdate, { type: "refuse" }>): Promise<void> {
     if (refusal.reason === "groupChat") {
@@ -151,6 +164,17 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   });
 
   async function start(): Promise<void> {
+    state = "starting";
+    try {
+      await startReceiving();
+      if (state === "starting") state = "running";
+    } catch (error) {
+      if (state === "starting") state = "failed";
+      throw error;
+    }
+  }
+
+  async function startReceiving(): Promise<void> {
     await initBot(bot, options.startAttempts ?? 3);
     await registerBotProfile(bot.api, translator, logger);
     if (options.webhook) {
@@ -175,6 +199,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         },
       });
       void runner.task()?.catch((error: unknown) => {
+        if (state !== "stopped") state = "failed";
         logger.error(
           { err: error },
           "telegram polling stopped (another instance polling, or a revoked token?)",
@@ -186,6 +211,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
   /** Stops fetching updates, then waits (at most `stopTimeoutMs`) for the ones being handled. */
   async function stop(): Promise<void> {
+    state = "stopped";
     if (runner?.isRunning()) await runner.stop();
     await server?.close();
     if (inFlight.size === 0) return;
@@ -195,5 +221,13 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     clearTimeout(timer);
   }
 
-  return { bot, sender, start, stop };
+  return {
+    bot,
+    sender,
+    start,
+    stop,
+    get state() {
+      return state;
+    },
+  };
 }

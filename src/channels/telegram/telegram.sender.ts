@@ -2,6 +2,7 @@
  * Sends rendered replies to one chat, in order, and remembers per chat whether a contact
  * keyboard is still shown (so the next plain message removes it). Also the `ChannelSender`
  * the hub uses for proactive messages; its failures are AppErrors carrying Telegram's code.
+ * Replies go through `api` (auto-retry only), proactive messages through `bulkApi` (throttled).
  */
 import { GrammyError, type Api } from "grammy";
 import { AppError } from "../../core/errors";
@@ -11,7 +12,10 @@ import type { CallbackCodec } from "./telegram.callback-data";
 import { toSendPayloads } from "./telegram.render";
 
 export type TelegramSendDeps = {
+  /** For replies to a user who just wrote. */
   api: Pick<Api, "sendMessage">;
+  /** For unsolicited messages (broadcasts, reminders, notices); `api` when not given. */
+  bulkApi?: Pick<Api, "sendMessage">;
   codec: CallbackCodec;
   translator: Translator;
   languageOf: (userId: string) => Promise<Language>;
@@ -21,7 +25,12 @@ export function createTelegramSend(deps: TelegramSendDeps) {
   const openKeyboards = new Set<string>();
 
   /** Sends a batch to a chat; rejects on the first message Telegram refuses. */
-  async function sendTo(chatId: number | string, userId: string, messages: OutboundMessage[]): Promise<void> {
+  async function sendTo(
+    chatId: number | string,
+    userId: string,
+    messages: OutboundMessage[],
+    api: Pick<Api, "sendMessage"> = deps.api,
+  ): Promise<void> {
     const key = String(chatId);
     const language = messages.some((m) => m.requestContact) ? await deps.languageOf(userId) : "id";
     const batch = toSendPayloads(messages, {
@@ -30,7 +39,7 @@ export function createTelegramSend(deps: TelegramSendDeps) {
       keyboardOpen: openKeyboards.has(key),
     });
     for (const payload of batch.payloads) {
-      await deps.api.sendMessage(chatId, payload.text, {
+      await api.sendMessage(chatId, payload.text, {
         link_preview_options: { is_disabled: true },
         ...(payload.entities.length > 0 ? { entities: payload.entities } : {}),
         ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
@@ -44,7 +53,7 @@ export function createTelegramSend(deps: TelegramSendDeps) {
     channel: "telegram",
     async send(userId, messages) {
       try {
-        await sendTo(userId, userId, messages);
+        await sendTo(userId, userId, messages, deps.bulkApi ?? deps.api);
       } catch (error) {
         const code = error instanceof GrammyError ? error.error_code : undefined;
         throw new AppError(

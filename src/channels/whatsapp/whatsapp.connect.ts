@@ -1,6 +1,6 @@
 /**
  * Wires the WhatsApp channel for main.ts: the real client factory, pacer, QR presenter and staff
- * numbers from config; registers it on the hub and starts it in the background, so a slow or
+ * numbers from config. main.ts starts it in the background (through its supervisor), so a slow or
  * failing WhatsApp never holds up the other channels. It does not start while a Cloud API process
  * holds the WhatsApp transport lease (one transport per number).
  */
@@ -11,7 +11,7 @@ import type { Mongoose } from "mongoose";
 import type { App } from "../../app";
 import type { Config } from "../../config";
 import type { Clock, Logger } from "../../core/ports";
-import { createWhatsAppChannel, type WhatsAppChannel } from "./whatsapp.channel";
+import { createWhatsAppChannel, type StartOutcome, type WhatsAppChannel } from "./whatsapp.channel";
 import { defaultMediaLimits } from "./whatsapp.mapping";
 import { createWhatsAppPacer } from "./whatsapp.pacer";
 import { toStaffNumbers } from "./whatsapp.phone";
@@ -25,6 +25,7 @@ export type ConnectWhatsAppOptions = {
     | "DATA_DIR"
     | "WHATSAPP_AUTH"
     | "CHROMIUM_PATH"
+    | "CHROMIUM_NO_SANDBOX"
     | "WHATSAPP_MAX_PER_MINUTE"
     | "WHATSAPP_MAX_PER_DAY"
     | "WHATSAPP_MAX_MEDIA_MB"
@@ -39,8 +40,11 @@ export type ConnectWhatsAppOptions = {
   mongoose?: Pick<Mongoose, "connection" | "mongo"> | undefined;
 };
 
-/** Builds, registers and starts the channel (start runs in the background); returns its stop. */
-export function connectWhatsApp(options: ConnectWhatsAppOptions): Pick<WhatsAppChannel, "stop"> {
+/** What main.ts supervises: start (lease, hub, client), the channel's state, and stop. */
+export type ConnectedWhatsApp = Pick<WhatsAppChannel, "state" | "stop" | "start">;
+
+/** Builds the channel; `start` claims the transport lease, registers on the hub and starts the client. */
+export function connectWhatsApp(options: ConnectWhatsAppOptions): ConnectedWhatsApp {
   const { config, app, logger } = options;
   const dataDir = path.resolve(config.DATA_DIR, "whatsapp");
   const staff = toStaffNumbers(config.STAFF_WHATSAPP_NUMBERS);
@@ -54,6 +58,7 @@ export function connectWhatsApp(options: ConnectWhatsAppOptions): Pick<WhatsAppC
     dataDir,
     auth: config.WHATSAPP_AUTH,
     mongoose: options.mongoose,
+    ...(config.CHROMIUM_NO_SANDBOX === undefined ? {} : { noSandbox: config.CHROMIUM_NO_SANDBOX }),
   };
   const channel = createWhatsAppChannel({
     createClient: () => createWhatsAppWebClient(webOptions),
@@ -78,17 +83,23 @@ export function connectWhatsApp(options: ConnectWhatsAppOptions): Pick<WhatsAppC
     mode: "web",
     holder: randomUUID(),
   });
-  const started = (async () => {
+  let started: Promise<StartOutcome> | undefined;
+  const start = async (): Promise<StartOutcome> => {
     const claim = await lease.claim();
-    if (!claim.ok)
-      return logger.error(
-        { heldBy: claim.heldBy },
-        "WhatsApp Web NOT started: the Cloud API runs for this deployment (WHATSAPP_MODE); one transport per number",
-      );
+    if (!claim.ok) {
+      const reason =
+        "WhatsApp Web NOT started: the Cloud API runs for this deployment (WHATSAPP_MODE); one transport per number";
+      logger.error({ heldBy: claim.heldBy }, reason);
+      return { status: "failed", reason };
+    }
     app.hub.register(channel.sender);
-    await channel.start();
-  })().catch((error: unknown) => logger.error({ err: error }, "WhatsApp could not start"));
+    return channel.start();
+  };
   return {
+    start: () => (started = start().catch((error: unknown) => ({ status: "failed", reason: String(error) }))),
+    get state() {
+      return channel.state;
+    },
     async stop() {
       await started;
       await channel.stop();

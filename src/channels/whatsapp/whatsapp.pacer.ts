@@ -5,7 +5,7 @@
  * Replies to a user who just wrote never pass through here.
  */
 import Bottleneck from "bottleneck";
-import { toJakartaDay } from "../../domain/jakarta-time";
+import { fromJakarta, toJakartaDay, toJakartaParts } from "../../domain/jakarta-time";
 import { AppError } from "../../core/errors";
 import type { Clock } from "../../core/ports";
 
@@ -20,7 +20,10 @@ export type PacerOptions = {
 };
 
 export type Pacer = {
-  /** Runs `send` when pacing allows; rejects at once with CHANNEL_SEND_FAILED (reason "daily_cap") when today's cap is used up. */
+  /**
+   * Runs `send` when pacing allows; rejects at once with CHANNEL_SEND_FAILED (reason "daily_cap",
+   * `until`: the next WIB midnight) when today's cap is used up, so callers defer, not fail.
+   */
   schedule<T>(send: () => Promise<T>): Promise<T>;
   /** Messages waiting for their turn. */
   waiting(): number;
@@ -31,6 +34,12 @@ export type Pacer = {
 };
 
 const defaultJitter = { min: 2000, max: 8000 };
+
+/** Midnight WIB after `at`: when the daily cap starts again. */
+function toNextJakartaDay(at: Date): Date {
+  const { year, month, day } = toJakartaParts(at);
+  return fromJakarta(year, month, day + 1);
+}
 const realSleep = (ms: number) =>
   ms <= 0 ? Promise.resolve() : new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -59,6 +68,7 @@ export function createWhatsAppPacer(options: PacerOptions): Pacer {
         reason: "daily_cap",
         maxPerDay: options.maxPerDay,
         day,
+        until: toNextJakartaDay(options.clock.now()),
       });
     used += 1;
   }

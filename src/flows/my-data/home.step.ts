@@ -12,12 +12,21 @@ import { statusKey } from "../registration/labels";
 import { takeOver } from "../registration/takeover";
 import { locate, toView, type Located } from "./locate";
 import type { MyData, MyDataResult } from "./my-data.data";
+import type { Person } from "../../core/people.port";
 
 const ownOptions: ChoiceOption[] = [
   { value: "correct", label: "myData:home.correct", aliases: ["ubah", "koreksi", "perbaiki", "correct"] },
   { value: "withdraw", label: "myData:home.withdraw", aliases: ["hapus", "tarik", "delete", "withdraw"] },
   { value: "menu", label: "myData:home.menu", aliases: ["selesai", "done"] },
 ];
+/** RT heads also reach the residents they registered from here. */
+const residentsOption: ChoiceOption = {
+  value: "residents",
+  label: "myData:home.residents",
+  aliases: ["warga saya", "warga", "warga rt", "my residents"],
+};
+const isRtHead = (person: Person) =>
+  person.role === "rt_head" && ["active", "pending"].includes(person.status);
 const claimOptions: ChoiceOption[] = [
   { value: "yes", label: "myData:claim.yes", aliases: yesAliases },
   { value: "no", label: "myData:claim.no", aliases: noAliases },
@@ -42,7 +51,8 @@ const isReported = (located: Located) =>
 
 const optionsFor = (located: Located) => {
   if (located.type !== "own") return located.type === "claimable" ? claimOptions : noneOptions;
-  return isReported(located) ? [aliveOption, ...ownOptions] : ownOptions;
+  const own = isRtHead(located.person) ? [...ownOptions, residentsOption] : ownOptions;
+  return isReported(located) ? [aliveOption, ...own] : own;
 };
 
 function promptFor(located: Located, ctx: FlowContext): Reply[] {
@@ -79,6 +89,8 @@ async function act(value: string, located: Located, data: MyData, ctx: FlowConte
       ]);
     case "nik":
       return next("findNik", data);
+    case "residents":
+      return startFlow("rtResidents");
     case "alive":
       return person?.reportedDeceased
         ? startFlow("aliveCheck", { reference: person.reportedDeceased.claimReference })

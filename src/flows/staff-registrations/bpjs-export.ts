@@ -1,50 +1,53 @@
 /**
- * The CSV staff hand to BPJS Ketenagakerjaan for BPU enrolment (documented in the README).
- * The only place a NIK leaves the vault in clear; the caller audits every export.
+ * The table staff hand to BPJS Ketenagakerjaan for BPU enrolment (columns documented in the
+ * README), as a Sheet that src/exports writes as XLSX or CSV. The only place a NIK leaves the
+ * vault in clear; the caller audits every export.
  */
 import type { Person } from "../../core/people.port";
+import type { Sheet, SheetColumn } from "../../core/sheet";
 
-/** Column names, in order. */
-export const bpjsColumns = [
-  "no_referensi",
-  "nik",
-  "nama_lengkap",
-  "tanggal_lahir",
-  "jenis_kelamin",
-  "no_hp",
-  "kecamatan",
-  "kelurahan",
-  "rw",
-  "rt",
-  "pekerjaan",
-  "ketua_rt_untuk",
-  "penghasilan",
-  "program",
-  "sumber_iuran",
-  "status",
-  "tanggal_daftar",
-  "tanggal_verifikasi",
-] as const;
+const text = (header: string, width: number): SheetColumn => ({ header, kind: "text", width });
 
-/** Quotes a cell; a leading = + - @ is neutralised so spreadsheets do not run it as a formula. */
-export function toCsvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** Columns, in order. */
+export const bpjsSheetColumns: SheetColumn[] = [
+  text("no_referensi", 12),
+  text("nik", 19),
+  text("nama_lengkap", 28),
+  { header: "tanggal_lahir", kind: "day", width: 13 },
+  text("jenis_kelamin", 6),
+  text("no_hp", 15),
+  text("kecamatan", 16),
+  text("kelurahan", 20),
+  text("rw", 5),
+  text("rt", 5),
+  text("pekerjaan", 14),
+  text("ketua_rt_untuk", 28),
+  { header: "penghasilan", kind: "number", width: 13 },
+  text("program", 13),
+  text("sumber_iuran", 9),
+  text("status", 10),
+  { header: "tanggal_daftar", kind: "day", width: 13 },
+  { header: "tanggal_verifikasi", kind: "day", width: 13 },
+  text("no_kpj", 14),
+  { header: "kepesertaan_sejak", kind: "day", width: 13 },
+  text("iuran_dibayar_sampai", 10),
+  { header: "perlindungan_berakhir", kind: "day", width: 13 },
+];
+export const bpjsColumns = bpjsSheetColumns.map((c) => c.header);
 
-/** "+6281234567890" → "081234567890" (a leading "+" would look like a formula to a spreadsheet). */
+/** "+6281234567890" → "081234567890" (the form staff and BPJS type). */
 const toNationalPhone = (phone: string | undefined) =>
   phone === undefined ? "" : phone.startsWith("+62") ? `0${phone.slice(3)}` : phone.replace(/^\+/, "00");
 
-const day = (date: Date | undefined) => (date ? date.toISOString().slice(0, 10) : "");
+export type SealedOpeners = { nik: (p: Person) => string; kpj: (p: Person) => string | undefined };
 
-function toRow(person: Person, openNik: (p: Person) => string): string[] {
+function toRow(person: Person, open: SealedOpeners): Sheet["rows"][number] {
   const leads = person.leadsRt
     ? `RT ${person.leadsRt.rt}/RW ${person.leadsRt.rw} ${person.leadsRt.kelurahan}`
     : "";
   return [
     person.reference,
-    openNik(person),
+    open.nik(person),
     person.name,
     person.birthDate,
     person.sex,
@@ -55,17 +58,19 @@ function toRow(person: Person, openNik: (p: Person) => string): string[] {
     person.address.rt,
     person.occupation.other ?? person.occupation.code,
     leads,
-    String(person.income),
+    person.income,
     person.programmes.join("+"),
     person.fundedBy === "apbd" ? "APBD" : "MANDIRI",
     person.status,
-    day(person.createdAt),
-    day(person.verifiedAt),
+    person.createdAt,
+    person.verifiedAt,
+    open.kpj(person),
+    person.membershipSince,
+    person.paidThrough,
+    person.coverageEndsAt,
   ];
 }
 
-/** The whole file: a header line, one line per person, CRLF line ends (as spreadsheets expect). */
-export function toBpjsCsv(people: Person[], openNik: (p: Person) => string): string {
-  const lines = [bpjsColumns.join(","), ...people.map((p) => toRow(p, openNik).map(toCsvCell).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+export function toBpjsSheet(people: Person[], open: SealedOpeners): Sheet {
+  return { name: "Peserta BPU", columns: bpjsSheetColumns, rows: people.map((p) => toRow(p, open)) };
 }

@@ -61,7 +61,7 @@ async function releaseDrafts(
   actor: string,
   now: Date,
 ): Promise<number> {
-  const drafts = await services.people.search({ registeredByPerson: head._id, status: "draft" });
+  const drafts = await services.people.search({ registeredByPersonId: head._id, status: "draft" });
   for (const draft of drafts) {
     await services.people.update(draft._id, { status: "pending" }, now);
     await services.audit.record({

@@ -34,7 +34,7 @@ async function toRegisteredBy(person: Person, ctx: FlowContext): Promise<Reply[]
 
 async function toResidents(person: Person, ctx: FlowContext): Promise<Reply[]> {
   if (person.role !== "rt_head") return [];
-  const query = { registeredByPerson: person._id };
+  const query = { registeredByPersonId: person._id };
   const [count, drafts, listed] = await Promise.all([
     ctx.services.people.count(query),
     ctx.services.people.count({ ...query, status: "draft" }),

@@ -4,7 +4,7 @@
  * comparisons only compare values of the same kind (numbers with numbers, Dates with Dates), as
  * MongoDB does.
  */
-import type { Change, FieldCondition, Filter } from "../../core/document-store.port";
+import type { Change, Filter } from "../../core/document-store.port";
 import { deepCopy } from "../../core/copy";
 
 type Doc = Record<string, unknown>;
@@ -13,10 +13,22 @@ function isPlainObject(value: unknown): value is Doc {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
 }
 
+const splitPaths = new Map<string, string[]>();
+
+/** A dotted path's parts, split once per path (queries repeat the same few paths). */
+export function toParts(path: string): string[] {
+  let parts = splitPaths.get(path);
+  if (!parts) {
+    parts = path.split(".");
+    if (splitPaths.size < 10_000) splitPaths.set(path, parts);
+  }
+  return parts;
+}
+
 /** The value at a dotted path, without walking into arrays (sort keys, index keys). */
 export function getPath(doc: unknown, path: string): unknown {
   let value: unknown = doc;
-  for (const part of path.split(".")) {
+  for (const part of toParts(path)) {
     if (value === null || typeof value !== "object") return undefined;
     value = (value as Doc)[part];
   }
@@ -41,67 +53,14 @@ function reach(value: unknown, parts: string[], from: number, out: unknown[]): u
   return out;
 }
 
-function equals(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date)
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  return (a ?? null) === (b ?? null);
-}
+/** Every value a dotted path reaches in a document (array elements walked as MongoDB does). */
+export const valuesAt = (doc: unknown, path: string): unknown[] => reach(doc, toParts(path), 0, []);
 
-/** Ordering within one kind only: MongoDB's $lt/$gt never compare a number with a Date or a string. */
-function order(a: unknown, b: unknown): number | undefined {
-  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime());
-  if (a instanceof Date || b instanceof Date || a === null || b === null) return undefined;
-  if (typeof a !== typeof b || !["number", "string", "boolean"].includes(typeof a)) return undefined;
-  return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
-}
-
-/** True when `value`, or one element of it when it is an array, satisfies `test`. */
-function anyElement(value: unknown, test: (v: unknown) => boolean): boolean {
-  return Array.isArray(value) ? test(value) || value.some(test) : test(value);
-}
-
-function holds(values: unknown[], op: string, operand: unknown): boolean {
-  const some = (test: (v: unknown) => boolean) => values.some((value) => anyElement(value, test));
-  const compare = (test: (c: number) => boolean) =>
-    some((v) => {
-      const c = order(v, operand);
-      return c !== undefined && test(c);
-    });
-  switch (op) {
-    case "$eq":
-      return some((v) => equals(v, operand));
-    case "$ne":
-      return !holds(values, "$eq", operand);
-    case "$in":
-      return (operand as unknown[]).some((o) => holds(values, "$eq", o));
-    case "$nin":
-      return !holds(values, "$in", operand);
-    case "$lt":
-      return compare((c) => c < 0);
-    case "$lte":
-      return compare((c) => c <= 0);
-    case "$gt":
-      return compare((c) => c > 0);
-    case "$gte":
-      return compare((c) => c >= 0);
-    case "$exists":
-      return values.some((v) => v !== undefined) === operand;
-    default:
-      throw new Error(`Unsupported filter operator ${op}`);
-  }
-}
-
-function matchesCondition(values: unknown[], condition: FieldCondition): boolean {
-  if (!isPlainObject(condition)) return holds(values, "$eq", condition);
-  return Object.entries(condition).every(([op, operand]) => holds(values, op, operand));
-}
-
-export function matches(doc: unknown, filter: Filter): boolean {
-  return Object.entries(filter).every(([path, condition]) => {
-    if (condition === undefined) return true;
-    if (path === "$or") return (condition as Filter[]).some((f) => matches(doc, f));
-    return matchesCondition(reach(doc, path.split("."), 0, []), condition as FieldCondition);
-  });
+/** The values at already split path parts (a compiled filter splits each path once). */
+export function valuesAtParts(doc: unknown, parts: string[]): unknown[] {
+  // The common case, a top-level field of a document, without the general walk.
+  if (parts.length === 1 && isPlainObject(doc)) return [doc[parts[0] as string]];
+  return reach(doc, parts, 0, []);
 }
 
 function setPath(doc: Doc, path: string, value: unknown): void {
@@ -147,18 +106,64 @@ function sortable(value: unknown): unknown {
   return value instanceof Date ? value.getTime() : value;
 }
 
-export function sortDocs<T>(docs: T[], sort: Record<string, 1 | -1> | undefined): T[] {
-  if (!sort) return docs;
-  const keys = Object.entries(sort);
-  return [...docs].sort((a, b) => {
-    for (const [path, direction] of keys) {
-      const x = sortable(getPath(a, path));
-      const y = sortable(getPath(b, path));
-      if (x === y || (x == null && y == null)) continue;
-      if (x === undefined || x === null) return -direction;
-      if (y === undefined || y === null) return direction;
-      return (x < y ? -1 : 1) * direction;
+type Keyed<T> = { item: T; keys: unknown[] };
+
+function compareValues(x: unknown, y: unknown, direction: number): number {
+  if (x === y || (x == null && y == null)) return 0;
+  if (x === undefined || x === null) return -direction;
+  if (y === undefined || y === null) return direction;
+  return ((x as number) < (y as number) ? -1 : 1) * direction;
+}
+
+function compareKeys(a: unknown[], b: unknown[], directions: number[]): number {
+  for (let i = 0; i < directions.length; i++) {
+    const c = compareValues(a[i], b[i], directions[i] as number);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** Keeps the `first` smallest of `keyed` (in `compare` order) while walking them once. */
+function toFirst<K>(keyed: K[], first: number, compare: (a: K, b: K) => number): K[] {
+  const best: K[] = [];
+  for (const item of keyed) {
+    if (best.length === first && compare(item, best[first - 1] as K) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compare(item, best[mid] as K) < 0) high = mid;
+      else low = mid + 1;
     }
-    return 0;
-  });
+    best.splice(low, 0, item);
+    if (best.length > first) best.pop();
+  }
+  return best;
+}
+
+/**
+ * The items in `sort` order (ties by `seq`, their insertion order), or only the first `first` of
+ * them: a limited query keeps the best few while it walks the matches instead of sorting them all.
+ */
+export function sortDocs<T extends { doc: unknown; seq: number }>(
+  items: T[],
+  sort: Record<string, 1 | -1>,
+  first?: number,
+): T[] {
+  const paths = Object.keys(sort);
+  const directions = [...paths.map((p) => sort[p] as number), 1];
+  const keyed: Keyed<T>[] = [];
+  for (const item of items) {
+    const keys: unknown[] = [];
+    for (const path of paths) keys.push(sortable(getPath(item.doc, path)));
+    keys.push(item.seq);
+    keyed.push({ item, keys });
+  }
+  const compare = (a: Keyed<T>, b: Keyed<T>) => compareKeys(a.keys, b.keys, directions);
+  const ordered =
+    first === undefined || first * 8 > keyed.length ? keyed.sort(compare) : toFirst(keyed, first, compare);
+  const out: T[] = [];
+  for (let i = 0; i < ordered.length && (first === undefined || i < first); i++)
+    out.push((ordered[i] as Keyed<T>).item);
+  return out;
 }

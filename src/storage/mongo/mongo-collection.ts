@@ -11,13 +11,21 @@ import type {
   CollectionSpec,
   Filter,
   FindOptions,
+  GroupCount,
   InsertResult,
   StoredDoc,
+  StreamOptions,
 } from "../../core/document-store.port";
 import { deepCopy } from "../../core/copy";
 import { AppError } from "../../core/errors";
 import { toUniqueViolation } from "../unique-violation";
-import { toDuplicateIndex, toMongoFilter, toMongoUpdate } from "./mongo-translate";
+import {
+  toDuplicateIndex,
+  toGroupStages,
+  toGroupCount,
+  toMongoFilter,
+  toMongoUpdate,
+} from "./mongo-translate";
 
 export type Raw = Record<string, unknown> & { _id: string };
 type Sort = Record<string, 1 | -1>;
@@ -60,17 +68,46 @@ export class MongoCollection<T extends StoredDoc> implements Collection<T> {
     const [first] = await this.find(filter, { ...options, limit: 1 });
     return first ?? null;
   }
-  async find(filter: Filter, options: FindOptions = {}) {
+  async find<R extends StoredDoc = T>(filter: Filter, options: FindOptions = {}) {
     await this.ready;
-    const query = this.model.find(toMongoFilter(filter));
+    const query = this.model.find(toMongoFilter(filter), options.projection ?? null);
     if (options.sort) query.sort(options.sort);
     if (options.skip) query.skip(options.skip);
     if (options.limit) query.limit(options.limit);
-    return query.lean<T[]>().exec();
+    return query.lean<R[]>().exec();
+  }
+  /** One driver cursor over every match, handed out a batch at a time. */
+  async *stream<R extends StoredDoc = T>(filter: Filter, options: StreamOptions = {}) {
+    await this.ready;
+    const size = options.batchSize ?? 500;
+    const cursor = this.driver.find(toMongoFilter(filter), {
+      batchSize: size,
+      ...(options.projection ? { projection: options.projection } : {}),
+      ...(options.sort ? { sort: options.sort } : {}),
+    });
+    try {
+      let batch: R[] = [];
+      for await (const doc of cursor) {
+        batch.push(doc as unknown as R);
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      await cursor.close();
+    }
   }
   async count(filter: Filter) {
     await this.ready;
     return this.model.countDocuments(toMongoFilter(filter)).exec();
+  }
+  async groupCount(filter: Filter, by: string[], options: { sum?: string[] } = {}): Promise<GroupCount[]> {
+    await this.ready;
+    const sum = options.sum ?? [];
+    const groups = await this.driver.aggregate(toGroupStages(filter, by, sum)).toArray();
+    return groups.map((group) => toGroupCount(group, by, sum));
   }
   async insert(doc: T): Promise<InsertResult> {
     await this.ready;

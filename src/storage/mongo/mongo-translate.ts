@@ -1,6 +1,6 @@
 /** Translations between the document-store port and what MongoDB is sent or answers. */
 import mongoose from "mongoose";
-import type { Change, Filter } from "../../core/document-store.port";
+import type { Change, Filter, GroupCount } from "../../core/document-store.port";
 import { deepCopy } from "../../core/copy";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,4 +50,24 @@ export function toMongoUpdate(change: Change, filter: Filter, upsert: boolean): 
     Object.entries(parts).filter(([, value]) => value && Object.keys(value).length > 0),
   );
   return Object.keys(update).length > 0 ? update : { $set: {} };
+}
+
+/**
+ * The pipeline of `groupCount`: `$match`, then `$group` on `{ k0: "$a.b", … }` (field names may not
+ * contain dots), a missing field as null like the memory store, `$sum` of each summed field.
+ */
+export function toGroupStages(filter: Filter, by: string[], sum: string[]): Record<string, unknown>[] {
+  const key = Object.fromEntries(by.map((path, i) => [`k${i}`, { $ifNull: [`$${path}`, null] }]));
+  const sums = Object.fromEntries(sum.map((path, i) => [`s${i}`, { $sum: `$${path}` }]));
+  return [{ $match: toMongoFilter(filter) }, { $group: { _id: key, count: { $sum: 1 }, ...sums } }];
+}
+
+/** One `$group` result as the port's GroupCount. */
+export function toGroupCount(group: Record<string, unknown>, by: string[], sum: string[]): GroupCount {
+  const id = isRecord(group._id) ? group._id : {};
+  return {
+    key: Object.fromEntries(by.map((path, i) => [path, id[`k${i}`] ?? null])),
+    count: Number(group.count),
+    sums: Object.fromEntries(sum.map((path, i) => [path, Number(group[`s${i}`] ?? 0)])),
+  };
 }

@@ -4,20 +4,30 @@
  * dispatcher claims them one by one, atomically, and resumes exactly where it stopped.
  */
 import type { Broadcast, BroadcastMessage, BroadcastProgress } from "../../core/broadcast.port";
-import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
+import type { CollectionSpec, DocumentStore, GroupCount } from "../../core/document-store.port";
 import type { ChannelName, Language } from "../../core/messages";
 import type { DeliveryReceipt } from "../../core/ports";
 
 export const broadcastsCollection: CollectionSpec = {
   name: "broadcasts",
-  indexes: [{ fields: { status: 1, scheduledAt: 1 } }, { fields: { createdAt: -1 } }],
+  indexes: [
+    // recover(): broadcasts left scheduled or sending after a restart
+    { fields: { status: 1, scheduledAt: 1 } },
+    // staff list, newest first
+    { fields: { createdAt: -1 } },
+  ],
 };
 
 export const deliveriesCollection: CollectionSpec = {
   name: "deliveries",
   indexes: [
+    // one delivery per broadcast and recipient; a reminder's "already sent this period" check
     { fields: { broadcastId: 1, recipient: 1 }, unique: true },
+    // firstPending (resume point), progress counts, recoverStale, cancel; claims go by _id
     { fields: { broadcastId: 1, channel: 1, status: 1, seq: 1 } },
+    // progress counts per status, remaining deliveries at the end of a run
+    { fields: { broadcastId: 1, status: 1 } },
+    // receipts in the progress (channels that report delivered / read / failed)
     { fields: { broadcastId: 1, "receipt.status": 1 } },
   ],
 };
@@ -63,6 +73,17 @@ export type Delivery = {
   createdAt: Date;
 };
 
+/** Deliveries of a broadcast by outcome; `remaining` is pending or being sent. */
+export type DeliveryCounts = Omit<BroadcastProgress, "id" | "status" | "finishBy"> & {
+  remainingByChannel: Partial<Record<ChannelName, number>>;
+};
+
+/** Delivered (or read), read and failed, from deliveries grouped by receipt status. */
+function toReceiptCounts(groups: GroupCount[]): { delivered: number; read: number; undelivered: number } {
+  const of = (status: string) => groups.find((g) => g.key["receipt.status"] === status)?.count ?? 0;
+  return { delivered: of("delivered") + of("read"), read: of("read"), undelivered: of("failed") };
+}
+
 /** Receipts only move forward: a late "sent" never hides "read"; "failed" only replaces "sent". */
 const receiptRank: Record<DeliveryReceipt["status"], number> = { sent: 1, failed: 2, delivered: 3, read: 4 };
 
@@ -73,48 +94,34 @@ export function createBroadcastRepository(store: DocumentStore) {
   const broadcasts = store.collection<Broadcast>(broadcastsCollection);
   const deliveries = store.collection<Delivery>(deliveriesCollection);
 
-  async function count(broadcastId: string, status: DeliveryStatus | DeliveryStatus[]): Promise<number> {
-    const filter: Filter = { broadcastId, status: Array.isArray(status) ? { $in: status } : status };
-    return deliveries.count(filter);
-  }
-
-  /** How many deliveries of a broadcast were reported delivered (or read), read, and failed. */
-  async function receiptCounts(
-    broadcastId: string,
-  ): Promise<{ delivered: number; read: number; failed: number }> {
-    const [delivered, read, failed] = await Promise.all([
-      deliveries.count({ broadcastId, "receipt.status": { $in: ["delivered", "read"] } }),
-      deliveries.count({ broadcastId, "receipt.status": "read" }),
-      deliveries.count({ broadcastId, "receipt.status": "failed" }),
-    ]);
-    return { delivered, read, failed };
-  }
-
   return {
     broadcasts,
     deliveries,
-    receiptCounts,
-    async progress(broadcast: Broadcast): Promise<BroadcastProgress> {
-      const [sent, failed, skipped, remaining, receipts] = await Promise.all([
-        count(broadcast._id, "sent"),
-        count(broadcast._id, "failed"),
-        count(broadcast._id, "skipped"),
-        count(broadcast._id, ["pending", "sending"]),
-        receiptCounts(broadcast._id),
+    /** Deliveries per outcome, what is left per channel, and receipts: two group counts in the database. */
+    async counts(broadcastId: string): Promise<DeliveryCounts> {
+      const [groups, receipts] = await Promise.all([
+        deliveries.groupCount({ broadcastId }, ["status", "channel"]),
+        deliveries.groupCount({ broadcastId, "receipt.status": { $exists: true } }, ["receipt.status"]),
       ]);
-      const anyReceipt = receipts.delivered + receipts.read + receipts.failed > 0;
-      return {
-        ...(anyReceipt
-          ? { delivered: receipts.delivered, read: receipts.read, undelivered: receipts.failed }
-          : {}),
-        id: broadcast._id,
-        status: broadcast.status,
-        sent,
-        failed,
-        skipped,
-        remaining,
-        total: sent + failed + skipped + remaining,
+      const counts: DeliveryCounts = {
+        sent: 0,
+        failed: 0,
+        skipped: 0,
+        remaining: 0,
+        total: 0,
+        remainingByChannel: {},
       };
+      for (const { key, count } of groups) {
+        const status = key.status as DeliveryStatus;
+        counts.total += count;
+        if (status === "sent" || status === "failed" || status === "skipped") counts[status] += count;
+        else {
+          counts.remaining += count;
+          const channel = key.channel as ChannelName;
+          counts.remainingByChannel[channel] = (counts.remainingByChannel[channel] ?? 0) + count;
+        }
+      }
+      return receipts.length > 0 ? { ...counts, ...toReceiptCounts(receipts) } : counts;
     },
     /** Atomically takes delivery `seq` of a channel if it is still pending. */
     claim(broadcastId: string, channel: ChannelName, seq: number, owner: string, now: Date) {

@@ -4,7 +4,7 @@
  * words) are rebuilt on every write; what is read back is checked with zod.
  */
 import { randomUUID } from "node:crypto";
-import type { Collection, CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
+import type { Collection, CollectionSpec, DocumentStore } from "../../core/document-store.port";
 import type {
   NewPerson,
   Person,
@@ -13,62 +13,53 @@ import type {
   PeopleRegister,
   RegisterResult,
   RtRef,
+  SearchOptions,
 } from "../../core/people.port";
 import { createReference, type RandomInt } from "../../domain/reference";
+import { reachProjection, toPeopleFilter, toPersonReach } from "./people.query";
 import { toDoc, toPerson, type PersonDoc } from "./person.schema";
 
+/** Indexes of `people`, each with the queries it serves (see storage/index-registry.ts). */
 export const peopleCollection: CollectionSpec = {
   name: "people",
   indexes: [
+    // findByNikHash; register's duplicate check (unique while the NIK is kept)
     { fields: { "nik.hash": 1 }, unique: true, partial: { "nik.hash": { $exists: true } } },
+    // findByReference (staff search by DFT- reference, data saya, claims by KPJ/reference)
     { fields: { reference: 1 }, unique: true },
+    // findByKpjHash (death report and data saya by KPJ number)
     { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
+    // findByContact; findReachByContacts (the "chatted" segment's batch join)
     { fields: { contactKeys: 1 } },
+    // findByPhone
     { fields: { phone: 1 } },
+    // staff pending list (status, oldest first); segments by state; whole-city counts
     { fields: { status: 1, createdAt: 1 } },
+    // segments and staff search by kecamatan (kelurahan, RW, RT within it)
     { fields: { "address.kecamatan": 1, "address.kelurahan": 1, "address.rw": 1, "address.rt": 1 } },
+    // segments and staff search by kelurahan (+ RT, RW); death report: name within kelurahan + RT
+    { fields: { "address.kelurahan": 1, "address.rt": 1, "address.rw": 1 } },
+    // staff search by RT number alone ("rt 22")
+    { fields: { "address.rt": 1, "address.rw": 1 } },
+    // findRtHeads (RT head replacement at registration and review)
     { fields: { "leadsRt.kelurahan": 1, "leadsRt.rw": 1, "leadsRt.rt": 1 } },
-    { fields: { search: 1 } },
-    {
-      fields: { "registeredBy.personId": 1, status: 1 },
-      partial: { "registeredBy.personId": { $exists: true } },
-    },
+    // segment "RT heads" (1,650 of 100,000)
+    { fields: { role: 1, status: 1 } },
+    // coverageEnding segment and the hourly coverage reminder
+    { fields: { coverageEndsAt: 1 } },
+    // the deceased left out of a segment (previews count them), reports of deaths
+    { fields: { deceasedAt: 1 } },
+    // staff search and death report by name (every typed word is one of these prefixes), oldest first
+    { fields: { search: 1, createdAt: 1 } },
+    // BPJS import and staff look-ups by KPJ number
+    { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
+    // "warga saya": the residents an RT head registered, newest first
+    { fields: { "registeredBy.personId": 1, createdAt: 1 } },
   ],
 };
 
 const referenceAttempts = 8;
 const writeAttempts = 5;
-
-function toFilter(query: PersonQuery): Filter {
-  const filter: Filter = {};
-  if (query.registeredByPerson) filter["registeredBy.personId"] = query.registeredByPerson;
-  if (query.kecamatan) filter["address.kecamatan"] = query.kecamatan;
-  if (query.kelurahan) filter["address.kelurahan"] = query.kelurahan;
-  if (query.rw) filter["address.rw"] = query.rw;
-  if (query.rt) filter["address.rt"] = query.rt;
-  if (query.role) filter.role = query.role;
-  if (query.status) filter.status = Array.isArray(query.status) ? { $in: query.status } : query.status;
-  if (query.language) filter.language = query.language;
-  if (query.channel) filter.channels = query.channel;
-  if (query.coverageEndsBefore) filter.coverageEndsAt = { $lt: query.coverageEndsBefore };
-  const words = (query.text ?? "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}-]+/u)
-    .filter((w) => w.length >= 2);
-  const longest = words.sort((a, b) => b.length - a.length)[0];
-  if (longest) filter.search = longest;
-  return filter;
-}
-
-/** Every typed word must start a word of the name (or be the reference). */
-function matchesText(person: Person, text: string | undefined): boolean {
-  const words = (text ?? "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}-]+/u)
-    .filter((w) => w.length >= 2);
-  const own = person.name.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  return words.every((w) => w === person.reference.toLowerCase() || own.some((o) => o.startsWith(w)));
-}
 
 export type PeopleRepositoryOptions = { random?: RandomInt };
 
@@ -92,11 +83,23 @@ export function createPeopleRepository(
     throw new Error(`Person ${id} kept changing during ${writeAttempts} attempts`);
   }
 
-  async function search(query: PersonQuery, opts: { limit?: number; skip?: number } = {}) {
-    const found = many(await people.find(toFilter(query), { sort: { createdAt: 1 } }));
-    const matching = found.filter((p) => matchesText(p, query.text));
-    const start = opts.skip ?? 0;
-    return matching.slice(start, opts.limit === undefined ? undefined : start + opts.limit);
+  async function search(query: PersonQuery, opts: SearchOptions = {}) {
+    const { limit, skip } = opts;
+    return many(
+      await people.find(toPeopleFilter(query), {
+        sort: { createdAt: opts.newestFirst ? -1 : 1 },
+        ...(limit !== undefined ? { limit } : {}),
+        ...(skip ? { skip } : {}),
+      }),
+    );
+  }
+
+  async function* streamReach(query: PersonQuery, opts: { batchSize?: number } = {}) {
+    const batches = people.stream(toPeopleFilter(query), {
+      projection: reachProjection, // no sort: a cursor straight off the index, no sort of the whole segment
+      ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    });
+    for await (const batch of batches) yield batch.map(toPersonReach);
   }
 
   async function register(person: NewPerson, now: Date): Promise<RegisterResult> {
@@ -123,11 +126,24 @@ export function createPeopleRepository(
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
     findByNikHash: async (hash) =>
       one(await people.findOne({ "nik.hash": typeof hash === "string" ? hash : { $in: [...hash] } })),
+    findByNikHashes: async (hashes) =>
+      hashes.length === 0 ? [] : many(await people.find({ "nik.hash": { $in: hashes } })),
     findByKpjHash: async (hash) => one(await people.findOne({ "kpj.hash": hash })),
     findByContact: async (c) => many(await people.find({ contactKeys: `${c.channel}:${c.userId}` })),
     findByPhone: async (phone) => many(await people.find({ phone })),
     search,
-    count: async (query) => (query.text ? (await search(query)).length : people.count(toFilter(query))),
+    count: (query) => people.count(toPeopleFilter(query)),
+    async countBy(query, by) {
+      const groups = await people.groupCount(toPeopleFilter(query), [...by]);
+      return groups.map((g) => ({ key: g.key, count: g.count }));
+    },
+    streamReach,
+    async findReachByContacts(contacts) {
+      if (contacts.length === 0) return [];
+      const keys = [...new Set(contacts.map((c) => `${c.channel}:${c.userId}`))];
+      const found = await people.find({ contactKeys: { $in: keys } }, { projection: reachProjection });
+      return found.map(toPersonReach);
+    },
     async markDeceased(id, at) {
       await modify(id, (p) => ({ ...withoutReport(p), status: "deceased", deceasedAt: at, updatedAt: at }));
     },

@@ -47,6 +47,7 @@ export const personSchema = z.object({
   verifiedBy: z.string().optional(),
   reviewNote: z.string().optional(),
   deletionRequestedAt: z.coerce.date().optional(),
+  optedOut: z.boolean().optional(),
   duplicateOf: z.string().optional(),
 });
 

@@ -6,7 +6,12 @@ import { pseudonymise } from "../../security/pseudonymise";
 
 export const unansweredCollection: CollectionSpec = {
   name: "unanswered_questions",
-  indexes: [{ fields: { label: 1, at: 1 } }],
+  indexes: [
+    // list(): the questions not labelled yet, oldest first
+    { fields: { label: 1, at: 1 } },
+    // list({ all: true }): every question, oldest first
+    { fields: { at: 1 } },
+  ],
 };
 
 export function createUnansweredQuestions(store: DocumentStore): UnansweredQuestions {
