@@ -43,4 +43,23 @@ describe("a DFT- or KLM- reference typed at any point", () => {
     await chat.says("KLM-ZZZZZZ");
     expect(chat.keys()).toEqual(["questions:claimReference.notOwn"]);
   });
+
+  it.each([
+    ["the name and NIK", ["daftar", "ya"], "registration:identity.prompt"],
+    [
+      "the occupation",
+      ["daftar", "ya", "Budi Santoso 1571 0807 0380 0001", "0812 3456 7890", "lebak bandung 22/3"],
+      "registration:occupation.prompt",
+    ],
+    [
+      "the address",
+      ["daftar", "ya", "Budi Santoso 1571 0807 0380 0001", "0812 3456 7890"],
+      "registration:area.prompt",
+    ],
+  ])("is no answer where the registration asks for %s, even without digits", async (_what, lines, prompt) => {
+    const chat = createTestChat();
+    for (const line of lines) await chat.says(line);
+    await chat.says("dft-kqmzab");
+    expect(chat.keys()).toEqual(["questions:registrationStatus.notOwn", "common:backToStep", prompt]);
+  });
 });

@@ -17,6 +17,7 @@ import {
   type AreaEntry,
   type AreaMatch,
 } from "../../domain/area-match";
+import { isReferenceText } from "../../domain/reference";
 import { parseRtRw, type RtRw } from "../../domain/rt-rw";
 import type { I18nKey } from "../../i18n/keys";
 import type { AreaData } from "./registration.data";
@@ -110,7 +111,8 @@ function typedArea<D extends AreaData>(input: StepInput, data: D, finish: Finish
   const withNumbers = rtRw ? withDraft(data, { ...rtRw }) : withDraft(data, {});
   const found = onMatch(matchArea(place), withNumbers, finish, ctx);
   if (found) return found;
-  if (!/\p{L}{3}/u.test(place)) return invalid({ key: "registration:area.notFound" });
+  if (!/\p{L}{3}/u.test(place) || isReferenceText(input.text))
+    return invalid({ key: "registration:area.notFound" });
   return next("kecamatan", withNumbers, [{ key: "registration:area.notFound" }]);
 }
 

@@ -7,6 +7,7 @@
 import { parseNik, type NikResult } from "../../domain/nik";
 import { parsePersonName, toNameCase, type NameResult } from "../../domain/person-name";
 import { parsePhone } from "../../domain/phone";
+import { isReferenceText } from "../../domain/reference";
 
 export type IdentityInput = {
   /** Absent when the message has no letters besides filler words. */
@@ -48,6 +49,8 @@ const mixedNik = /(?<![\p{L}\d])(?=[\p{L}\d]*\d)(?=[\p{L}\d]*\p{L})[\p{L}\d]{12,
 
 export function readIdentity(input: string, today: Date): IdentityInput {
   if (input.length > maxInput) return { name: { ok: false, reason: "tooLong" } };
+  // "DFT-KQMZAB" is a reference (the question answerer shows its status), never a name.
+  if (isReferenceText(input)) return { name: { ok: false, reason: "notName" } };
   const mixed = mixedNik.exec(input)?.[0];
   if (mixed) {
     const rest = toNameText(input.replace(mixed, " "));

@@ -9,6 +9,7 @@ import { ask, choose, yesAliases, type Parsed } from "../../core/steps";
 import { toComparable } from "../../core/text";
 import { occupations } from "../../domain/occupations";
 import { programmeFacts } from "../../domain/programme-facts";
+import { isReferenceText } from "../../domain/reference";
 import { parseRupiah } from "../../domain/rupiah-input";
 import type { I18nKey } from "../../i18n/keys";
 import { isQuestionPart } from "../../nlu/message-parts";
@@ -69,9 +70,13 @@ function toldIfRaised(result: RegistrationResult, raised: boolean): Registration
   return { ...result, replies: [note, ...(result.replies ?? [])] };
 }
 
-/** A question, an address ("rt 05 rw 02") or a number is no occupation: re-asked (questions get answered). */
+/** A question, an address ("rt 05 rw 02"), a number or a reference is no occupation: re-asked. */
 const isNoOccupation = (text: string) =>
-  !/\p{L}{3}/u.test(text) || text.length > 60 || /\d/.test(text) || isQuestionPart(text);
+  !/\p{L}{3}/u.test(text) ||
+  text.length > 60 ||
+  /\d/.test(text) ||
+  isQuestionPart(text) ||
+  isReferenceText(text);
 
 export const workSteps = {
   occupation: choose<RegistrationData>({
@@ -98,7 +103,7 @@ export const workSteps = {
   occupationOther: ask<RegistrationData, string>({
     prompt: "registration:occupation.otherPrompt",
     parse: (text) =>
-      text.length >= 3 && text.length <= 60 && /\p{L}/u.test(text)
+      text.length >= 3 && text.length <= 60 && /\p{L}/u.test(text) && !isReferenceText(text)
         ? { ok: true, value: text }
         : { ok: false, reason: "invalid" },
     invalid: "registration:occupation.otherInvalid",
