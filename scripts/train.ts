@@ -13,7 +13,7 @@ const rows = readTrainingData(path.join(root, "nlu/train"));
 const model = trainIntentModel(rows);
 const file = path.join(root, "nlu/intent-model.json");
 writeFileSync(file, JSON.stringify(model));
-const weights = Object.values(model.weights).reduce((n, w) => n + w.length / 2, 0);
+const weights = model.weights.values.length;
 console.log(
-  `trained on ${rows.length} utterances, ${model.labels.length} intents, ${Object.keys(model.weights).length} features, ${weights} weights in ${Date.now() - started} ms → nlu/intent-model.json`,
+  `trained on ${rows.length} utterances, ${model.labels.length} intents, ${model.weights.features.length} features, ${weights} weights in ${Date.now() - started} ms → nlu/intent-model.json`,
 );

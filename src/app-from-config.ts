@@ -41,6 +41,7 @@ export function toAppOptions(
     logger: Logger;
     clock?: Clock;
     scheduler?: JobScheduler;
+    isBot?: boolean;
     keys?: VaultKeys;
   },
 ): AppOptions {
@@ -52,6 +53,10 @@ export function toAppOptions(
     logger,
     vault: createVault(keys),
     silenceMs: config.SESSION_SILENCE_HOURS * 3600_000,
+    sessionTtlDays: config.SESSION_TTL_DAYS,
+    // Only the bot takes conversations; a staff CLI on the same machine must not pass for it.
+    ...(config.INSTANCE_ID && deps.isBot ? { instanceId: config.INSTANCE_ID } : {}),
+    maxTextLength: config.INPUT_MAX_CHARS,
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
@@ -111,7 +116,7 @@ export async function checkConfiguredKeys(
 /** Keys checked against the store, scheduler, options and app in one call. */
 export async function createAppFromConfig(
   config: Config,
-  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock },
+  deps: { storage: ConnectedStorage; logger: Logger; clock?: Clock; isBot?: boolean },
 ): Promise<App> {
   const keys = toConfiguredKeys(config, deps.logger);
   await checkConfiguredKeys(deps.storage, keys, (deps.clock ?? { now: () => new Date() }).now());

@@ -4,168 +4,52 @@
  * start here, so they run the same bot.
  */
 import { createChannelCatalog } from "./channels/channel-catalog";
-import type { ChannelDirectory } from "./core/channel-contract";
+import { randomUUID } from "node:crypto";
+import { createServices, defaultSettings, type AppOptions } from "./app-services";
 import { createChannelHub } from "./core/channel-hub";
-import type { DocumentStore } from "./core/document-store.port";
 import { createEngine } from "./core/engine";
-import type { FileStore } from "./core/files.port";
 import { createInboundHandler } from "./core/handle-inbound";
-import type { Language } from "./core/messages";
-import type { ClaimsCheck, PeopleRepository } from "./core/people.port";
-import type { Clock, Logger, Notifier, Recipient, Translator } from "./core/ports";
-import type { Services, Settings } from "./core/services";
-import { createSessionStore, type SessionStore } from "./core/session.store";
-import type { PersonalDataVault } from "./core/vault.port";
-import { kotaJambiRtRwLimits } from "./domain/rt-rw";
-import { createIndonesianHolidays, createWorkingCalendar, type WorkingCalendar } from "./domain/working-days";
+import type { Clock, Translator } from "./core/ports";
+import { createSessionStore, defaultSessionTtlDays } from "./core/session.store";
 import { createQuestionInterjector } from "./flows/questions.interject";
 import { createFlowRegistry } from "./flows/registry";
 import { createTranslator } from "./i18n/translator";
-import { createBroadcasting, type Broadcasting, type BroadcastingSettings } from "./jobs/broadcasting";
-import { createInProcessScheduler } from "./jobs/in-process.scheduler";
-import { createOutboxDrainer, type OutboxSettings } from "./jobs/outbox.job";
-import { createRetention, type RetentionSettings } from "./jobs/retention.job";
-import type { JobScheduler } from "./jobs/scheduler.port";
-import { createMemoryFileStore } from "./storage/files/memory-file.store";
-import { createReportQueries } from "./storage/report-queries";
-import { defaultReportAssumptions } from "./reports/report-assumptions";
-import { createStaffAlerts } from "./security/staff-alerts";
-import { createErasure } from "./storage/erasure";
-import { createAttempts } from "./storage/repositories/attempts.repository";
-import { createAuditLog } from "./storage/repositories/audit.repository";
-import { createClaimDocumentRepository } from "./storage/repositories/claim-documents.repository";
-import { createClaimRepository } from "./storage/repositories/claims.repository";
-import { createConsentLog } from "./storage/repositories/consents.repository";
-import { createOptOutService } from "./storage/repositories/opt-out.repository";
+import { createOutboxDrainer } from "./jobs/outbox.job";
+import { createReplyRedeliverer } from "./jobs/reply-redelivery.job";
+import { createRetention } from "./jobs/retention.job";
+import { createSessionPurge } from "./jobs/session-purge.job";
 import { createOutboxRepository } from "./storage/repositories/outbox.repository";
-import { createPeopleRepository } from "./storage/repositories/people.repository";
-import { createUnansweredQuestions } from "./storage/repositories/unanswered.repository";
 
-export type AppOptions = {
-  store: DocumentStore;
-  clock: Clock;
-  logger: Logger;
-  vault: PersonalDataVault;
-  translator?: Translator;
-  silenceMs?: number;
-  /** Language of new conversations (the transcript runner's --lang); default "id". */
-  defaultLanguage?: Language;
-  /** Defaults: REGISTRATION_MAX_AGE 65, REGISTRATION_REVIEW_DAYS 5. */
-  settings?: Partial<Settings>;
-  /** Whether a claim needs a person's data (default: the claims repository). */
-  claimsCheck?: ClaimsCheck;
-  /** Read-only people for broadcasting and opt-outs (test fakes); default: the registrations. */
-  people?: PeopleRepository;
-  /** Claims with missing documents for the reminders (test fakes); default: the claims repository. */
-  claims?: Pick<Services["claims"], "listAwaitingDocuments">;
-  /** Agenda on MongoDB (jobs/agenda.scheduler.ts); by default an in-process scheduler. */
-  scheduler?: JobScheduler;
-  broadcasting?: Partial<BroadcastingSettings>;
-  /** Where heirs' documents go; default in memory (main.ts passes the encrypted disk store). */
-  files?: FileStore;
-  /** Working-day calendar; default national holidays plus `extraHolidays`. */
-  calendar?: WorkingCalendar;
-  /** EXTRA_HOLIDAYS (cuti bersama), YYYY-MM-DD. */
-  extraHolidays?: readonly string[];
-  /** Retry and timing of the outbox drainer (jobs/outbox.job.ts). */
-  outbox?: Partial<OutboxSettings>;
-  /** Retention periods (CLAIM_DOCUMENT_RETENTION_DAYS; default 90 days after a claim was paid). */
-  retention?: Partial<RetentionSettings>;
-  /** Staff chats that get security alerts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS). */
-  staffRecipients?: readonly Recipient[];
-  /** What each channel can do, as configured (channels/channel-catalog.ts); default: WhatsApp Web. */
-  channels?: ChannelDirectory;
-};
-
-export const defaultSettings: Settings = {
-  registrationMaxAge: 65,
-  registrationReviewDays: 5,
-  rtRwLimits: kotaJambiRtRwLimits,
-};
+export { createServices, defaultSettings, type AppOptions };
 
 let sharedTranslator: Translator | undefined;
 
-type ServiceOptions = Omit<AppOptions, "translator"> & {
-  translator: Translator;
-  sessions: SessionStore;
-  notifier: Notifier;
-};
-
-/** Every port a flow may use, built over one document store. Tests with their own engine use it too. */
-export function createServices(options: ServiceOptions): {
-  services: Services;
-  broadcasting: Broadcasting;
-  scheduler: JobScheduler;
-} {
-  const { store, clock, logger } = options;
-  const channels = options.channels ?? createChannelCatalog();
-  const scheduler = options.scheduler ?? createInProcessScheduler({ clock, logger });
-  const audit = createAuditLog(store);
-  const people = createPeopleRepository(store);
-  const claims = createClaimRepository(store);
-  const audience = options.people ?? people;
-  const optOuts = createOptOutService({ store, people: audience, audit });
-  const broadcasting = createBroadcasting({
-    store,
-    scheduler,
-    notifier: options.notifier,
-    translator: options.translator,
-    people: audience,
-    claims: options.claims ?? claims,
-    optOuts,
-    audit,
-    clock,
-    logger,
-    channels,
-    ...(options.broadcasting ? { settings: options.broadcasting } : {}),
-  });
-  const staffAlerts = createStaffAlerts({
-    audit,
-    notifier: options.notifier,
-    logger,
-    recipients: options.staffRecipients ?? [],
-  });
-  const attempts = createAttempts({
-    store,
-    alerts: staffAlerts,
-    logger,
-    pseudonymise: (subject) => options.vault.hash(subject),
-  });
-  const services: Services = {
-    clock,
-    logger,
-    notifier: options.notifier,
-    sessions: options.sessions,
-    vault: options.vault,
-    audit,
-    people,
-    consents: createConsentLog(store),
-    settings: {
-      ...defaultSettings,
-      ...options.settings,
-      reportAssumptions: options.settings?.reportAssumptions ?? defaultReportAssumptions(),
-    },
-    claimsCheck: options.claimsCheck ?? claims,
-    broadcasts: broadcasting.service,
-    optOuts,
-    claims,
-    claimDocuments: createClaimDocumentRepository(store),
-    files: options.files ?? createMemoryFileStore(),
-    reports: createReportQueries(store),
-    calendar:
-      options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
-    attempts,
-    staffAlerts,
-    erasure: createErasure(store),
-    channels,
-    unanswered: createUnansweredQuestions(store),
+/** Pseudonyms of recent conversations, remembered so a keyed hash is not computed per message. */
+function createPseudonyms(hash: (key: string) => string, keep = 2_000): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let pseudonym = known.get(key);
+    if (pseudonym === undefined) {
+      pseudonym = hash(key);
+      if (known.size >= keep) known.delete(known.keys().next().value as string);
+      known.set(key, pseudonym);
+    }
+    return pseudonym;
   };
-  return { services, broadcasting, scheduler };
 }
+
+/** The system's time: for leases, which every process must read alike. */
+const systemClock: Clock = { now: () => new Date() };
 
 export function createApp(options: AppOptions) {
   const translator = options.translator ?? (sharedTranslator ??= createTranslator());
-  const sessions = createSessionStore(options.store);
+  const ttlDays = options.sessionTtlDays ?? defaultSessionTtlDays;
+  // A stable INSTANCE_ID lets a restarted process take back its conversations at once.
+  const boot = randomUUID().slice(0, 8);
+  const processId = options.instanceId ? `${options.instanceId}.${boot}` : boot;
+  const identity = options.instanceId ? { instance: options.instanceId, boot } : undefined;
+  const sessions = createSessionStore(options.store, { ttlDays, ...(identity ? { identity } : {}) });
+  const leaseClock = options.leaseClock ?? systemClock;
   const outboxItems = createOutboxRepository(options.store);
   const channels = options.channels ?? createChannelCatalog();
   const hub = createChannelHub({
@@ -176,6 +60,17 @@ export function createApp(options: AppOptions) {
     clock: options.clock,
     channels,
   });
+  const replies = createReplyRedeliverer({
+    sessions,
+    hub,
+    translator,
+    clock: options.clock,
+    leaseClock,
+    logger: options.logger,
+    owner: `${processId}:drain`,
+    channels,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
+  });
   // Only the bot process starts it (main.ts); a CLI just queues.
   const outbox = createOutboxDrainer({
     outbox: outboxItems,
@@ -183,6 +78,7 @@ export function createApp(options: AppOptions) {
     sessions,
     clock: options.clock,
     logger: options.logger,
+    replies,
     ...(options.outbox ? { settings: options.outbox } : {}),
   });
   const { services, broadcasting, scheduler } = createServices({
@@ -210,6 +106,7 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     silenceMs: options.silenceMs ?? 24 * 60 * 60 * 1000,
     ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
+    ...(options.maxTextLength ? { maxTextLength: options.maxTextLength } : {}),
   });
   const inbound = createInboundHandler({
     engine,
@@ -218,7 +115,16 @@ export function createApp(options: AppOptions) {
     logger: options.logger,
     clock: options.clock,
     channels,
-    pseudonymise: (key) => options.vault.hash(key).slice(0, 16),
+    leaseClock,
+    instanceId: processId,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
+    pseudonymise: createPseudonyms((key) => options.vault.hash(key).slice(0, 16)),
+  });
+  const sessionPurge = createSessionPurge({
+    sessions,
+    clock: options.clock,
+    logger: options.logger,
+    ttlDays,
   });
   return {
     services,
@@ -232,6 +138,7 @@ export function createApp(options: AppOptions) {
     outbox,
     outboxItems,
     retention,
+    sessionPurge,
   };
 }
 

@@ -57,7 +57,16 @@ export const configSchema = z.object({
   XDG_CONFIG_HOME: z.string().min(1).optional(),
 
   SESSION_SILENCE_HOURS: z.coerce.number().positive().default(24),
+  /** Sessions silent this many days are deleted (TTL index on MongoDB, a purge job elsewhere). */
+  SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(90),
+  /** Longest message (or caption) handled, in characters; longer gets "please send it shorter". */
+  INPUT_MAX_CHARS: z.coerce.number().int().min(100).max(65_536).default(2_000),
   TERMINAL_CHAT: z.enum(["auto", "true", "false"]).default("auto"),
+  /** This bot process's stable name (one per process running at once); see .env.example. */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, "1–64 characters A-Z, a-z, 0-9, _, . and -")
+    .optional(),
 
   TELEGRAM_BOT_TOKEN: z
     .string()

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       "⚠️  WARNING: no MongoDB available; using the MEMORY store. Nothing you enter survives exit. Set MONGODB_URI.",
     );
   }
-  const app = await createAppFromConfig(config, { storage: storage, logger });
+  const app = await createAppFromConfig(config, { storage: storage, logger, isBot: true });
 
   if (config.HEALTH_PORT > 0) {
     const health = await startHealthServer({
@@ -158,6 +158,8 @@ async function main(): Promise<void> {
     await Promise.race([channelsStarted, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     await app.outbox.start();
     shutdown.add(() => app.outbox.stop());
+    await app.sessionPurge.start();
+    shutdown.add(async () => app.sessionPurge.stop());
     await app.broadcasting.start();
     shutdown.add(() => app.broadcasting.stop());
     await app.retention.start();

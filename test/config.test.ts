@@ -23,6 +23,8 @@ describe("configuration", () => {
     expect(config).toMatchObject({
       NODE_ENV: "development",
       SESSION_SILENCE_HOURS: 24,
+      SESSION_TTL_DAYS: 90,
+      INPUT_MAX_CHARS: 2000,
       TERMINAL_CHAT: "auto",
     });
   });
@@ -31,6 +33,8 @@ describe("configuration", () => {
     ["LOG_LEVEL", "loud"],
     ["MONGODB_URI", "postgres://localhost/db"],
     ["SESSION_SILENCE_HOURS", "-3"],
+    ["SESSION_TTL_DAYS", "0"],
+    ["INPUT_MAX_CHARS", "lots"],
     ["TELEGRAM_BOT_TOKEN", "not-a-token"],
     ["QUIET_HOURS_START", "8pm"],
     ["WHATSAPP_ENABLED", "maybe"],

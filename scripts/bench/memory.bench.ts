@@ -11,7 +11,14 @@ import { ensureBuild, info, projectRoot, within, type BenchRow, type BenchSectio
 const sessions = 10_000;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-type ChildReport = { baseline: number; peak: number; rss: number; heapUsed: number; sessions: number };
+type ChildReport = {
+  baseline: number;
+  peak: number;
+  soon: number;
+  rss: number;
+  heapUsed: number;
+  sessions: number;
+};
 
 function measure(args: string[]): ChildReport {
   const result = spawnSync(process.execPath, ["--expose-gc", ...args, String(sessions)], {
@@ -25,9 +32,15 @@ function measure(args: string[]): ChildReport {
 
 function toRows(label: string, report: ChildReport): BenchRow[] {
   return [
-    within(`RSS with ${sessions.toLocaleString("en")} sessions, ${label}`, mb(report.rss), "MB", 150),
+    within(
+      `RSS with ${sessions.toLocaleString("en")} sessions, idle 10 s, ${label}`,
+      mb(report.rss),
+      "MB",
+      150,
+    ),
     info(`  RSS before the sessions, ${label}`, mb(report.baseline), "MB"),
     info(`  RSS right after 20,000 messages, ${label}`, mb(report.peak), "MB"),
+    info(`  RSS 1 s after them, ${label}`, mb(report.soon), "MB"),
     info(`  JS heap used with the sessions, ${label}`, mb(report.heapUsed), "MB"),
   ];
 }

@@ -28,20 +28,23 @@ export async function runDecision(
     case "verify-death": {
       const claim = await verifyDeath(deps, { reference, actor });
       return claim
-        ? { ok: true, message: `Death verified on ${reference}; the person is marked deceased.` }
-        : { ok: false, message: "No such claim, or already verified or closed" };
+        ? {
+            ok: true,
+            message: `Kematian pada ${reference} terverifikasi; orangnya ditandai meninggal dunia.`,
+          }
+        : { ok: false, message: "Klaim tidak ada, atau sudah diverifikasi atau ditutup" };
     }
     case "false-report": {
       const reason = args.join(" ").trim();
-      if (!reason) return { ok: false, message: "Missing REASON" };
+      if (!reason) return { ok: false, message: "ALASAN belum diisi" };
       const result = await rejectFalseReport(deps, { reference, actor, reason, nextStep });
       return result.status === "moved"
-        ? { ok: true, message: `${reference} closed as a false report; the person's record is unchanged.` }
-        : { ok: false, message: `Refused: ${result.reason}` };
+        ? { ok: true, message: `${reference} ditutup sebagai laporan keliru; data orangnya tidak diubah.` }
+        : { ok: false, message: `Ditolak: ${result.reason}` };
     }
     case "membership": {
       const since = parseDateInput(args[0] ?? "", now, { twoDigitYear: "pastCentury" });
-      if (!since.ok) return { ok: false, message: `Not a date: ${args[0] ?? "(missing)"}` };
+      if (!since.ok) return { ok: false, message: `Bukan tanggal: ${args[0] ?? "(kosong)"}` };
       const kpj = args[1]?.replace(/\D/g, "");
       const claim = await confirmMembership(deps, {
         reference,
@@ -50,23 +53,26 @@ export async function runDecision(
         ...(kpj ? { kpj } : {}),
       });
       return claim
-        ? { ok: true, message: `Membership saved on ${reference}; the heir was sent the estimate.` }
-        : { ok: false, message: "No such claim" };
+        ? {
+            ok: true,
+            message: `Kepesertaan disimpan pada ${reference}; ahli waris dikirimi perkiraan manfaat.`,
+          }
+        : { ok: false, message: "Klaim tidak ada" };
     }
     case "grant-access": {
       const phone = parsePhone(args[0] ?? "", { mobileOnly: true });
-      if (!phone.ok) return { ok: false, message: `Not a mobile number: ${args[0] ?? "(missing)"}` };
+      if (!phone.ok) return { ok: false, message: `Bukan nomor HP: ${args[0] ?? "(kosong)"}` };
       await grantAccess(deps, { reference, actor, phone: phone.value });
-      return { ok: true, message: `Access to ${reference} given to that WhatsApp number.` };
+      return { ok: true, message: `Nomor WhatsApp itu sekarang boleh mengikuti ${reference}.` };
     }
     case "waive-doc": {
       const type = args[0] as DocumentType | undefined;
       if (!type || !documentTypes.includes(type))
-        return { ok: false, message: `Unknown document type ${args[0] ?? "(missing)"}` };
+        return { ok: false, message: `Jenis dokumen tidak dikenal: ${args[0] ?? "(kosong)"}` };
       await waiveDocument(deps, { reference, actor, type });
-      return { ok: true, message: `${type} is no longer asked for ${reference}.` };
+      return { ok: true, message: `${type} tidak diminta lagi untuk ${reference}.` };
     }
     default:
-      return { ok: false, message: `Unknown command ${command}` };
+      return { ok: false, message: `Perintah tidak dikenal: ${command}` };
   }
 }

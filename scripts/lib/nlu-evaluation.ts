@@ -49,6 +49,8 @@ export function toAnsweredLabels(replies: readonly Reply[], session: Session): s
     else if (key === "questions:handoff" || key === "questions:human") labels.add("handoff");
     else if (key.startsWith("questions:greeting") || key === "menu:greeting") labels.add("greeting");
     else if (key === "questions:thanks") labels.add("thanks");
+    // A part declined as out of scope, beside an answer to another part ("outOfScope+contribution").
+    else if (key === "questions:outOfScope") labels.add("outOfScope");
   }
   const flow = session.flow?.id;
   if (flow && flowLabels[flow]) labels.add(flowLabels[flow]);
@@ -66,7 +68,10 @@ function toOutcome(row: LabelledRow, replies: readonly Reply[], session: Session
   const declined = keys.includes("questions:outOfScope");
   const base = { row, answered, text };
   if (row.label === "outOfScope") {
-    const ok = declined || (!programmeFigure.test(text) && answered.every((l) => framing.has(l)));
+    // Declined (or nothing but a greeting back), and never a programme figure beside it.
+    const ok =
+      !programmeFigure.test(text) &&
+      (declined || answered.every((l) => framing.has(l) || l === "outOfScope"));
     return {
       ...base,
       outcome: declined ? "declined" : ok ? (menu ? "menu" : "fallback") : "wrong",
@@ -76,7 +81,7 @@ function toOutcome(row: LabelledRow, replies: readonly Reply[], session: Session
   const greetedOnly = keys.includes("common:welcome") && answered.length === 0 && !menu && !declined;
   if (wanted.includes("greeting") && greetedOnly) return { ...base, outcome: "direct", correct: true };
   const hits = wanted.filter((w) => answered.includes(w));
-  const topics = answered.filter((l) => !framing.has(l) || wanted.includes(l));
+  const topics = answered.filter((l) => (!framing.has(l) && l !== "outOfScope") || wanted.includes(l));
   if (!menu && (needsAll ? hits.length === wanted.length : hits.length > 0))
     return { ...base, outcome: "direct", correct: true };
   if (hits.length > 0) return { ...base, outcome: menu ? "menu" : "partial", correct: false };

@@ -10,6 +10,7 @@ export type AuditEntry = {
 };
 
 export interface AuditLog {
-  record(entry: AuditEntry): Promise<void>;
+  /** Appends; with `key` (`ctx.effectKey("audit")`) a second call with the same key writes nothing. */
+  record(entry: AuditEntry, key?: string): Promise<void>;
   list(filter: { target?: string; actor?: string; since?: Date }, limit?: number): Promise<AuditEntry[]>;
 }

@@ -4,7 +4,7 @@
  * An unsolicited message whose channel is not running in this process (a staff CLI), or cannot
  * send now (WhatsApp logging in), goes to the outbox; the bot process sends it later.
  */
-import type { Language, Reply } from "./messages";
+import type { Language, OutboundMessage, Reply } from "./messages";
 import { toConversationKey, type ChannelName } from "./messages";
 import type { Outbox } from "./outbox.port";
 import type {
@@ -15,6 +15,7 @@ import type {
   NotifyOptions,
   NotifyOutcome,
   Recipient,
+  SendKind,
   Translator,
 } from "./ports";
 import type { ChannelDirectory } from "./channel-contract";
@@ -30,6 +31,8 @@ export type ChannelHub = Notifier & {
   channels(): ChannelName[];
   /** Called after every `register` (the outbox drainer sends what waited for that channel). */
   onRegister(listener: (channel: ChannelName) => void): void;
+  /** Sends messages rendered already (queued replies) through the recipient's channel here. */
+  sendRendered(recipient: Recipient, messages: OutboundMessage[], kind: SendKind): Promise<void>;
 };
 
 /** True for "this channel cannot send right now" (not running here, or not connected): worth retrying. */
@@ -70,6 +73,7 @@ export function createChannelHub(deps: {
         ...(error ? { attempts: 1, lastError: toShortError(error) } : {}),
       },
       clock.now(),
+      options.key,
     );
     deps.logger.info({ channel: recipient.channel, retry: Boolean(error) }, "message queued in the outbox");
     return "queued" as const;
@@ -84,6 +88,15 @@ export function createChannelHub(deps: {
     has: (channel) => senders.has(channel),
     channels: () => [...senders.keys()],
     onRegister: (listener) => void listeners.push(listener),
+    async sendRendered(recipient, messages, kind) {
+      const sender = senders.get(recipient.channel);
+      if (!sender)
+        throw new AppError("CHANNEL_SEND_FAILED", `Channel ${recipient.channel} is not running`, {
+          channel: recipient.channel,
+          unavailable: true,
+        });
+      await sender.send(recipient.userId, messages, kind);
+    },
     async notify(recipient, replies, options = {}): Promise<NotifyOutcome> {
       const kind = options.kind ?? "unsolicited";
       const queueable = kind === "unsolicited" && options.outbox !== false && Boolean(deps.outbox);

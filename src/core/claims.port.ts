@@ -142,9 +142,22 @@ export type Claim = {
   updatedAt: Date;
   /** Optimistic concurrency: incremented on every save. */
   version: number;
+  /**
+   * Set by the repository while the claim is open (every stage but DIBAYAR): the deceased
+   * ("person:<id>", or "nik:<hash>" when unregistered), unique, so one death has one open claim.
+   */
+  openFor?: string;
+  /** The idempotency key of the report that created it (repository-maintained). */
+  effectKey?: string;
 };
 
-export type NewClaim = Omit<Claim, "_id" | "reference" | "version">;
+export type NewClaim = Omit<Claim, "_id" | "reference" | "version" | "openFor" | "effectKey">;
+
+/**
+ * "created": stored now, or by an earlier run of the same report (same key): same outcome.
+ * "alreadyOpen": this death already has an open claim (another report); nothing was written.
+ */
+export type CreateClaimResult = { type: "created"; claim: Claim } | { type: "alreadyOpen"; claim: Claim };
 
 export type ClaimQuery = { stage?: ClaimStage | ClaimStage[]; slaDueBefore?: string };
 
@@ -152,8 +165,12 @@ export type ClaimQuery = { stage?: ClaimStage | ClaimStage[]; slaDueBefore?: str
 export type DeceasedKey = { personId?: string; nikHash?: string };
 
 export interface ClaimRepository extends ClaimsCheck {
-  /** Stores a new claim under a fresh unique reference. */
-  create(claim: NewClaim): Promise<Claim>;
+  /**
+   * Stores a new claim under a fresh unique reference, unless the deceased already has an open
+   * claim. With `key` (`ctx.effectKey("claim")`) a second call with the same key returns the claim
+   * the first one created.
+   */
+  create(claim: NewClaim, key?: string): Promise<CreateClaimResult>;
   findByReference(reference: string): Promise<Claim | null>;
   findByHeirContact(contact: Contact): Promise<Claim[]>;
   findByHeirPhone(phone: string): Promise<Claim[]>;
@@ -185,6 +202,7 @@ export type ClaimDocument = {
 };
 
 export interface ClaimDocumentRepository {
+  /** Stores the metadata; a document whose `_id` exists already (use `ctx.effectKey("document")`) is kept as it is. */
   add(document: ClaimDocument): Promise<void>;
   findById(id: string): Promise<ClaimDocument | null>;
   label(id: string, type: DocumentType): Promise<void>;

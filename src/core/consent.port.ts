@@ -20,6 +20,7 @@ export type ConsentEntry = {
 };
 
 export interface ConsentLog {
-  record(entry: ConsentEntry): Promise<void>;
+  /** Appends; with `key` (`ctx.effectKey("consent")`) a second call with the same key writes nothing. */
+  record(entry: ConsentEntry, key?: string): Promise<void>;
   listFor(personId: string): Promise<ConsentEntry[]>;
 }

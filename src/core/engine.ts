@@ -1,71 +1,93 @@
 /**
  * The conversation engine: given the stored session and one inbound message, it returns the
  * replies and the new session as data. It never sends, saves or logs personal data itself;
- * handle-inbound.ts does the I/O around it.
+ * handle-inbound.ts does the I/O around it. The work is a pipeline of small stages
+ * (core/stages/), composed like grammY middleware; `pipelineStages` lists them in order.
  */
-import type { AnyFlow, FlowContext } from "./flow";
-import { deepCopy } from "./copy";
-import type { InboundMessage, Language, MediaInput, Reply } from "./messages";
-import type { Logger, Translator } from "./ports";
+import { Composer } from "./composer";
+import type { InboundMessage, Reply } from "./messages";
 import { createSession, type Session } from "./session";
-import { Turn } from "./turn";
-import type { Services } from "./services";
+import { applyResultStage } from "./stages/apply-result.stage";
+import { completionStage } from "./stages/completion.stage";
+import { currentStepStage } from "./stages/current-step.stage";
+import { dedupeStage } from "./stages/dedupe.stage";
+import { globalCommandsStage } from "./stages/global-commands.stage";
+import { handoffGateStage } from "./stages/handoff-gate.stage";
+import { inputLimitStage } from "./stages/input-limit.stage";
+import { interjectionStage } from "./stages/interjection.stage";
+import { newConversationStage, queuedFlowStage } from "./stages/queued-flow.stage";
+import { resumeStage } from "./stages/resume.stage";
+import { sessionResetStage } from "./stages/session-reset.stage";
+import { welcomeStage } from "./stages/welcome.stage";
+import { createTurn, type EngineDeps, type Turn } from "./turn";
+
+export type { EngineDeps } from "./turn";
+export type { FlowRegistry, Interjection } from "./flow-registry";
+
+/** The stages every message passes, in order. */
+export const pipelineStages = [
+  dedupeStage,
+  welcomeStage,
+  newConversationStage,
+  sessionResetStage,
+  inputLimitStage,
+  handoffGateStage,
+  globalCommandsStage,
+  queuedFlowStage,
+  resumeStage,
+  currentStepStage,
+  interjectionStage,
+  applyResultStage,
+  completionStage,
+] as const;
 
 /**
- * What the question answerer makes of text a step refused: replies (then the step is asked
- * again), or replies and a flow to start (the active flow is parked, as with the menu).
+ * `duplicate`: the message was handled before; `session` is the stored one, unchanged, and
+ * there are no replies (the inbound handler sends the earlier ones if they never went out).
  */
-export type Interjection = Reply[] | { replies: Reply[]; start: { flow: string; data?: unknown } };
+export type EngineResult = { session: Session; replies: Reply[]; duplicate: boolean };
 
-/** The flows the engine knows; `home` (the menu) handles input when no flow is active. */
-export type FlowRegistry = {
-  home: AnyFlow;
-  get(id: string): AnyFlow | undefined;
-  /** Answers a question typed mid-flow instead of an answer; null when the text is no question. */
-  interject?: (text: string, ctx: FlowContext) => Promise<Interjection | null> | Interjection | null;
-  /**
-   * A photo or file the current step (or the menu) did not take: a flow that collects files may
-   * take it over (claim documents), so nothing a user sends is dropped; null leaves the step's reply.
-   */
-  onStrayMedia?: (media: MediaInput, ctx: FlowContext) => Promise<Interjection | null>;
-  /** The first message of a conversation never seen before: a flow to start before anything else. */
-  onNewConversation?: (ctx: FlowContext) => Promise<{ flow: string; data?: unknown } | null>;
+export type HandleOptions = {
+  /** The stored session was unreadable and `stored` is a fresh one standing in for it. */
+  reset?: boolean;
 };
 
-export type EngineDeps = {
-  registry: FlowRegistry;
-  services: Services;
-  translator: Translator;
-  logger: Logger;
-  /** After this much silence, an unfinished flow asks "lanjutkan atau mulai lagi?". */
-  silenceMs: number;
-  /** Language of a new conversation (default "id"); users switch with "bahasa". */
-  defaultLanguage?: Language;
-};
-
-export type EngineResult = { session: Session; replies: Reply[] };
+/**
+ * The copy a turn may change: the top level and the maps stages change in place (parked flows,
+ * context). Everything deeper is replaced, never changed, so it is shared with `stored`.
+ */
+function toWorkingCopy(stored: Session): Session {
+  return { ...stored, parked: { ...stored.parked }, context: { ...stored.context } };
+}
 
 export function createEngine(deps: EngineDeps) {
-  async function handle(stored: Session | null, message: InboundMessage, now: Date): Promise<EngineResult> {
-    const session: Session = stored
-      ? deepCopy(stored)
+  const pipeline = new Composer<Turn>().use(...pipelineStages);
+
+  async function handle(
+    stored: Session | null,
+    message: InboundMessage,
+    now: Date,
+    options: HandleOptions = {},
+  ): Promise<EngineResult> {
+    const session = stored
+      ? toWorkingCopy(stored)
       : createSession(message.channel, message.userId, now, deps.defaultLanguage);
+    const silentFor = now.getTime() - session.lastActivityAt.getTime();
     if (message.phone) session.phone = message.phone;
     if (message.displayName) session.displayName = message.displayName;
-    const silentFor = now.getTime() - session.lastActivityAt.getTime();
+    const turn = createTurn(deps, session, message, now, {
+      isNew: !stored,
+      reset: options.reset ?? false,
+      silentFor,
+    });
+    await pipeline.run(turn);
+    if (turn.duplicate) return { session: stored ?? session, replies: [], duplicate: true };
     session.lastActivityAt = now;
-    const turn = new Turn(deps, session, message, now);
-    if (!stored) turn.replies.push({ key: "common:welcome" });
-    if (!stored && deps.registry.onNewConversation) {
-      const first = await deps.registry.onNewConversation(turn.ctx);
-      if (first) session.queued = { flow: first.flow, data: first.data ?? {}, at: now };
-    }
-    await turn.run(silentFor);
     session.version += 1;
-    return { session, replies: turn.replies };
+    return { session, replies: turn.replies, duplicate: false };
   }
 
-  return { handle };
+  return { handle, stages: pipeline.names };
 }
 
 export type Engine = ReturnType<typeof createEngine>;

@@ -12,7 +12,11 @@ export type StoredFile = {
 };
 
 export interface FileStore {
-  put(bytes: Uint8Array, options: { extension: string }): Promise<StoredFile>;
+  /**
+   * Stores the bytes. With `key` (`ctx.effectKey("file")`, letters, digits, `-` and `_`) the file
+   * is stored under a name derived from it, so storing it again overwrites instead of adding a copy.
+   */
+  put(bytes: Uint8Array, options: { extension: string; key?: string }): Promise<StoredFile>;
   /** The plain bytes; throws when the file is missing or was altered. */
   get(key: string): Promise<Uint8Array>;
   remove(key: string): Promise<void>;

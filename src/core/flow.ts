@@ -36,6 +36,13 @@ export type FlowContext = {
   services: Services;
   translator: Translator;
   logger: Logger;
+  /**
+   * The idempotency key of one side effect of this message, e.g. `ctx.effectKey("person")`: the
+   * same on a retry, a redelivery or another instance. Pass it to every repository write, which
+   * then returns the record already written instead of writing it twice, so the step gives the
+   * same reply. Use one purpose per write (`"consent"`, `"audit"`, `"document"`).
+   */
+  effectKey: (purpose: string) => string;
   /** Switches the user's language for this and later replies. */
   setLanguage: (language: Language) => void;
   /**
@@ -70,6 +77,12 @@ export type Step<D> = {
   handle: (input: StepInput, data: D, ctx: FlowContext) => StepResult<D> | Promise<StepResult<D>>;
   /** Shown on "bantuan" at this step; defaults to `<flow>:<step>.help` when that key exists. */
   help?: I18nKey;
+  /**
+   * Longest text this step parses (characters), when it is shorter than the bot-wide limit: an
+   * answer that can only be short (an area, a search) and a parser that gets slow on long text.
+   * Longer text is refused before the step sees it, with "please send it shorter".
+   */
+  maxTextLength?: number;
 };
 
 /** What `complete` may return: replies (back home), or a hand-over to another flow. */

@@ -39,8 +39,8 @@ export type NewOutboxItem = Pick<OutboxItem, "recipient" | "replies" | "kind"> &
 };
 
 export interface Outbox {
-  /** Queues a message; returns the item's id. */
-  enqueue(item: NewOutboxItem, now: Date): Promise<string>;
+  /** Queues a message; returns the item's id. With `key` (the item's id) a second call queues nothing. */
+  enqueue(item: NewOutboxItem, now: Date, key?: string): Promise<string>;
   /** Atomically takes the next due item for one of `channels` (pending → sending) and counts an attempt. */
   claimDue(channels: readonly ChannelName[], owner: string, now: Date): Promise<OutboxItem | null>;
   markSent(item: OutboxItem, now: Date): Promise<void>;

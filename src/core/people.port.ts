@@ -232,13 +232,20 @@ export interface PeopleRepository {
 
 /** The people repository with the writes registration, "data saya" and staff review need. */
 export interface PeopleRegister extends PeopleRepository {
-  /** Inserts with a fresh unique reference (`DFT-…`, retried on collision); refuses a known NIK. */
-  register(person: NewPerson, now: Date): Promise<RegisterResult>;
+  /**
+   * Inserts with a fresh unique reference (`DFT-…`, retried on collision); refuses a known NIK.
+   * With `key` (`ctx.effectKey("person")`) a second call with the same key returns the person the
+   * first one registered ("registered", not "duplicateNik"), so a retried turn gives the same reply.
+   */
+  register(person: NewPerson, now: Date, key?: string): Promise<RegisterResult>;
   /**
    * Inserts a registration whose NIK is already registered as `existing`, for staff to decide
    * (flag "duplicate_nik", `duplicateOf`); the submitter is answered as for any registration.
+   * With `key`, a second call with the same key returns the record the first one made.
    */
-  registerForReview(person: NewPerson, existing: Person, now: Date): Promise<Person>;
+  registerForReview(person: NewPerson, existing: Person, now: Date, key?: string): Promise<Person>;
+  /** The person `register` or `registerForReview` made with this idempotency key, if any. */
+  findByEffectKey(key: string): Promise<Person | null>;
   /** Applies changes; returns the person afterwards, or null when unknown. */
   update(id: string, changes: PersonChanges, now: Date): Promise<Person | null>;
   /** Adds a staff flag once (idempotent). */

@@ -75,6 +75,8 @@ export type NotifyOptions = {
    * send now (default true). Broadcasts pass false: their deliveries are their own outbox.
    */
   outbox?: boolean;
+  /** Idempotency key (`ctx.effectKey("notify")`): queued under this key, a message is queued once. */
+  key?: string;
   /** Echoed in delivery receipts, where the channel reports them (see `DeliveryReceipts`). */
   reference?: string;
 };

@@ -1,9 +1,11 @@
 /**
- * The conversation state of one user on one channel. It survives JSON round trips,
- * is parsed with zod when loaded and carries a version for optimistic concurrency.
+ * The conversation state of one user on one channel. It survives JSON round trips and carries
+ * two versions: `schemaVersion` (the shape, parsed as a zod discriminated union and migrated
+ * forward one version at a time) and `version` (incremented on every save, for optimistic
+ * concurrency). A shape change is a new `sessionV<n>` schema plus one small migration below.
  */
 import { z } from "zod";
-import { channelNames, languages, type ChannelName, type Language } from "./messages";
+import { channelNames, languages, type ChannelName, type Language, type Reply } from "./messages";
 
 export const flowStateSchema = z.object({
   id: z.string(),
@@ -16,7 +18,28 @@ export const flowStateSchema = z.object({
 });
 export type FlowState = z.infer<typeof flowStateSchema>;
 
-export const sessionSchema = z.object({
+const replySchema = z.custom<Reply>(
+  (value) => typeof value === "object" && value !== null && typeof (value as Reply).key === "string",
+  "a reply ({ key, params?, choices? })",
+);
+
+/** The replies of one turn, saved with the session and removed once they were sent. */
+export const pendingRepliesSchema = z.object({
+  /** The inbound message they answer (a redelivery of it sends them if they never went out). */
+  messageId: z.string(),
+  replies: z.array(replySchema),
+  language: z.enum(languages),
+  at: z.coerce.date(),
+  /** Send attempts that failed so far. */
+  attempts: z.number().int().nonnegative().default(0),
+  /** Not before this time (backoff after a failed attempt). */
+  dueAt: z.coerce.date(),
+});
+export type PendingReplies = z.infer<typeof pendingRepliesSchema>;
+
+/** Version 1: sessions stored before `schemaVersion` existed (read as version 1). */
+const sessionV1 = z.object({
+  schemaVersion: z.literal(1),
   _id: z.string(),
   channel: z.enum(channelNames),
   userId: z.string(),
@@ -42,7 +65,52 @@ export const sessionSchema = z.object({
   createdAt: z.coerce.date(),
   lastActivityAt: z.coerce.date(),
 });
-export type Session = z.infer<typeof sessionSchema>;
+
+/** Version 2: the reply outbox. Replies of a turn are saved in the same write as its state. */
+const sessionV2 = sessionV1.extend({
+  schemaVersion: z.literal(2),
+  /** Replies not yet sent, by turn (`v<version>` of the save that queued them); oldest first. */
+  pending: z.record(z.string(), pendingRepliesSchema).default({}),
+  /** The earliest `dueAt` among `pending` (absent when nothing waits): indexed for the drainer. */
+  pendingSince: z.coerce.date().optional(),
+});
+
+/** The current shape. */
+export const sessionSchema = sessionV2;
+export type Session = z.infer<typeof sessionV2>;
+export const currentSchemaVersion = 2;
+
+const migrations: Record<number, (stored: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (v1) => ({ ...v1, schemaVersion: 2, pending: {} }),
+};
+
+const anyVersion = z.discriminatedUnion("schemaVersion", [sessionV1, sessionV2]);
+
+/** Brings a stored document to the current version, one migration at a time. */
+function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+  let doc: Record<string, unknown> = { schemaVersion: 1, ...raw };
+  while (typeof doc.schemaVersion === "number" && doc.schemaVersion < currentSchemaVersion) {
+    const step = migrations[doc.schemaVersion];
+    if (!step) break;
+    doc = step(anyVersion.parse(doc));
+  }
+  return doc;
+}
+
+export type ParsedSession = { ok: true; session: Session } | { ok: false; issues: string[] };
+
+/** Parses a stored session of any version into the current one; what cannot be read says where. */
+export function parseStoredSession(raw: unknown): ParsedSession {
+  if (typeof raw !== "object" || raw === null) return { ok: false, issues: ["(not an object)"] };
+  try {
+    const parsed = sessionSchema.safeParse(migrate(raw as Record<string, unknown>));
+    if (parsed.success) return { ok: true, session: parsed.data };
+    return { ok: false, issues: parsed.error.issues.map((issue) => issue.path.join(".") || "(root)") };
+  } catch (error) {
+    const issues = error instanceof z.ZodError ? error.issues.map((i) => i.path.join(".")) : ["(migration)"];
+    return { ok: false, issues };
+  }
+}
 
 export function createSession(
   channel: ChannelName,
@@ -51,6 +119,7 @@ export function createSession(
   language: Language = "id",
 ): Session {
   return {
+    schemaVersion: 2,
     _id: `${channel}:${userId}`,
     channel,
     userId,
@@ -63,5 +132,6 @@ export function createSession(
     context: {},
     createdAt: now,
     lastActivityAt: now,
+    pending: {},
   };
 }

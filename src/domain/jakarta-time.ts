@@ -3,14 +3,25 @@
 export const jakartaTimeZone = "Asia/Jakarta";
 const offsetMs = 7 * 60 * 60 * 1000;
 
-/** "7 Maret 2025" (id) or "7 March 2025" (en), in WIB. */
-export function formatDate(date: Date, language: "id" | "en" = "id"): string {
-  return new Intl.DateTimeFormat(language === "id" ? "id-ID" : "en-GB", {
+/** One formatter per language: building an Intl.DateTimeFormat costs far more than using one. */
+const dateFormats = {
+  id: new Intl.DateTimeFormat("id-ID", {
     day: "numeric",
     month: "long",
     year: "numeric",
     timeZone: jakartaTimeZone,
-  }).format(date);
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: jakartaTimeZone,
+  }),
+};
+
+/** "7 Maret 2025" (id) or "7 March 2025" (en), in WIB. */
+export function formatDate(date: Date, language: "id" | "en" = "id"): string {
+  return dateFormats[language].format(date);
 }
 
 /** "14.30 WIB" (id) or "14:30 WIB" (en). */

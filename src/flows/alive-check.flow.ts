@@ -49,12 +49,15 @@ export const aliveCheckFlow = defineFlow<D>({
       onChoice: async (value, state, ctx) => {
         if (value === "alive") {
           await reportAlive(state.reference, ctx);
-          await ctx.services.audit.record({
-            at: ctx.now,
-            actor: `${ctx.channel}:${ctx.userId}`,
-            action: "claim.aliveReported",
-            target: `claim:${state.reference}`,
-          });
+          await ctx.services.audit.record(
+            {
+              at: ctx.now,
+              actor: `${ctx.channel}:${ctx.userId}`,
+              action: "claim.aliveReported",
+              target: `claim:${state.reference}`,
+            },
+            ctx.effectKey("audit:claim.aliveReported"),
+          );
           return exit([{ key: "deathReport:alive.thanks" }], true);
         }
         if (value === "family") return exit([{ key: "deathReport:alive.familyNote" }], true);

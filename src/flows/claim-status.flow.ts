@@ -62,12 +62,11 @@ async function verify(state: D, ctx: FlowContext): Promise<StepResult<D>> {
     return exit([{ key: "claimStatus:verify.limited" }]);
   const claim = await ctx.services.claims.findByReference(reference);
   const matches = claim !== null && !claim.falseReport && claim.heir.nik.hash === state.nikHash;
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: `${ctx.channel}:${ctx.userId}`,
-    action: matches ? "claim.status.verified" : "claim.status.refused",
-    target: `claim:${reference}`,
-  });
+  const action = matches ? "claim.status.verified" : "claim.status.refused";
+  await ctx.services.audit.record(
+    { at: ctx.now, actor: `${ctx.channel}:${ctx.userId}`, action, target: `claim:${reference}` },
+    ctx.effectKey(`audit:${action}`),
+  );
   if (!matches || !claim) {
     const allowed = await countLookup(ctx, "claimLookup", reference);
     return exit([{ key: allowed ? "claimStatus:verify.refused" : "claimStatus:verify.limited" }]);

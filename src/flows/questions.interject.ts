@@ -4,7 +4,7 @@
  * in `session.context.nlu` for follow-ups. Mid-flow it answers only clear questions. What it could
  * not answer is kept (pseudonymised) for staff to label into the training data.
  */
-import type { FlowRegistry, Interjection } from "../core/engine";
+import type { FlowRegistry, Interjection } from "../core/flow-registry";
 import type { FlowContext } from "../core/flow";
 import type { Reply } from "../core/messages";
 import { toComparable } from "../core/text";

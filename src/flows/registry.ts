@@ -4,7 +4,7 @@
  * and list it here.
  */
 import { z } from "zod";
-import type { FlowRegistry } from "../core/engine";
+import type { FlowRegistry } from "../core/flow-registry";
 import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
 import { aliveCheckFlow } from "./alive-check.flow";

@@ -57,12 +57,10 @@ const showStep: Step<StaffData> = {
   prompt: async (data, ctx) => {
     const person = data.personId ? await ctx.services.people.findById(data.personId) : null;
     if (!person) return [{ key: "staffRegistrations:show.gone" }];
-    await ctx.services.audit.record({
-      at: ctx.now,
-      actor: toActor(ctx),
-      action: "person.viewed",
-      target: `person:${person.reference}`,
-    });
+    await ctx.services.audit.record(
+      { at: ctx.now, actor: toActor(ctx), action: "person.viewed", target: `person:${person.reference}` },
+      ctx.effectKey(`audit:person.viewed:${person.reference}`),
+    );
     return [
       toView(person, ctx),
       ...(await toStaffDetails(person, ctx)),
@@ -123,6 +121,7 @@ export const staffRegistrationsFlow = defineFlow<StaffData>({
     }),
     search: ask<StaffData, string>({
       prompt: "staffRegistrations:search.prompt",
+      maxTextLength: 200, // a name, reference or area; the search gets slow on long text
       parse: (text) => (text.length >= 2 ? { ok: true, value: text } : { ok: false, reason: "short" }),
       invalid: "staffRegistrations:search.prompt",
       onAnswer: async (text, data, ctx) => {

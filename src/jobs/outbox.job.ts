@@ -3,7 +3,8 @@
  * registers on the hub. Each due item for a running channel is claimed atomically (so two bot
  * processes never send the same one), rendered in the user's language of the moment and sent
  * through the hub (WhatsApp's pacer still applies). A failure is retried with exponential
- * backoff; after `maxAttempts` the item is given up and stays recorded as "failed".
+ * backoff; after `maxAttempts` the item is given up and stays recorded as "failed". Each run also
+ * sends replies that stayed queued in sessions (reply-redelivery.job.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { ChannelHub } from "../core/channel-hub";
@@ -12,6 +13,7 @@ import { toConversationKey, type Language } from "../core/messages";
 import type { Outbox, OutboxItem } from "../core/outbox.port";
 import type { Clock, Logger } from "../core/ports";
 import type { SessionStore } from "../core/session.store";
+import type { ReplyRedeliverer } from "./reply-redelivery.job";
 
 export type OutboxSettings = {
   /** How often due items are looked for (real time). */
@@ -58,6 +60,8 @@ export function createOutboxDrainer(deps: {
   clock: Clock;
   logger: Logger;
   settings?: Partial<OutboxSettings>;
+  /** Also sends replies left in sessions' reply outboxes (jobs/reply-redelivery.job.ts). */
+  replies?: ReplyRedeliverer;
 }): OutboxDrainer {
   const settings = { ...defaultOutboxSettings, ...deps.settings };
   const { outbox, clock, logger } = deps;
@@ -116,6 +120,7 @@ export function createOutboxDrainer(deps: {
         if (!item) break;
         if (await sendOne(item)) sent++;
       }
+      if (deps.replies) sent += await deps.replies.run();
     } while (again);
     return sent;
   }

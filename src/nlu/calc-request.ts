@@ -47,7 +47,7 @@ export function toSector(text: string): Sector | undefined {
   return undefined;
 }
 
-export type FollowUpAspect = "documents" | "where" | "duration" | "steps";
+export type FollowUpAspect = "documents" | "where" | "duration" | "steps" | "late";
 
 /** True when the text reads as a follow-up ("kalau…", "terus…", "lalu…", "what if…"). */
 export function isFollowUp(text: string): boolean {
@@ -67,8 +67,18 @@ export function toFollowUpAspect(text: string): FollowUpAspect | undefined {
     return "documents";
   if (/\b(berapa lama|kapan cair|brp lama|how long|cairnya kapan)\b/.test(t)) return "duration";
   if (/\b(dimana|di mana|dmn|kemana|ke mana|kmn|lewat apa|where|dimano|di mano)\b/.test(t)) return "where";
-  if (/\b(ngapain|ngapo|harus apa|hrs apa|langkahnya|caranya|what should|what do i do|cakmano)\b/.test(t))
+  if (
+    /\b(ngapain|ngapo|harus apa|hrs apa|langkahnya|caranya|what should|what do i do|cakmano|harus dilakukan|hrs dilakukan|harus diurus|harus gimana|harus bagaimana|next step|first step)\b/.test(
+      t,
+    )
+  )
     return "steps";
+  if (
+    /\b(telat|terlambat|nunggak|menunggak|kelewatan|lewat \d+ bulan|(tidak|ga|gak|nggak|dak) bayar|late|miss a payment)\b/.test(
+      t,
+    )
+  )
+    return "late";
   return undefined;
 }
 

@@ -95,6 +95,7 @@ const aspectTopics: Record<FollowUpAspect, Partial<Record<Family, FaqTopic>>> = 
     claim: "claimDuration",
     accident: "jkkPaymentTime",
   },
+  late: { join: "latePayment", pay: "latePayment", claim: "claimDeadline" },
   steps: {
     join: "howToRegister",
     pay: "paymentChannels",

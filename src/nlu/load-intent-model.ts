@@ -14,8 +14,8 @@ export function findNluDir(fromDir = __dirname): string {
 
 export function readIntentModel(file = path.join(findNluDir(), "intent-model.json")): IntentModel {
   const model = JSON.parse(readFileSync(file, "utf8")) as IntentModel;
-  if (model.version !== 1 || !Array.isArray(model.labels))
-    throw new Error(`${file} is not an intent model of version 1: run \`npm run train\` to rebuild it`);
+  if (model.version !== 3 || !Array.isArray(model.labels) || !Array.isArray(model.weights.features))
+    throw new Error(`${file} is not an intent model of version 3: run \`npm run train\` to rebuild it`);
   return model;
 }
 

@@ -1,6 +1,6 @@
 /**
  * What the intent classifier sees of a message: its words (as typed and in standard Indonesian),
- * word pairs, and character n-grams of each word. The n-grams make typos, joined words ("brpiuran")
+ * word pairs, character n-grams and the consonant skeleton of each word. The n-grams make typos, joined words ("brpiuran")
  * and affixes ("pendaftarannya") share most features with the clean word, so nothing is rewritten
  * by guesswork.
  */
@@ -29,7 +29,15 @@ function addCharGrams(word: string, into: Set<string>): void {
     for (let i = 0; i + n <= padded.length; i += 1) into.add(`c:${padded.slice(i, i + n)}`);
 }
 
-/** The message's features (unique): w: words, b: word pairs, c: character 3–5-grams. */
+/** The word without vowels and doubled letters: "meninggal", "mnggl" → "mngl"; "kerja", "krja" → "krj". */
+export function toSkeleton(word: string): string {
+  return word.replace(/(?<=.)[aeiou]/g, "").replace(/(.)\1+/g, "$1");
+}
+
+/**
+ * The message's features (unique): w: words, b: word pairs, c: character 3–5-grams, k: consonant
+ * skeletons (so "mnggl krn kcelakaan" meets "meninggal karena kecelakaan").
+ */
 export function toFeatures(text: string): string[] {
   const typed = toWords(text).slice(0, 120);
   const standard = toStandardWords(typed);
@@ -38,6 +46,7 @@ export function toFeatures(text: string): string[] {
   for (const w of standard) {
     features.add(`w:${w}`);
     addCharGrams(w, features);
+    if (w.length >= 3 && w !== "0") features.add(`k:${toSkeleton(w)}`);
   }
   for (let i = 0; i + 1 < standard.length; i += 1) features.add(`b:${standard[i]}_${standard[i + 1]}`);
   return [...features];

@@ -170,7 +170,14 @@ export function createEngineHarness(options: HarnessOptions = {}) {
     logger,
     silenceMs: options.silenceMs ?? 24 * 3600_000,
   });
-  const inbound = createInboundHandler({ engine, sessions, translator: testTranslator, logger, clock });
+  const inbound = createInboundHandler({
+    engine,
+    sessions,
+    translator: testTranslator,
+    logger,
+    clock,
+    delivery: { retryDelaysMs: [0, 0] },
+  });
   const handle = engine.handle;
   let keys: string[] = [];
   engine.handle = async (...args) => {
@@ -205,6 +212,8 @@ export function createEngineHarness(options: HarnessOptions = {}) {
     store,
     clock,
     logger,
+    /** The session store the pipeline uses (wrapped when `wrapSessions` was given). */
+    sessions,
     send,
     keys: () => keys,
     text: (messages: OutboundMessage[] | null) => (messages ?? []).map((m) => m.text).join("\n"),

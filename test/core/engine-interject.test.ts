@@ -72,7 +72,7 @@ describe("engine additions for the question answerer", () => {
   it("keeps what a step writes with setContext in the session, and removes undefined entries", async () => {
     const { engine, now, message, inCounter } = setUp(undefined);
     const first = await engine.handle(inCounter(), message("ok"), now);
-    const second = await engine.handle(first.session, message("ok"), now);
+    const second = await engine.handle(first.session, { ...message("ok"), messageId: "ok-2" }, now);
     expect(second.session.context).toEqual({ heard: 2 });
   });
 

@@ -126,6 +126,7 @@ async function sendAt(app: App, target: Target, content: InboundContent) {
     services: app.services,
     translator: app.translator,
     logger: silentLogger,
+    effectKey: (purpose) => `${userId}:${purpose}`,
     setLanguage: () => undefined,
     setContext: () => undefined,
     forgetConversation: () => undefined,

@@ -9,8 +9,8 @@ const root = path.resolve(__dirname, "../..");
 const training = readTrainingData(path.join(root, "nlu/train"));
 
 describe("the intent model and its training data", () => {
-  it("is trained on at least 3,000 labelled utterances covering every catalogue label", () => {
-    expect(training.length).toBeGreaterThanOrEqual(3000);
+  it("is trained on at least 4,500 labelled utterances covering every catalogue label", () => {
+    expect(training.length).toBeGreaterThanOrEqual(4500);
     const labels = new Set(training.map((r) => r.label));
     for (const label of ["whatIsBpjsTk", "jkkBenefits", "jkkPaymentTime", "interns", "jkpForBpu", "whoPays"])
       expect(labels).toContain(label);
@@ -36,6 +36,29 @@ describe("the intent model and its training data", () => {
     expect(
       [...heldout, ...internal].filter((r) => trained.has(toComparable(r.text))).map((r) => r.text),
     ).toEqual([]);
+  });
+
+  it("never trains on a near copy of a held-out or validation line (character 5-grams, Jaccard < 0.75)", () => {
+    const grams = (text: string) => {
+      const t = toComparable(text);
+      return new Set(Array.from({ length: Math.max(0, t.length - 4) }, (_, i) => t.slice(i, i + 5)));
+    };
+    const trained = training.map((r) => grams(r.text));
+    const postings = new Map<string, number[]>();
+    trained.forEach((set, i) => set.forEach((g) => postings.set(g, [...(postings.get(g) ?? []), i])));
+    const heldout = [
+      ...listTsv(path.join(root, "test/nlu/heldout")).flatMap((f) => readLabelled(f, "heldout")),
+      ...readLabelled(path.join(root, "test/nlu/utterances.tsv")),
+    ].filter((r) => toComparable(r.text).split(" ").length >= 3);
+    const near = heldout.flatMap((row) => {
+      const mine = grams(row.text);
+      const shared = new Map<number, number>();
+      for (const g of mine) for (const i of postings.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      return [...shared]
+        .filter(([i, n]) => n / (mine.size + trained[i]!.size - n) >= 0.75)
+        .map(([i]) => `${row.text} ~ ${training[i]!.text}`);
+    });
+    expect(near).toEqual([]);
   });
 
   it("trains deterministically: the same data gives the same weights", () => {

@@ -1,4 +1,6 @@
 import { section as broadcast } from "../../scripts/bench/broadcast.bench";
+import { section as crash } from "../../scripts/bench/crash.bench";
+import { compareReplies, toParagraphs } from "../../scripts/bench/crash-replies";
 import { section as engine } from "../../scripts/bench/engine.bench";
 import { scenarios, toBenchNik, toScenarioMessages } from "../../scripts/bench/engine.scenarios";
 import { section as memory } from "../../scripts/bench/memory.bench";
@@ -54,9 +56,23 @@ describe("bench helpers", () => {
     for (const s of sections) expect(typeof s.run).toBe("function");
   });
 
-  it("has the broadcast section in the runner's shape", () => {
-    expect(broadcast.name).toBe("broadcast");
+  it("has the broadcast and crash sections in the runner's shape", () => {
+    expect([broadcast.name, crash.name]).toEqual(["broadcast", "crash"]);
     expect(typeof broadcast.run).toBe("function");
+    expect(typeof crash.run).toBe("function");
+  });
+
+  it("tells replies sent twice (one run per turn sent again) and replies never sent from a reference", () => {
+    const reference = toParagraphs(["Nama?", "NIK?\n\nLahir 1 Maret, benar?", "Terkirim: DFT-ABCDEF"]);
+    const got = toParagraphs([
+      "Nama?",
+      "NIK?",
+      "Lahir 1 Maret, benar?",
+      "NIK?\n\nLahir 1 Maret, benar?",
+      "Terkirim: DFT-XYZ234",
+    ]);
+    expect(compareReplies(got, reference)).toEqual({ extra: 2, resends: 1, missing: 0 });
+    expect(compareReplies(reference.slice(0, 2), reference)).toEqual({ extra: 0, resends: 0, missing: 2 });
   });
 });
 

@@ -37,7 +37,7 @@ const newClaim = (overrides: Partial<NewClaim> = {}): NewClaim => ({
 describe("claims repository", () => {
   it("lists claims still waiting for documents after a quiet period, with what is missing", async () => {
     const claims = createClaimRepository(createMemoryDocumentStore());
-    const waiting = await claims.create(newClaim());
+    const { claim: waiting } = await claims.create(newClaim());
     await claims.create(newClaim({ received: ["deathCertificate", "heirLetter"] }));
     await claims.create(newClaim({ stage: "DIBAYAR" }));
     const found = await claims.listAwaitingDocuments(new Date("2026-03-05T00:00:00Z"));
@@ -54,7 +54,7 @@ describe("claims repository", () => {
 
   it("refuses a stale save instead of overwriting a newer one", async () => {
     const claims = createClaimRepository(createMemoryDocumentStore());
-    const claim = await claims.create(newClaim());
+    const { claim } = await claims.create(newClaim());
     expect(await claims.save({ ...claim, stage: "BERKAS_LENGKAP" })).toBe(true);
     expect(await claims.save({ ...claim, stage: "DITOLAK_PERLU_TINDAK_LANJUT" })).toBe(false);
     expect((await claims.findByReference(claim.reference))?.stage).toBe("BERKAS_LENGKAP");
@@ -62,7 +62,7 @@ describe("claims repository", () => {
 
   it("finds the open claim about a person by registration or NIK hash, never a paid or false one", async () => {
     const claims = createClaimRepository(createMemoryDocumentStore());
-    const open = await claims.create(
+    const { claim: open } = await claims.create(
       newClaim({ deceased: { name: "A", deathDate: "2026-03-01", personId: "p1" } }),
     );
     await claims.create(
@@ -87,7 +87,7 @@ describe("claims repository", () => {
 
   it("keeps a person's data for a claim only once staff verified the death", async () => {
     const claims = createClaimRepository(createMemoryDocumentStore());
-    const claim = await claims.create(
+    const { claim } = await claims.create(
       newClaim({ deceased: { name: "A", deathDate: "2026-03-01", personId: "p1" } }),
     );
     expect(await claims.hasClaimFor("p1")).toBe(false);
@@ -97,7 +97,7 @@ describe("claims repository", () => {
 
   it("finds the claims staff gave a chat access to, without keeping the lookup keys in the claim", async () => {
     const claims = createClaimRepository(createMemoryDocumentStore());
-    const claim = await claims.create(
+    const { claim } = await claims.create(
       newClaim({ access: [{ channel: "whatsapp", userId: "+6281311112222" }] }),
     );
     const [found] = await claims.findByAccess({ channel: "whatsapp", userId: "+6281311112222" });
@@ -115,8 +115,30 @@ describe("claims repository", () => {
   it("draws a new reference when one is taken", async () => {
     const draws = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
     const claims = createClaimRepository(createMemoryDocumentStore(), () => draws.shift() ?? 2);
-    expect((await claims.create(newClaim())).reference).toBe("KLM-222222");
-    expect((await claims.create(newClaim())).reference).toBe("KLM-333333");
+    expect((await claims.create(newClaim())).claim.reference).toBe("KLM-222222");
+    expect((await claims.create(newClaim())).claim.reference).toBe("KLM-333333");
+  });
+
+  it("keeps one open claim per deceased, whoever reports, and a new one once it is paid", async () => {
+    const claims = createClaimRepository(createMemoryDocumentStore());
+    const deceased = { name: "A", deathDate: "2026-03-01", personId: "p-1" };
+    const first = await claims.create(newClaim({ deceased }));
+    const other = newClaim({ deceased, heir: { ...newClaim().heir, name: "C" } });
+
+    const second = await claims.create(other);
+    expect(second).toEqual({ type: "alreadyOpen", claim: first.claim });
+    expect(await claims.save({ ...first.claim, stage: "DIBAYAR" })).toBe(true);
+    expect((await claims.create(other)).type).toBe("created");
+    expect(await claims.list({})).toHaveLength(2);
+  });
+
+  it("returns the claim an earlier call with the same key created, creating nothing", async () => {
+    const claims = createClaimRepository(createMemoryDocumentStore());
+    const first = await claims.create(newClaim(), "fx-report-1");
+    const again = await claims.create(newClaim(), "fx-report-1");
+
+    expect(again).toEqual({ type: "created", claim: first.claim });
+    expect(await claims.list({})).toHaveLength(1);
   });
 });
 

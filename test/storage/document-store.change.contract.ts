@@ -129,6 +129,20 @@ export function defineChangeContract(context: ContractContext): void {
     expect(await counters.findById("c1")).toEqual({ _id: "c1", n: 1 });
   });
 
+  it("refuses an upsert whose filter names an existing _id it does not match, keeping the document", async () => {
+    const leases = context.collection();
+    await leases.insert({ _id: "conv", holder: "a" });
+
+    const taking = leases.findOneAndUpdate(
+      { _id: "conv", holder: "nobody" },
+      { $set: { holder: "b" } },
+      { upsert: true },
+    );
+
+    await expect(taking).rejects.toMatchObject({ code: "STORAGE_CONFLICT" });
+    expect(await leases.findById("conv")).toEqual({ _id: "conv", holder: "a" });
+  });
+
   it("returns the document after findOneAndUpdate, picking the first in sort order", async () => {
     const jobs = context.collection();
     await jobs.insert({ _id: "late", status: "pending", at: 2 });

@@ -13,7 +13,7 @@ import { defineChangeContract } from "./document-store.change.contract";
 import { defineFindContract } from "./document-store.find.contract";
 import { defineInsertContract } from "./document-store.insert.contract";
 import { defineQueryContract } from "./document-store.query.contract";
-import { defineSessionStoreContract } from "./session-store.contract";
+import { defineSessionLeaseContract, defineSessionStoreContract } from "./session-store.contract";
 
 /** A document with any fields, for tests. */
 export type Doc = { _id: string; [field: string]: unknown };
@@ -56,5 +56,6 @@ export function describeDocumentStoreContract(name: string, open: OpenStore, ski
     describe("projection, stream, group counts and indexes", () => defineQueryContract(context));
     describe("replace, update, findOneAndUpdate and delete", () => defineChangeContract(context));
     describe("session store over it", () => defineSessionStoreContract(context));
+    describe("conversation leases and the reply outbox over it", () => defineSessionLeaseContract(context));
   });
 }

@@ -45,6 +45,19 @@ describe("people repository", () => {
     expect(await people.count({})).toBe(1);
   });
 
+  it("returns the person an earlier call with the same key registered, even after a change to it", async () => {
+    const { people } = setup();
+    const first = await people.register(aNewPerson(vault), now, "fx-submit-1");
+    if (first.type !== "registered") throw new Error("not registered");
+    await people.addFlag(first.person._id, "checked", now);
+    const again = await people.register(aNewPerson(vault), now, "fx-submit-1");
+
+    expect(again).toMatchObject({ type: "registered", person: { _id: first.person._id } });
+    expect(await people.count({})).toBe(1);
+    const other = await people.register(aNewPerson(vault), now, "fx-submit-2");
+    expect(other.type).toBe("duplicateNik");
+  });
+
   it("draws another reference when the first one is taken", async () => {
     const draws = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
     const { people } = setup(() => draws.shift() ?? 2);

@@ -89,7 +89,7 @@ async function exercisePeople(world: BroadcastWorld, seeded: Person[]): Promise<
 async function exerciseClaims(store: DocumentStore): Promise<void> {
   const claims = createClaimRepository(store);
   const documents = createClaimDocumentRepository(store);
-  const claim = await claims.create(newClaim());
+  const { claim } = await claims.create(newClaim());
   await claims.findByReference(claim.reference);
   await claims.findByHeirContact(heirContact);
   await claims.findByHeirPhone("+6281200000009");

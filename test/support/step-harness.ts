@@ -70,6 +70,7 @@ export function createStepHarness() {
       setLanguage: () => undefined,
       setContext: () => undefined,
       forgetConversation: () => undefined,
+      effectKey: (purpose) => `${userId}:${purpose}`,
     } satisfies FlowContext;
     if (!target.isHome)
       session.flow = {

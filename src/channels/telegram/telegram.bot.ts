@@ -4,7 +4,7 @@
  * message and the city's replies are not squeezed into 30/s; this is grammY's guidance (retry
  * replies, throttle bulk). Unsolicited sends (broadcasts, reminders, status pushes) go through a
  * second Api with the throttle as well (≤ 30 messages/s overall, ≤ 1/s per chat). getUpdates
- * failures are logged once each (the runner itself is silenced so nothing reaches the console).
+ * failures are logged once each; the poller (telegram.poller.ts) retries them.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
@@ -54,7 +54,7 @@ function logPollingFailures(logger: Logger): Transformer {
       if (method === "getUpdates" && !signal?.aborted)
         logger.warn(
           { err: error, reason: error instanceof HttpError ? String(error.error) : undefined },
-          "telegram getUpdates failed; the runner retries",
+          "telegram getUpdates failed; polling retries",
         );
       throw error;
     }
@@ -79,6 +79,8 @@ const createAutoRetry = () =>
 export function createBot(options: BotOptions): Bot {
   const bot = new Bot(options.token, { client: toClientOptions(options) });
   bot.api.config.use(logPollingFailures(options.logger));
+  // Network errors are not retried here: a reply that cannot go out stays queued in the session
+  // and is retried by the inbound pipeline and the drainer; the poller retries getUpdates.
   bot.api.config.use(createAutoRetry());
   return bot;
 }

@@ -1,10 +1,12 @@
 /**
  * The Telegram channel: maps updates to the engine's inbound pipeline, renders its replies
  * (inline keyboards, entities, split texts), and offers a `ChannelSender` for proactive messages.
- * Long polling through @grammyjs/runner (sequential per chat) by default; webhook mode when a
- * webhook URL is given. `stop()` stops fetching and lets updates in flight finish.
+ * Long polling by default (telegram.poller.ts: an update is confirmed to Telegram only once handled,
+ * so none is lost when the process dies; sequential per chat with @grammyjs/runner's
+ * `sequentialize`); webhook mode when a webhook URL is given, answering Telegram only after the
+ * turn is saved. `stop()` stops fetching and lets updates in flight finish.
  */
-import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import { sequentialize } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { InboundHandler } from "../../core/handle-inbound";
@@ -17,6 +19,7 @@ import { createCallbackCodec } from "./telegram.callback-data";
 import { createFileLoader, type FetchFn } from "./telegram.files";
 import { toMappedUpdate, type MappedUpdate, type MappingOptions } from "./telegram.mapping";
 import { registerBotProfile } from "./telegram.profile";
+import { startDurablePolling, type Poller } from "./telegram.poller";
 import { createTelegramSend } from "./telegram.sender";
 import { startWebhookServer, toWebhookSecret, type WebhookServer } from "./telegram.webhook";
 
@@ -93,7 +96,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   };
   const languageOf = async (userId: string): Promise<Language> =>
     (await options.sessions.load(toConversationKey("telegram", userId)))?.language ?? "id";
-  const { sendTo, sender } = createTelegramSend({
+  const { sendTo, reply, sender } = createTelegramSend({
     api: bot.api,
     bulkApi: createBulkApi(options),
     codec,
@@ -101,7 +104,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     languageOf,
   });
   const inFlight = new Set<Promise<void>>();
-  let runner: RunnerHandle | undefined;
+  let poller: Poller | undefined;
   let server: WebhookServer | undefined;
   let state: TelegramState = "idle";
 
@@ -130,7 +133,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const { chatId, message } = mapped;
     if (message.content.type === "media")
       void bot.api.sendChatAction(chatId, "typing").catch(() => undefined);
-    await options.inbound.handle(message, (messages) => sendTo(chatId, message.userId, messages));
+    await options.inbound.handle(message, (messages) => reply(chatId, message.userId, messages));
   }
 
   // Track every update from the moment it enters, so stop() can wait for them (the runner's own
@@ -191,14 +194,14 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...allowedUpdates] });
     } else {
       await bot.api.deleteWebhook();
-      runner = run(bot, {
-        runner: {
-          fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...allowedUpdates] },
-          silent: true,
-          retryInterval: "exponential",
-        },
+      poller = startDurablePolling({
+        api: bot.api,
+        handle: (update) => bot.handleUpdate(update),
+        logger,
+        timeoutSeconds: options.pollTimeoutSeconds ?? 30,
+        allowedUpdates,
       });
-      void runner.task()?.catch((error: unknown) => {
+      void poller.task.catch((error: unknown) => {
         if (state !== "stopped") state = "failed";
         logger.error(
           { err: error },
@@ -212,13 +215,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   /** Stops fetching updates, then waits (at most `stopTimeoutMs`) for the ones being handled. */
   async function stop(): Promise<void> {
     state = "stopped";
-    if (runner?.isRunning()) await runner.stop();
+    await poller?.stop();
     await server?.close();
-    if (inFlight.size === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopTimeoutMs)));
-    await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-    clearTimeout(timer);
+    if (inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopTimeoutMs)));
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+    }
+    await poller?.confirm();
   }
 
   return {

@@ -21,6 +21,12 @@ export type TelegramSendDeps = {
   languageOf: (userId: string) => Promise<Language>;
 };
 
+/** A failed send as an AppError carrying Telegram's code (a 4xx other than 429 is not worth retrying). */
+function toSendError(error: unknown): AppError {
+  const code = error instanceof GrammyError ? error.error_code : undefined;
+  return new AppError("CHANNEL_SEND_FAILED", "Sending to a Telegram user failed", { code }, { cause: error });
+}
+
 export function createTelegramSend(deps: TelegramSendDeps) {
   const openKeyboards = new Set<string>();
 
@@ -49,22 +55,25 @@ export function createTelegramSend(deps: TelegramSendDeps) {
     else openKeyboards.delete(key);
   }
 
+  /** Like `sendTo`, failing with an AppError that carries Telegram's code (a 4xx is not worth retrying). */
+  async function reply(chatId: number | string, userId: string, messages: OutboundMessage[]): Promise<void> {
+    try {
+      await sendTo(chatId, userId, messages);
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
+
   const sender: ChannelSender = {
     channel: "telegram",
     async send(userId, messages) {
       try {
         await sendTo(userId, userId, messages, deps.bulkApi ?? deps.api);
       } catch (error) {
-        const code = error instanceof GrammyError ? error.error_code : undefined;
-        throw new AppError(
-          "CHANNEL_SEND_FAILED",
-          "Sending to a Telegram user failed",
-          { code },
-          { cause: error },
-        );
+        throw toSendError(error);
       }
     },
   };
 
-  return { sendTo, sender };
+  return { sendTo, reply, sender };
 }

@@ -1,7 +1,8 @@
 /**
  * Webhook mode: a plain node http server that hands POSTs on the webhook path to grammY, which
  * refuses a request without the right X-Telegram-Bot-Api-Secret-Token. GET /health answers "ok"
- * for load balancers. Closing waits for updates in flight.
+ * for load balancers. Closing waits for updates in flight. Several workers may serve the same
+ * webhook behind a load balancer: conversations are ordered by their lease in the shared store.
  */
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -17,6 +18,8 @@ export type WebhookServerOptions = {
   host?: string;
   secret: string;
   logger: Logger;
+  /** Longest an update may take before Telegram is answered with an error (and retries it). */
+  timeoutMs?: number;
 };
 
 export type WebhookServer = { port: number; close(): Promise<void> };
@@ -27,12 +30,14 @@ export function toWebhookSecret(token: string): string {
 }
 
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
-  // "return" answers Telegram after the timeout while the update finishes, so a slow reply is
-  // not redelivered; duplicates are dropped anyway.
+  // Telegram gets its answer only once the update was handled, so its turn is saved: a worker
+  // killed before that leaves the update to be delivered again (to any worker), never lost. An
+  // update that takes too long is answered with an error and comes again; the engine drops it
+  // then if it was finished meanwhile (by message id), or sends its replies if they never went out.
   const handle = webhookCallback(options.bot, "http", {
     secretToken: options.secret,
-    onTimeout: "return",
-    timeoutMilliseconds: 9_000,
+    onTimeout: "throw",
+    timeoutMilliseconds: options.timeoutMs ?? 50_000,
   });
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];

@@ -44,11 +44,8 @@ export async function auditStaff(
   target: string,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: actorOf(ctx),
-    action,
-    target,
-    ...(details ? { details } : {}),
-  });
+  await ctx.services.audit.record(
+    { at: ctx.now, actor: actorOf(ctx), action, target, ...(details ? { details } : {}) },
+    ctx.effectKey(`audit:${action}:${target}`),
+  );
 }

@@ -133,7 +133,17 @@ export async function fileReport(data: D, ctx: FlowContext): Promise<Filed> {
     await joinOpenClaim(existing, data, ctx);
     return { type: "alreadyReported", reference: existing.reference };
   }
-  const claim = await services.claims.create(toNewClaim(data, ctx));
+  // The key makes a retried or redelivered "kirim" find this report's claim: the same reply, no
+  // copy; two reports filed at once by different chats meet the one-open-claim index instead.
+  const created = await services.claims.create(toNewClaim(data, ctx), ctx.effectKey("claim"));
+  if (created.type === "alreadyOpen") {
+    const mine = created.claim.heir.contact;
+    if (mine.channel === ctx.channel && mine.userId === ctx.userId)
+      return { type: "created", claim: created.claim };
+    await joinOpenClaim(created.claim, data, ctx);
+    return { type: "alreadyReported", reference: created.claim.reference };
+  }
+  const claim = created.claim;
   const person = claim.deceased.personId ? await services.people.findById(claim.deceased.personId) : null;
   if (person && person.status !== "deceased") {
     await services.people.setReportedDeceased(
@@ -143,12 +153,15 @@ export async function fileReport(data: D, ctx: FlowContext): Promise<Filed> {
     );
     await queueAliveCheck(person, claim, ctx);
   }
-  await services.audit.record({
-    at: ctx.now,
-    actor: actorOf(ctx),
-    action: "claim.report",
-    target: `claim:${claim.reference}`,
-    details: { programme: claim.programme, kind: claim.kind, matched: Boolean(person), flags: claim.flags },
-  });
+  await services.audit.record(
+    {
+      at: ctx.now,
+      actor: actorOf(ctx),
+      action: "claim.report",
+      target: `claim:${claim.reference}`,
+      details: { programme: claim.programme, kind: claim.kind, matched: Boolean(person), flags: claim.flags },
+    },
+    ctx.effectKey("audit:claim.report"),
+  );
   return { type: "created", claim };
 }

@@ -3,7 +3,6 @@
  * outside the chat, then recorded against the claim (labelled from its caption when it names one).
  * A file sent outside the documents step is stored first and attached once the heir confirms.
  */
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { FlowContext } from "../../core/flow";
 import type { MediaInput, Reply } from "../../core/messages";
@@ -49,7 +48,11 @@ async function loadChecked(
 export async function storeUpload(media: MediaInput, ctx: FlowContext): Promise<Upload | Reply> {
   const checked = await loadChecked(media);
   if ("key" in checked) return checked;
-  const stored = await ctx.services.files.put(checked.bytes, { extension: checked.extension });
+  // Keyed by the message: a retried or redelivered photo overwrites the same file, adds no copy.
+  const stored = await ctx.services.files.put(checked.bytes, {
+    extension: checked.extension,
+    key: ctx.effectKey("file"),
+  });
   const fileName = media.fileName ? toSafeFileName(media.fileName) : undefined;
   return {
     fileKey: stored.key,
@@ -68,7 +71,7 @@ export async function attachUpload(
   ctx: FlowContext,
 ): Promise<{ id: string; type: DocumentType | undefined }> {
   const type = upload.caption ? toDocumentTypeFromCaption(upload.caption) : undefined;
-  const id = randomUUID();
+  const id = ctx.effectKey("document"); // a retried message finds its document, adds none
   await ctx.services.claimDocuments.add({
     _id: id,
     claimReference: reference,

@@ -32,13 +32,16 @@ async function applyCorrection(
   if (!before) return next("home", { personId: data.personId });
   await ctx.services.people.update(before._id, changes, ctx.now);
   const fields = Object.keys(changes);
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: toActor(ctx),
-    action: "person.corrected",
-    target: `person:${before.reference}`,
-    details: { fields },
-  });
+  await ctx.services.audit.record(
+    {
+      at: ctx.now,
+      actor: toActor(ctx),
+      action: "person.corrected",
+      target: `person:${before.reference}`,
+      details: { fields },
+    },
+    ctx.effectKey("audit:person.corrected"),
+  );
   if (before.status === "active")
     await ctx.services.people.addFlag(before._id, "corrected_after_verification", ctx.now);
   if (changes.birthDate && changes.birthDate !== (await nikBirthDate(before._id, ctx)))

@@ -16,15 +16,18 @@ export type Withdrawal = "keptForClaim" | "deleted" | "anonymised";
 export async function withdrawConsent(person: Person, ctx: FlowContext): Promise<Withdrawal> {
   const { people, consents, audit, claimsCheck } = ctx.services;
   const actor = toActor(ctx);
-  await consents.record({
-    personId: person._id,
-    at: ctx.now,
-    channel: ctx.channel,
-    noticeVersion: privacyNoticeVersion,
-    action: "withdrawn",
-    givenBy: "self",
-    actor,
-  });
+  await consents.record(
+    {
+      personId: person._id,
+      at: ctx.now,
+      channel: ctx.channel,
+      noticeVersion: privacyNoticeVersion,
+      action: "withdrawn",
+      givenBy: "self",
+      actor,
+    },
+    ctx.effectKey("consent"),
+  );
   const needed = (await claimsCheck?.hasClaimFor(person._id)) ?? false;
   const outcome: Withdrawal = needed
     ? "keptForClaim"
@@ -42,13 +45,16 @@ export async function withdrawConsent(person: Person, ctx: FlowContext): Promise
     ctx.now,
   );
   ctx.forgetConversation();
-  await audit.record({
-    at: ctx.now,
-    actor,
-    action: "person.deletion_requested",
-    target: `person:${person.reference}`,
-    details: { outcome, erased },
-  });
+  await audit.record(
+    {
+      at: ctx.now,
+      actor,
+      action: "person.deletion_requested",
+      target: `person:${person.reference}`,
+      details: { outcome, erased },
+    },
+    ctx.effectKey("audit:person.deletion_requested"),
+  );
   return outcome;
 }
 

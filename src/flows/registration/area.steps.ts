@@ -105,6 +105,9 @@ function typedKelurahan<D extends AreaData>(input: StepInput, data: D, finish: F
   return found ?? invalid({ key: "registration:area.notFound" }, { reprompt: true });
 }
 
+/** An area name is short, and matching one gets slow on long text (area-match.ts). */
+const areaMaxLength = 200;
+
 /** The one-message answer: a place, maybe with its RT/RW; the lists when it is not clear. */
 function typedArea<D extends AreaData>(input: StepInput, data: D, finish: Finish<D>, ctx: FlowContext) {
   const { place, rtRw } = splitRtRw(input.text, ctx);
@@ -125,6 +128,7 @@ export function createAreaSteps<D extends AreaData>(finish: Finish<D>): Record<s
         },
       ],
       handle: (input, data, ctx) => typedArea(input, data, finish, ctx),
+      maxTextLength: areaMaxLength,
     },
     kecamatan: choose<D>({
       prompt: (data) => ({
@@ -140,6 +144,7 @@ export function createAreaSteps<D extends AreaData>(finish: Finish<D>): Record<s
       onOther: (input, data, ctx) =>
         onMatch(matchArea(input.text), data, finish, ctx) ??
         invalid({ key: "registration:area.notFound" }, { reprompt: true }),
+      maxTextLength: areaMaxLength,
     }),
     kelurahan: choose<D>({
       prompt: (data) => reply("registration:area.kelurahan", { kecamatan: draftOf(data).kecamatan ?? "" }),
@@ -151,9 +156,11 @@ export function createAreaSteps<D extends AreaData>(finish: Finish<D>): Record<s
           : invalid({ key: "registration:area.notFound" }, { reprompt: true });
       },
       onOther: (input, data, ctx) => typedKelurahan(input, data, finish, ctx),
+      maxTextLength: areaMaxLength,
     }),
     areaPick: choose<D>({
       prompt: "registration:area.pick",
+      maxTextLength: areaMaxLength,
       options: (data) => [
         ...(data.areaChoices ?? []).flatMap((code) => {
           const entry = findArea(code);

@@ -113,13 +113,16 @@ export async function flagForStaff(
   details?: Record<string, unknown>,
 ): Promise<void> {
   await ctx.services.people.addFlag(person._id, flag, ctx.now);
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: toActor(ctx),
-    action,
-    target: `person:${person.reference}`,
-    ...(details ? { details } : {}),
-  });
+  await ctx.services.audit.record(
+    {
+      at: ctx.now,
+      actor: toActor(ctx),
+      action,
+      target: `person:${person.reference}`,
+      ...(details ? { details } : {}),
+    },
+    ctx.effectKey(`audit:${action}:${person.reference}`),
+  );
 }
 
 /** What a registration may start with (the entry's decision; see entry.ts). */

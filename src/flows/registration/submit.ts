@@ -83,16 +83,19 @@ async function rtHeadReplacement(person: NewPerson, ctx: FlowContext): Promise<b
 
 async function recordConsent(person: Person, data: RegistrationData, ctx: FlowContext): Promise<void> {
   const proxy = data.subject === "resident" ? data.proxy : undefined;
-  await ctx.services.consents.record({
-    personId: person._id,
-    at: data.consentAt ?? ctx.now,
-    channel: ctx.channel,
-    noticeVersion: data.noticeVersion ?? "",
-    action: "given",
-    givenBy: proxy ? "proxy" : "self",
-    ...(proxy ? { proxyName: proxy.name, proxyPersonId: proxy.personId } : {}),
-    actor: toActor(ctx),
-  });
+  await ctx.services.consents.record(
+    {
+      personId: person._id,
+      at: data.consentAt ?? ctx.now,
+      channel: ctx.channel,
+      noticeVersion: data.noticeVersion ?? "",
+      action: "given",
+      givenBy: proxy ? "proxy" : "self",
+      ...(proxy ? { proxyName: proxy.name, proxyPersonId: proxy.personId } : {}),
+      actor: toActor(ctx),
+    },
+    ctx.effectKey("consent"),
+  );
 }
 
 type Saved = { type: "saved"; person: Person } | { type: "answered"; result: CompleteResult };
@@ -104,15 +107,19 @@ type Saved = { type: "saved"; person: Person } | { type: "answered"; result: Com
  */
 async function save(person: NewPerson, data: RegistrationData, ctx: FlowContext): Promise<Saved> {
   const { people, vault } = ctx.services;
+  // The key makes a retried or redelivered submit find this run's record: the same reply, no copy.
+  const key = ctx.effectKey("person");
+  const earlier = await people.findByEffectKey(key);
+  if (earlier) return { type: "saved", person: earlier };
   const existing = await people.findByNikHash(vault.hashes(vault.open(person.nik)));
   const result = existing
     ? { type: "duplicateNik" as const, existing }
-    : await people.register(person, ctx.now);
+    : await people.register(person, ctx.now, key);
   if (result.type === "registered") return { type: "saved", person: result.person };
   const known = toKnownToCaller(result.existing, data, ctx);
   if (known?.type === "start" || known?.type === "exit") return { type: "answered", result: known };
   if (known) return { type: "answered", result: leave(known.type === "next" ? (known.replies ?? []) : []) };
-  const saved = await people.registerForReview(person, result.existing, ctx.now);
+  const saved = await people.registerForReview(person, result.existing, ctx.now, key);
   await flagForStaff(result.existing, "duplicate_attempt", "registration.duplicate_nik", ctx, {
     duplicate: saved.reference,
   });
@@ -151,12 +158,15 @@ export async function submitRegistration(data: RegistrationData, ctx: FlowContex
   if (outcome.type === "answered") return outcome.result;
   const saved = outcome.person;
   await recordConsent(saved, data, ctx);
-  await ctx.services.audit.record({
-    at: ctx.now,
-    actor: toActor(ctx),
-    action: "registration.submitted",
-    target: `person:${saved.reference}`,
-    details: { proxy: data.subject === "resident", flags: saved.flags, status: saved.status },
-  });
+  await ctx.services.audit.record(
+    {
+      at: ctx.now,
+      actor: toActor(ctx),
+      action: "registration.submitted",
+      target: `person:${saved.reference}`,
+      details: { proxy: data.subject === "resident", flags: saved.flags, status: saved.status },
+    },
+    ctx.effectKey("audit:registration.submitted"),
+  );
   return toOutcome(saved, data, ctx, replacing);
 }

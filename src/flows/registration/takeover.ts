@@ -33,22 +33,28 @@ export async function takeOver(
   if (ctx.phone && !person.phone) await people.update(person._id, { phone: ctx.phone }, ctx.now);
   if (how === "nikReference" && person.consent.givenBy === "self")
     await people.addFlag(person._id, "contact_added_by_nik_check", ctx.now);
-  await consents.record({
-    personId: person._id,
-    at: ctx.now,
-    channel: ctx.channel,
-    noticeVersion: privacyNoticeVersion,
-    action: "confirmed",
-    givenBy: "self",
-    actor: toActor(ctx),
-  });
-  await audit.record({
-    at: ctx.now,
-    actor: toActor(ctx),
-    action: "person.taken_over",
-    target: `person:${person.reference}`,
-    details: { how },
-  });
+  await consents.record(
+    {
+      personId: person._id,
+      at: ctx.now,
+      channel: ctx.channel,
+      noticeVersion: privacyNoticeVersion,
+      action: "confirmed",
+      givenBy: "self",
+      actor: toActor(ctx),
+    },
+    ctx.effectKey("consent"),
+  );
+  await audit.record(
+    {
+      at: ctx.now,
+      actor: toActor(ctx),
+      action: "person.taken_over",
+      target: `person:${person.reference}`,
+      details: { how },
+    },
+    ctx.effectKey("audit:person.taken_over"),
+  );
 }
 
 /** Reference tries: per chat account, and per NIK whoever tries (the three-try lock). */

@@ -51,6 +51,9 @@ export function decryptFile(data: Buffer, keys: Record<string, Buffer>): Uint8Ar
   throw new Error(`Document opens with none of the configured keys (key id "${keyId}")`);
 }
 
+/** The file's name: from the idempotency key when it is a safe name, else random. */
+const toFileName = (key: string | undefined) => (key && /^[\w-]{1,64}$/.test(key) ? key : randomUUID());
+
 export function createDiskFileStore(options: { dir: string; keys: FileKeys }): FileStore {
   const key = options.keys.keys[options.keys.current];
   if (!key) throw new Error(`Document key "${options.keys.current}" is missing`);
@@ -59,9 +62,9 @@ export function createDiskFileStore(options: { dir: string; keys: FileKeys }): F
     return path.join(options.dir, fileKey);
   };
   return {
-    async put(bytes, { extension }) {
+    async put(bytes, { extension, key: effectKey }) {
       const month = new Date().toISOString().slice(0, 7);
-      const fileKey = `${month}/${randomUUID()}.${extension.replace(/[^a-z]/g, "") || "bin"}.enc`;
+      const fileKey = `${month}/${toFileName(effectKey)}.${extension.replace(/[^a-z]/g, "") || "bin"}.enc`;
       await mkdir(path.join(options.dir, month), { recursive: true, mode: 0o700 });
       await writeFile(toPath(fileKey), encryptFile(bytes, options.keys.current, key), { mode: 0o600 });
       return { key: fileKey, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };

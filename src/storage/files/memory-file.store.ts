@@ -5,10 +5,10 @@ import type { FileStore } from "../../core/files.port";
 export function createMemoryFileStore(): FileStore & { count(): number } {
   const files = new Map<string, Uint8Array>();
   return {
-    async put(bytes, { extension }) {
-      const key = `mem/${randomUUID()}.${extension}`;
-      files.set(key, new Uint8Array(bytes));
-      return { key, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+    async put(bytes, { extension, key }) {
+      const fileKey = `mem/${key && /^[\w-]+$/.test(key) ? key : randomUUID()}.${extension}`;
+      files.set(fileKey, new Uint8Array(bytes));
+      return { key: fileKey, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
     },
     async get(key) {
       const file = files.get(key);

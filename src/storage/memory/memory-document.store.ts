@@ -19,7 +19,7 @@ import type {
 import { deepCopy } from "../../core/copy";
 import { toUniqueViolation } from "../unique-violation";
 import { matches } from "./document-filter";
-import { applyChange, toSeed } from "./document-match";
+import { toChangedCopy, toSeed } from "./document-match";
 import { toGroupCounts, toProjected } from "./document-shape";
 import { MemoryIndexes } from "./memory-indexes";
 import { MemoryQuery, type Doc, type Entry, type MemoryStoreStats } from "./memory-query";
@@ -124,8 +124,8 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
     return true;
   }
   private applyTo(existing: Doc, change: Change, inserting: boolean): Doc {
-    const updated = toStored(existing);
-    applyChange(updated, change, inserting);
+    // Copy-on-write: a stored document is never changed in place, so only the changed paths are new.
+    const updated = toChangedCopy(existing, change, inserting) as Doc;
     const violated = this.put(updated);
     if (violated) throw toUniqueViolation(this.spec.name, violated);
     return updated;
@@ -135,6 +135,8 @@ class MemoryCollection<T extends StoredDoc> implements Collection<T> {
       _id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
       ...toSeed(filter),
     } as Doc;
+    // As in MongoDB: an upsert whose filter names an `_id` that exists (but did not match) fails.
+    if (this.entries.has(seed._id)) throw toUniqueViolation(this.spec.name, "_id");
     return this.applyTo(seed, change, true);
   }
   async update(filter: Filter, change: Change, options: { multi?: boolean; upsert?: boolean } = {}) {

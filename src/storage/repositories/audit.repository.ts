@@ -1,4 +1,7 @@
-/** The audit log over the document store: append-only, indexed by target and actor. */
+/**
+ * The audit log over the document store: append-only, indexed by target and actor. An
+ * idempotency key becomes the entry's `_id`, so one action is never audited twice.
+ */
 import { randomUUID } from "node:crypto";
 import type { AuditEntry, AuditLog } from "../../core/audit.port";
 import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-store.port";
@@ -13,8 +16,9 @@ type AuditDoc = AuditEntry & { _id: string };
 export function createAuditLog(store: DocumentStore): AuditLog {
   const audit = store.collection<AuditDoc>(auditCollection);
   return {
-    async record(entry) {
-      await audit.insert({ _id: randomUUID(), ...entry });
+    async record(entry, key) {
+      // A key that was used already is a duplicate insert: the entry exists, nothing to add.
+      await audit.insert({ _id: key ?? randomUUID(), ...entry });
     },
     async list(filter, limit = 100) {
       const query: Filter = {};

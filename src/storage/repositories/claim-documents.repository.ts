@@ -11,6 +11,7 @@ export function createClaimDocumentRepository(store: DocumentStore): ClaimDocume
   const documents = store.collection<ClaimDocument>(claimDocumentsCollection);
   return {
     async add(document) {
+      // A duplicate `_id` (the same idempotency key) means it is stored already.
       await documents.insert(document);
     },
     findById: (id) => documents.findById(id),

@@ -1,13 +1,16 @@
 /**
  * Death claims over the document store: unique references, lookups by heir and by the deceased,
  * stage lists, reminders. Stored documents carry `accessKeys` ("channel:userId" of the reporter's
- * chat and of heirs staff added), rebuilt on every write.
+ * chat and of heirs staff added), rebuilt on every write. One open claim per deceased (`openFor`,
+ * unique while the claim is open) and one claim per report (`effectKey`, unique), both enforced by
+ * the store's unique indexes, so two instances filing at once cannot make two.
  */
 import type {
   Claim,
   ClaimAwaitingDocuments,
   ClaimRepository,
   ClaimStage,
+  CreateClaimResult,
   DeceasedKey,
   NewClaim,
 } from "../../core/claims.port";
@@ -29,6 +32,8 @@ export const claimsCollection: CollectionSpec = {
     { fields: { "deceased.personId": 1 } },
     { fields: { "deceased.nik.hash": 1 }, partial: { "deceased.nik.hash": { $exists: true } } },
     { fields: { accessKeys: 1 } },
+    { fields: { openFor: 1 }, unique: true, partial: { openFor: { $exists: true } } },
+    { fields: { effectKey: 1 }, unique: true, partial: { effectKey: { $exists: true } } },
   ],
 };
 
@@ -36,8 +41,19 @@ type ClaimDoc = Claim & { accessKeys: string[] };
 
 const toKey = (contact: { channel: string; userId: string }) => `${contact.channel}:${contact.userId}`;
 
+/** Who an open claim is for: the registered person, else the deceased's NIK; none once closed. */
+function toOpenFor(claim: Claim): string | undefined {
+  if (closedStages.includes(claim.stage) || claim.falseReport) return undefined;
+  if (claim.deceased.personId) return `person:${claim.deceased.personId}`;
+  return claim.deceased.nik ? `nik:${claim.deceased.nik.hash}` : undefined;
+}
+
 function toDoc(claim: Claim): ClaimDoc {
-  return { ...claim, accessKeys: (claim.access ?? []).map(toKey) };
+  const doc: ClaimDoc = { ...claim, accessKeys: (claim.access ?? []).map(toKey) };
+  const openFor = toOpenFor(claim);
+  if (openFor) doc.openFor = openFor;
+  else delete doc.openFor;
+  return doc;
 }
 
 function toClaim(doc: ClaimDoc): Claim {
@@ -67,11 +83,22 @@ export function createClaimRepository(store: DocumentStore, random?: RandomInt):
   }
 
   return {
-    async create(claim: NewClaim) {
+    async create(claim: NewClaim, key?: string): Promise<CreateClaimResult> {
       for (let attempt = 0; attempt < referenceAttempts; attempt++) {
         const reference = createReference(claimPrefix, random);
-        const doc: Claim = { ...claim, _id: reference, reference, version: 1 };
-        if ((await claims.insert(toDoc(doc))).type === "inserted") return doc;
+        const doc = toDoc({
+          ...claim,
+          _id: reference,
+          reference,
+          version: 1,
+          ...(key ? { effectKey: key } : {}),
+        });
+        if ((await claims.insert(doc)).type === "inserted") return { type: "created", claim: toClaim(doc) };
+        // Created by an earlier run of the same report (a retry, a redelivery): same result.
+        const earlier = key ? one(await claims.findOne({ effectKey: key })) : null;
+        if (earlier) return { type: "created", claim: earlier };
+        const open = doc.openFor ? one(await claims.findOne({ openFor: doc.openFor })) : null;
+        if (open) return { type: "alreadyOpen", claim: open };
       }
       throw new AppError("STORAGE_CONFLICT", "Could not find a free claim reference", {
         attempts: referenceAttempts,

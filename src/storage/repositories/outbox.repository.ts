@@ -23,8 +23,8 @@ export function createOutboxRepository(store: DocumentStore): Outbox {
     ...(item.owner ? { owner: item.owner } : {}),
   });
   return {
-    async enqueue(item, now) {
-      const _id = randomUUID();
+    async enqueue(item, now, key) {
+      const _id = key ?? randomUUID();
       await items.insert({
         _id,
         recipient: { channel: item.recipient.channel, userId: item.recipient.userId },
@@ -36,7 +36,7 @@ export function createOutboxRepository(store: DocumentStore): Outbox {
         dueAt: now,
         createdAt: now,
         ...(item.lastError ? { lastError: item.lastError } : {}),
-      });
+      }); // a duplicate `_id` (same key) means it is queued already
       return _id;
     },
     claimDue(channels, owner, now) {

@@ -55,6 +55,8 @@ export const peopleCollection: CollectionSpec = {
     { fields: { "kpj.hash": 1 }, partial: { "kpj.hash": { $exists: true } } },
     // "warga saya": the residents an RT head registered, newest first
     { fields: { "registeredBy.personId": 1, createdAt: 1 } },
+    // One registration per idempotency key: a retried or redelivered submit finds the first one.
+    { fields: { effectKey: 1 }, unique: true, partial: { effectKey: { $exists: true } } },
   ],
 };
 
@@ -74,11 +76,13 @@ export function createPeopleRepository(
   /** Read, change, write back with an optimistic check on `updatedAt`; retried on a race. */
   async function modify(id: string, change: (p: Person) => Person | null): Promise<Person | null> {
     for (let attempt = 0; attempt < writeAttempts; attempt++) {
-      const current = one(await people.findById(id));
-      if (!current) return null;
+      const raw = await people.findById(id);
+      const current = one(raw);
+      if (!raw || !current) return null;
       const next = change(current);
       if (!next) return current;
-      if (await people.replace(toDoc(next), { expect: { updatedAt: current.updatedAt } })) return next;
+      const doc = { ...toDoc(next), ...(raw.effectKey ? { effectKey: raw.effectKey } : {}) };
+      if (await people.replace(doc, { expect: { updatedAt: current.updatedAt } })) return next;
     }
     throw new Error(`Person ${id} kept changing during ${writeAttempts} attempts`);
   }
@@ -102,7 +106,7 @@ export function createPeopleRepository(
     for await (const batch of batches) yield batch.map(toPersonReach);
   }
 
-  async function register(person: NewPerson, now: Date): Promise<RegisterResult> {
+  async function register(person: NewPerson, now: Date, key?: string): Promise<RegisterResult> {
     for (let attempt = 0; attempt < referenceAttempts; attempt++) {
       const full: Person = {
         ...person,
@@ -111,8 +115,11 @@ export function createPeopleRepository(
         createdAt: now,
         updatedAt: now,
       };
-      const result = await people.insert(toDoc(full));
+      const result = await people.insert({ ...toDoc(full), ...(key ? { effectKey: key } : {}) });
       if (result.type === "inserted") return { type: "registered", person: full };
+      // Registered by an earlier run of the same message (a retry, a redelivery): same result.
+      const earlier = key ? one(await people.findOne({ effectKey: key })) : null;
+      if (earlier) return { type: "registered", person: earlier };
       if (result.index.includes("nik")) {
         const existing = one(await people.findOne({ "nik.hash": person.nik.hash }));
         if (existing) return { type: "duplicateNik", existing };
@@ -123,6 +130,7 @@ export function createPeopleRepository(
 
   return {
     findById: async (id) => one(await people.findById(id)),
+    findByEffectKey: async (key) => one(await people.findOne({ effectKey: key })),
     findByReference: async (reference) => one(await people.findOne({ reference: reference.toUpperCase() })),
     findByNikHash: async (hash) =>
       one(await people.findOne({ "nik.hash": typeof hash === "string" ? hash : { $in: [...hash] } })),
@@ -156,7 +164,7 @@ export function createPeopleRepository(
     },
 
     register,
-    async registerForReview(person, existing, now) {
+    async registerForReview(person, existing, now, key) {
       const review: NewPerson = {
         ...person,
         // A placeholder hash of its own: the unique NIK index stays with the first record.
@@ -164,7 +172,7 @@ export function createPeopleRepository(
         duplicateOf: existing._id,
         flags: [...new Set([...person.flags, "duplicate_nik"])],
       };
-      const result = await register(review, now);
+      const result = await register(review, now, key);
       if (result.type !== "registered") throw new Error("A review registration collided with a NIK");
       return result.person;
     },

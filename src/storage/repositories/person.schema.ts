@@ -58,6 +58,8 @@ export type PersonDoc = Person & {
   channels: string[];
   /** Lower-case prefixes (≥ 2 letters) of the name's words and the reference, for staff search. */
   search: string[];
+  /** The idempotency key of the registration that created it. */
+  effectKey?: string;
 };
 
 /** Removes `undefined` values zod leaves for absent optional fields. */

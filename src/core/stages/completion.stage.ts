@@ -1,0 +1,18 @@
+/**
+ * A finished flow's `complete` (its I/O: register, report, store) runs here, once per turn. Its
+ * writes carry idempotency keys (`ctx.effectKey`), so a turn handled again after a save conflict
+ * or a redelivery finds the first run's records and gives the same reply.
+ */
+import { stage } from "../composer";
+import type { Turn } from "../turn";
+import { applyResult, toCurrent } from "../turn-flow";
+
+export const completionStage = stage<Turn>("completion", async (turn, next) => {
+  const completing = turn.completing;
+  turn.completing = undefined;
+  if (!completing?.flow.complete) return next();
+  const outcome = await completing.flow.complete(completing.data, turn.ctx);
+  if (Array.isArray(outcome)) turn.replies.push(...outcome);
+  else await applyResult(turn, completing.flow, toCurrent(turn).state, outcome);
+  return next();
+});

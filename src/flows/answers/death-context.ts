@@ -1,0 +1,44 @@
+/**
+ * Reading a question in the light of a death: a family member's death told with a question about
+ * the benefit starts the death report (condolences first), and in a message about a death
+ * "documents" and "how" are the claim's, not the registration's.
+ */
+import type { IntentScore } from "../../nlu/intent-model";
+import { thresholds } from "../../nlu/nlu-thresholds";
+import type { Reading } from "../../nlu/read-message";
+
+const familyDeath =
+  /\b(suami|istri|bini|laki|bapak|bapaknya|ayah|abah|ibu|emak|umak|mak|anak|abang|kakak|adik|adek|mertua|orang tua|ortu|kakek|nenek|pak rt|ketua rt|husband|wife|father|mother|son|daughter|brother|sister)\b.{0,60}\b(meninggal|wafat|berpulang|died|passed away|tiada|sudah tidak ada|udah ga ada|udh ga ada)\b/i;
+
+const deathQuestions = new Set(["deathReport", "jkmBenefit", "claimHelp"]);
+
+/**
+ * A family member's death told with a question about the benefit: condolences and the report
+ * first, also when the reading hesitates between the report and the benefit (both lead there).
+ */
+export function toDeathReportFirst(text: string, reading: Reading): IntentScore[] | undefined {
+  if (!familyDeath.test(text)) return undefined;
+  const report = reading.whole.ranked.find((r) => r.intent === "deathReport");
+  const main = reading.asks[0];
+  if (main && ["jkmBenefit", "claimHelp"].includes(main.intent))
+    return report && report.p >= 0.1 ? [{ intent: "deathReport", p: main.p }] : undefined;
+  if (reading.verdict === "answer" || !report) return undefined;
+  const [first, second] = reading.whole.ranked;
+  const both = [first, second].every((r) => r !== undefined && deathQuestions.has(r.intent));
+  const p = (first?.p ?? 0) + (second?.p ?? 0);
+  return both && [first, second].includes(report) && p >= thresholds.answer
+    ? [{ intent: "deathReport", p }]
+    : undefined;
+}
+
+const deathContext = new Set(["deathReport", "jkmBenefit", "earlyDeath", "jkkDeath", "claimHelp", "heirs"]);
+/** In a message about a death, "documents" and "how" are the claim's, not the registration's. */
+const inDeathContext: Readonly<Record<string, string>> = {
+  requirements: "claimDocuments",
+  howToRegister: "claimHelp",
+};
+
+export function toAsksInContext(asks: readonly IntentScore[]): IntentScore[] {
+  if (!asks.some((a) => deathContext.has(a.intent))) return [...asks];
+  return asks.map((a) => ({ ...a, intent: inDeathContext[a.intent] ?? a.intent }));
+}
