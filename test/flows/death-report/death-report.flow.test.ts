@@ -252,6 +252,28 @@ describe("death report: the heir's conversation", () => {
     expect(chat.lastReply()).toHaveKey("deathReport:schoolChildren.prompt");
   });
 
+  it("keeps the whole name typed before the kelurahan, and asks a sibling with nobody closer alive nothing about children", async () => {
+    const { chat } = createClaimsChat();
+    await chat.says("lapor kematian");
+    for (const answer of [
+      "setuju",
+      "Budi Santoso Payo Lebar RT 7",
+      "kemarin",
+      "2",
+      "2",
+      "saudara kandung",
+      "tidak ada",
+    ])
+      await chat.says(answer);
+    await chat.says("Rudi Hartono 1571020101900003 081234567890");
+    expect(chat.lastReply()).toHaveKey("deathReport:review.prompt");
+    expect(chat.texts().join("\n")).toMatch(/Almarhum\/ah: Budi Santoso \(Payo Lebar, RT 7/);
+    expect(chat.texts().join("\n")).not.toMatch(/Anak sekolah/);
+    await chat.says("1");
+    expect(chat.texts().join("\n")).toMatch(/KLM-/);
+    expect(chat.texts().join("\n")).not.toMatch(/Beasiswa/);
+  });
+
   it("takes 'suami' and 'kemarin' from the opening message and does not ask them again", async () => {
     const { chat, people } = createClaimsChat();
     await people.seed({});
