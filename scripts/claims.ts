@@ -74,6 +74,7 @@ function view(app: App) {
     now: services.clock.now(),
     vault: services.vault,
     files: services.files,
+    fileLocations: true,
   };
 }
 

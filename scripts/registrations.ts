@@ -1,6 +1,6 @@
 /**
  * Staff CLI for registrations, over the bot's storage (MONGODB_URI); `--help` lists everything.
- *   npm run registrations -- list [--status pending|active|rejected|inactive|deceased|all] [--limit 100]
+ *   npm run registrations -- list [--status draft|pending|active|rejected|inactive|deceased|all] [--limit 100]
  *   npm run registrations -- search lebak bandung rt 22 [--limit 100]
  *   npm run registrations -- show DFT-XXXXXX
  *   npm run registrations -- verify DFT-XXXXXX [--note "…"]
@@ -16,12 +16,15 @@ import { maskNik } from "../src/domain/nik";
 import { toBpjsSheet } from "../src/flows/staff-registrations/bpjs-export";
 import { rejectRegistration, verifyRegistration } from "../src/flows/staff-registrations/review";
 import { toStaffSearch } from "../src/flows/staff-registrations/staff-query";
+import { toFlagWords } from "../src/flows/staff-registrations/staff-view";
+import { createTranslator } from "../src/i18n/translator";
 import { createProgram, subcommand, toTable, toWibText } from "./lib/cli";
 import { openCliContext, refusedOnMemory, type CliContext } from "./lib/cli-context";
 import { writeSheets, type SheetFormat } from "./lib/write-sheets";
 
-const statuses: PersonStatus[] = ["pending", "active", "rejected", "inactive", "deceased"];
+const statuses: PersonStatus[] = ["draft", "pending", "active", "rejected", "inactive", "deceased"];
 const statusLabels: Record<PersonStatus, string> = {
+  draft: "draf",
   pending: "menunggu",
   active: "aktif",
   rejected: "ditolak",
@@ -33,6 +36,12 @@ const statusOption = (fallback: string) =>
   new Option("--status <status>", "status pendaftaran").choices([...statuses, "all"]).default(fallback);
 const toStatuses = (value: string): PersonStatus | PersonStatus[] =>
   value === "all" ? statuses : (value as PersonStatus);
+
+const translator = createTranslator();
+
+/** Flags in words, as staff read them in the chat. */
+const toFlagList = (p: Person) =>
+  p.flags.map((f) => toFlagWords(f, { translator, language: "id" })).join("; ") || "-";
 
 /** The first `limit` matches (read from the store, no more) and how many there are in all. */
 async function printPage(app: App, query: PersonQuery, limit: string): Promise<void> {
@@ -53,7 +62,7 @@ function printPeople(people: Person[], total = people.length): void {
         p.name,
         p.address.kelurahan,
         `${p.address.rt}/${p.address.rw}`,
-        p.flags.join(", ") || "-",
+        toFlagList(p),
       ]),
     ),
   );
@@ -94,7 +103,7 @@ async function show(context: CliContext, reference: string): Promise<void> {
     ["Perlindungan berakhir", toWibText(p.coverageEndsAt)],
     ["Didaftarkan", toWibText(p.createdAt)],
     ["Diverifikasi", toWibText(p.verifiedAt)],
-    ["Tanda", p.flags.join(", ") || "-"],
+    ["Tanda", toFlagList(p)],
   ];
   console.log(toTable(["", ""], rows));
 }
@@ -112,7 +121,7 @@ async function decide(context: CliContext, command: "verify" | "reject", referen
       : await rejectRegistration(services, p._id, actor(), now, note ?? "");
   console.log(
     outcome.type === "done"
-      ? `${p.reference}: ${statusLabels[outcome.person.status]}`
+      ? `${p.reference}: ${statusLabels[outcome.person.status]}${outcome.drafts ? ` (${outcome.drafts} warga draf kini menunggu verifikasi)` : ""}`
       : `${p.reference}: tidak menunggu verifikasi (${statusLabels[p.status]})`,
   );
   return outcome.type === "done" ? 0 : 1;

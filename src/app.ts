@@ -3,6 +3,7 @@
  * channel hub and broadcasting. main.ts, the transcript runner, the benchmarks and the tests all
  * start here, so they run the same bot.
  */
+import { createChannelCatalog } from "./channels/channel-catalog";
 import { randomUUID } from "node:crypto";
 import { createServices, defaultSettings, type AppOptions } from "./app-services";
 import { createChannelHub } from "./core/channel-hub";
@@ -50,12 +51,14 @@ export function createApp(options: AppOptions) {
   const sessions = createSessionStore(options.store, { ttlDays, ...(identity ? { identity } : {}) });
   const leaseClock = options.leaseClock ?? systemClock;
   const outboxItems = createOutboxRepository(options.store);
+  const channels = options.channels ?? createChannelCatalog();
   const hub = createChannelHub({
     sessions,
     translator,
     logger: options.logger,
     outbox: outboxItems,
     clock: options.clock,
+    channels,
   });
   const replies = createReplyRedeliverer({
     sessions,
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions) {
     leaseClock,
     logger: options.logger,
     owner: `${processId}:drain`,
+    channels,
     ...(options.delivery ? { delivery: options.delivery } : {}),
   });
   // Only the bot process starts it (main.ts); a CLI just queues.
@@ -79,6 +83,7 @@ export function createApp(options: AppOptions) {
   });
   const { services, broadcasting, scheduler } = createServices({
     ...options,
+    channels,
     translator,
     sessions,
     notifier: hub,
@@ -111,6 +116,7 @@ export function createApp(options: AppOptions) {
     translator,
     logger: options.logger,
     clock: options.clock,
+    channels,
     leaseClock,
     instanceId: processId,
     ...(options.delivery ? { delivery: options.delivery } : {}),

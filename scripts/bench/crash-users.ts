@@ -21,11 +21,17 @@ export function toUserScript(n: number, photoId: string): UserScript {
   const userId = 880_000 + n;
   const text = (t: string): UserAction => ({ type: "text", text: t });
   if (n % 2 === 0) {
-    const lines = ["daftar", "ya", "1", "Siti Aminah", toBenchNik(n), "ya", "0812 3456 7890", "lbk bandung"];
+    const lines = [
+      "daftar",
+      "ya",
+      `Siti Aminah ${toBenchNik(n)}`,
+      "0812 3456 7890",
+      "lbk bandung RT 22 RW 3",
+    ];
     return {
       kind: "registration",
       userId,
-      actions: [...lines, "RT 22 RW 3", "pedagang", "ok", "2", "1", "kirim"].map(text),
+      actions: [...lines, "pedagang", "ok", "2", "1"].map(text),
     };
   }
   const report = [

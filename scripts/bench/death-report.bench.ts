@@ -1,7 +1,7 @@
 /**
  * The heir's path (DESIGN §8): messages from "lapor kematian" to the KLM- reference and the
  * characters of the longest turn, for a typical report and a heavy one (road accident, a sibling
- * reporting, a self-paying member, children at school), on the terminal and on WhatsApp (which
+ * reporting with nobody closer alive, a self-paying member), on the terminal and on WhatsApp (which
  * knows the heir's phone). Not timed: counted, through the real engine over the memory store.
  */
 import { createApp } from "../../src/app";
@@ -26,9 +26,9 @@ export const heirPaths: HeirPath[] = [
     lines: ["lapor kematian", "setuju", "1571 0201 0180 0001 Ahmad Yani", "kemarin", "3", "suami/istri", heir, "tidak", "1"],
   },
   {
-    name: "heavy (unknown deceased, road accident, sibling, self-paying, children), terminal",
+    name: "heavy (unknown deceased, road accident, sibling, nobody closer, self-paying), terminal",
     channel: "terminal",
-    lines: ["lapor kematian", "setuju", "Budi Santoso Payo Lebar RT 7", "kemarin", "2", "2", "saudara kandung", "tidak ada", "Rudi Hartono 1571020101900003 081234567890", "ya", "1"],
+    lines: ["lapor kematian", "setuju", "Budi Santoso Payo Lebar RT 7", "kemarin", "2", "2", "saudara kandung", "tidak ada", "Rudi Hartono 1571020101900003 081234567890", "1"],
   },
 ]; // prettier-ignore
 

@@ -32,17 +32,17 @@ export const scenarios: Scenario[] = [
     requires: "registration",
     ends: "registration:done.self",
     messages: [
-      ...["daftar", "ya", "1", "Siti Aminah", "{nik}", "ya", "0812 3456 7890", "lbk bandung"],
-      ...["RT 22 RW 3", "pedagang", "ok", "2", "1", "kirim"],
+      ...["daftar", "ya", "Siti Aminah {nik}", "0812 3456 7890", "lbk bandung RT 22 RW 3"],
+      ...["pedagang", "ok", "3", "kirim"],
     ],
   },
   {
     name: "registration, RT head (test/transcripts/register-rt-head.txt)",
     requires: "registration",
-    ends: "registration:done.self",
+    ends: "registration:residentConsent.offer",
     messages: [
-      ...["halo", "daftar", "ya", "1", "Ahmad Fauzi", "{nik}", "ya", "0812 3456 7890", "lbk bandung"],
-      ...["RT 22 RW 3", "ketua rt", "ya", "1,5 juta", "1", "kirim"],
+      ...["halo", "daftar", "ya", "Ahmad Fauzi {nik}", "0812 3456 7890", "lbk bandung RT 22 RW 3"],
+      ...["ketua rt", "1,5 juta", "1", "kirim"],
     ],
   },
   {

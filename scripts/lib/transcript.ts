@@ -127,6 +127,9 @@ export async function runTranscript(
       continue;
     }
     const { user, channel } = speaker;
+    // A channel that knows its users by phone number tells it with every message (a WhatsApp sender).
+    const knowsPhone = app.services.channels.capabilitiesOf(channel).contacts.senderPhone;
+    const phone = knowsPhone && /^\+\d{8,15}$/.test(user) ? { phone: user } : {};
     let messages: OutboundMessage[] = [];
     pushes.length = 0;
     await app.inbound.handle(
@@ -135,6 +138,7 @@ export async function runTranscript(
         userId: user,
         messageId: `${runId}-${index}`,
         content,
+        ...phone,
         ...(speaker.staff.has(user) ? { isStaff: true } : {}),
       },
       async (rendered) => {

@@ -18,7 +18,8 @@ import type {
   SendKind,
   Translator,
 } from "./ports";
-import { renderReplies } from "./render";
+import type { ChannelDirectory } from "./channel-contract";
+import { renderTurn } from "./render";
 import type { SessionStore } from "./session.store";
 import { AppError, isAppError } from "./errors";
 
@@ -53,6 +54,8 @@ export function createChannelHub(deps: {
   logger: Logger;
   outbox?: Outbox;
   clock?: Clock;
+  /** The channels' declarations: a push's replies are joined to fit the channel's messages. */
+  channels?: ChannelDirectory;
 }): ChannelHub {
   const senders = new Map<ChannelName, ChannelSender>();
   const listeners: Array<(channel: ChannelName) => void> = [];
@@ -120,7 +123,9 @@ export function createChannelHub(deps: {
       const language = await languageOf(recipient, options.language);
       try {
         const context = { replies, language, ...(options.reference ? { reference: options.reference } : {}) };
-        await sender.send(recipient.userId, renderReplies(replies, language, deps.translator), kind, context);
+        const capabilities = deps.channels?.capabilitiesOf(recipient.channel);
+        const messages = renderTurn(replies, language, deps.translator, capabilities);
+        await sender.send(recipient.userId, messages, kind, context);
         return "sent";
       } catch (error) {
         // A policy refusal (never wrote, opted out) or a recipient who cannot get it (invalid number)

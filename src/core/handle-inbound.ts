@@ -12,6 +12,7 @@ import type { Engine } from "./engine";
 import { AppError } from "./errors";
 import { toConversationKey, type InboundMessage, type OutboundMessage, type Reply } from "./messages";
 import type { Clock, Logger, Translator } from "./ports";
+import type { ChannelDirectory } from "./channel-contract";
 import { renderReplies } from "./render";
 import { defaultDeliverySettings, deliverPending, type DeliverySettings } from "./reply-delivery";
 import { createSession, type Session } from "./session";
@@ -29,6 +30,8 @@ export type InboundHandlerDeps = {
   translator: Translator;
   logger: Logger;
   clock: Clock;
+  /** The channels' declarations: a turn's replies are joined to fit each channel's messages. */
+  channels?: ChannelDirectory;
   /** Real time for leases (shared by every process), separate from the app's clock that tests move. */
   leaseClock?: Clock;
   /** This process, in lease owners (default random). */
@@ -76,6 +79,7 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
     now: () => deps.clock.now(),
     settings: { ...defaultDeliverySettings, ...deps.delivery },
     sleep,
+    ...(deps.channels ? { channels: deps.channels } : {}),
   };
   let turns = 0;
 

@@ -7,6 +7,11 @@ import type { ChannelName, Language } from "./messages";
 import type { Sealed } from "./vault.port";
 
 export type PersonStatus =
+  /**
+   * Registered by an RT head whose own registration is not verified yet: kept for staff with his
+   * registration, out of lists, broadcasts and counts; becomes "pending" when he is verified.
+   */
+  | "draft"
   /** Submitted, waiting for staff verification ("menunggu verifikasi"). */
   | "pending"
   | "active"
@@ -185,6 +190,8 @@ export type PersonGroup = { key: Partial<Record<PersonGroupField, unknown>>; cou
 
 /** What reaching a person takes (broadcasts): read instead of the whole record. */
 export type PersonReach = Pick<Person, "_id" | "status" | "role" | "name" | "language" | "contacts"> & {
+  /** From the NIK: greetings say "Bapak"/"Ibu". */
+  sex?: Person["sex"];
   address: Pick<RtRef, "kelurahan" | "rt">;
   deceasedAt?: Date;
   coverageEndsAt?: Date;

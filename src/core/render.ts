@@ -3,6 +3,7 @@
  * of the locale files (*bold*, _italic_) becomes formatting spans. Markup characters inside
  * parameters (a name with `*` or `_`) are never taken as formatting.
  */
+import type { ChannelCapabilities } from "./channel-contract";
 import type { Language, OutboundMessage, Params, Reply, Span } from "./messages";
 import type { Translator } from "./ports";
 
@@ -99,4 +100,19 @@ export function toCombinedMessages(
     };
   }
   return combined;
+}
+
+/**
+ * A turn's replies (or one push) as the channel sends them: rendered, then joined into as few
+ * messages as the channel's text limit allows (`ChannelCapabilities.text.maxLength`), so a turn
+ * reads as one answer. Without capabilities (a caller that does not know the channel) unjoined.
+ */
+export function renderTurn(
+  replies: readonly Reply[],
+  language: Language,
+  translator: Translator,
+  capabilities?: Pick<ChannelCapabilities, "text">,
+): OutboundMessage[] {
+  const messages = renderReplies(replies, language, translator);
+  return capabilities ? toCombinedMessages(messages, capabilities.text.maxLength) : messages;
 }

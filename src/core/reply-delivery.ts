@@ -8,7 +8,8 @@
 import { isAppError } from "./errors";
 import type { OutboundMessage } from "./messages";
 import type { Logger, Translator } from "./ports";
-import { renderReplies } from "./render";
+import type { ChannelDirectory } from "./channel-contract";
+import { renderTurn } from "./render";
 import type { PendingReplies, Session } from "./session";
 import type { Delivery } from "./session.store";
 
@@ -37,6 +38,8 @@ export type DeliveryDeps = {
   now: () => Date;
   settings: DeliverySettings;
   sleep: (ms: number) => Promise<void>;
+  /** The channels' declarations: a turn's replies are joined to fit the channel's messages. */
+  channels?: ChannelDirectory;
 };
 
 /** A refusal that will not change by trying again: not allowed, or a 4xx other than 429. */
@@ -71,8 +74,9 @@ export async function deliverPending(
   deps: DeliveryDeps,
 ): Promise<Delivery> {
   const delivery: Delivery = { sent: [], dropped: [] };
+  const capabilities = deps.channels?.capabilitiesOf(session.channel);
   for (const [id, entry] of toPendingOrder(session)) {
-    const messages = renderReplies(entry.replies, entry.language, deps.translator);
+    const messages = renderTurn(entry.replies, entry.language, deps.translator, capabilities);
     try {
       await sendWithRetries(() => send(messages, entry), deps);
       delivery.sent.push(id);

@@ -102,3 +102,49 @@ export function parsePersonName(input: string): NameResult {
   if (words.every((w) => placeholderWords.has(w))) return { ok: false, reason: "notName" };
   return { ok: true, value: name };
 }
+
+/** Words that stay lower case inside a name (Indonesian and Arabic-origin particles). */
+const particles = new Set([
+  "bin",
+  "binti",
+  "bt",
+  "bte",
+  "binte",
+  "van",
+  "von",
+  "der",
+  "de",
+  "da",
+  "al",
+  "el",
+]);
+/** Titles written the usual way whatever the case typed ("HJ." → "Hj."). */
+const titles: Readonly<Record<string, string>> = { hj: "Hj.", hjh: "Hjh.", h: "H.", dr: "dr.", ir: "Ir." };
+
+const capitalise = (part: string) =>
+  part.charAt(0).toLocaleUpperCase("id") + part.slice(1).toLocaleLowerCase("id");
+
+/** A word typed with capitals inside ("McDonald", "DeWi") is kept as typed. */
+const isMixedCase = (word: string) => /\p{Ll}/u.test(word) && /\p{Lu}/u.test(word.slice(1));
+
+function toWordCase(word: string, first: boolean): string {
+  const bare = word.toLocaleLowerCase("id").replace(/\.$/, "");
+  const title = titles[bare];
+  if (title && (word.endsWith(".") || bare.length > 1)) return title;
+  if (!first && particles.has(bare) && !word.endsWith(".")) return bare;
+  if (isMixedCase(word)) return word;
+  // "siti-aminah" → "Siti-Aminah"; after an apostrophe stays small ("ma'ruf" → "Ma'ruf").
+  return word.split("-").map(capitalise).join("-");
+}
+
+/**
+ * A name in title case as the KTP reads it aloud: "rudi hartono" / "RUDI HARTONO" → "Rudi Hartono";
+ * particles stay small ("Ahmad bin Yusuf", "Siti binti Ali"), titles keep their form ("Hj. Siti").
+ */
+export function toNameCase(name: string): string {
+  return name
+    .split(" ")
+    .filter(Boolean)
+    .map((word, i) => toWordCase(word, i === 0))
+    .join(" ");
+}

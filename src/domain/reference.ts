@@ -39,3 +39,10 @@ export function parseReference(text: string, prefix: string): string | undefined
   for (const char of body) if (!referenceAlphabet.includes(char)) return undefined;
   return `${prefix}-${body}`;
 }
+
+/** True when the text is a registration or claim reference and nothing else ("DFT-KQMZAB"). */
+export function isReferenceText(text: string): boolean {
+  return (
+    parseReference(text, registrationPrefix) !== undefined || parseReference(text, claimPrefix) !== undefined
+  );
+}

@@ -6,15 +6,14 @@
  */
 import { z } from "zod";
 import { broadcastTemplates, type BroadcastMessage } from "../core/broadcast.port";
-import { defineFlow, done, exit, next, type FlowContext, type Step } from "../core/flow";
+import { defineFlow, done, exit, invalid, next, type Step } from "../core/flow";
 import type { Reply } from "../core/messages";
 import { ask, choose } from "../core/steps";
 import type { I18nKey } from "../i18n/keys";
 import { parseSegmentFilters, segmentStates, type Segment } from "../domain/broadcast-segment";
-import { toTooLongFor } from "../core/channel-contract";
-import { fillPlaceholders, toUnknownPlaceholders } from "../domain/message-template";
 import { parseDay, parseWibMoment } from "../domain/wib-input";
 import { toPreviewReplies } from "./broadcast-replies";
+import { parseStaffText, pastedTextWords } from "./broadcast-text";
 
 const messageSchema = z.union([
   z.object({ type: z.literal("template"), template: z.enum(broadcastTemplates) }),
@@ -43,33 +42,6 @@ const staffTemplates = [
   "verificationPending",
   "registrationUnfinished",
 ] as const;
-
-function parseText(text: string, ctx: FlowContext) {
-  if (text.trim() === "") return { ok: false as const, reason: "empty" };
-  const unknown = toUnknownPlaceholders(text)[0];
-  if (unknown) return { ok: false as const, reason: "unknownPlaceholder", params: { name: `{${unknown}}` } };
-  const { channels } = ctx.services;
-  const wanted = (ctx.session.flow?.data as Data | undefined)?.filters.channel;
-  const targets = channels
-    .list()
-    .filter((c) => !wanted || c.channel === wanted)
-    .map((c) => c.channel);
-  const worst = fillPlaceholders(
-    text,
-    {},
-    { name: "x".repeat(40), rt: "000", kelurahan: "x".repeat(30), deadline: "31 Desember 2026" },
-  );
-  const tooLong = toTooLongFor(channels, worst, targets).map((c) => channels.capabilitiesOf(c));
-  if (tooLong.length > 0) {
-    const limit = Math.min(...tooLong.map((c) => c.text.broadcastMaxLength));
-    return {
-      ok: false as const,
-      reason: "tooLong",
-      params: { channels: tooLong.map((c) => c.label).join(", "), length: worst.length, limit },
-    };
-  }
-  return { ok: true as const, value: text.trim() };
-}
 
 const previewChoice = choose<Data>({
   prompt: "broadcast:create.preview.prompt",
@@ -143,10 +115,26 @@ export const broadcastFlow = defineFlow({
               ...d,
               message: { type: "template", template: z.enum(broadcastTemplates).parse(value) },
             }),
+      // A message pasted here instead of a number is the staff text (checked as at "Tulis pesan sendiri").
+      inSentence: false,
+      onOther: (input, d, ctx) => {
+        if (input.text.trim().split(/\s+/).length < pastedTextWords)
+          return invalid(
+            { key: "common:choice.invalid", params: { count: staffTemplates.length + 1 } },
+            { reprompt: true },
+          );
+        const parsed = parseStaffText(input.text, ctx, d.filters.channel);
+        if (parsed.ok) return next("preview", { ...d, message: { type: "text", text: parsed.value } });
+        const reason = parsed.reason as "tooLong" | "unknownPlaceholder" | "empty";
+        return next("freeText", d, [
+          { key: `broadcast:create.freeText.${reason}`, ...(parsed.params ? { params: parsed.params } : {}) },
+        ]);
+      },
     }),
     freeText: ask<Data, string>({
       prompt: "broadcast:create.freeText.prompt",
-      parse: parseText,
+      parse: (text, ctx) =>
+        parseStaffText(text, ctx, (ctx.session.flow?.data as Data | undefined)?.filters.channel),
       invalid: (reason) =>
         `broadcast:create.freeText.${reason as "tooLong" | "unknownPlaceholder" | "empty"}`,
       onAnswer: (text, d) => next("preview", { ...d, message: { type: "text", text } }),

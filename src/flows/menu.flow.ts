@@ -1,9 +1,10 @@
 /** The main menu: the home of every conversation. Numbers, option words and free text all work. */
 import { z } from "zod";
-import { defineFlow, invalid, startFlow, type StepInput } from "../core/flow";
+import { defineFlow, exit, invalid, startFlow, type StepInput } from "../core/flow";
 import type { ChoiceOption } from "../core/choice-match";
 import { choose } from "../core/steps";
 import { toComparable } from "../core/text";
+import { toRegistrationEntry } from "./registration/entry";
 
 const greetings = new Set(
   [
@@ -87,12 +88,15 @@ const pick = choose({
   prompt: "menu:main.prompt",
   help: "menu:main.help",
   options: (_data, ctx) => (ctx.isStaff ? [...options, staffOption] : options),
-  onChoice: (value, _data, ctx) => {
+  onChoice: async (value, _data, ctx) => {
     if (value === "language") {
       ctx.setLanguage(ctx.language === "id" ? "en" : "id");
       return invalid([{ key: "common:languageChanged" }], { reprompt: true });
     }
-    return startFlow(value);
+    if (value !== "registration") return startFlow(value);
+    // Registered already: told at once; an RT head goes to his residents (registration/entry.ts).
+    const entry = await toRegistrationEntry(ctx);
+    return entry.type === "registered" ? exit(entry.replies, true) : startFlow(value, entry.data);
   },
   onOther,
   inSentence: false,

@@ -172,8 +172,10 @@ export async function decideAnswer(
 ): Promise<Decision> {
   if (!/\p{L}{2}/u.test(text)) return { type: "none" };
   const memory = toNluMemory(ctx.session.context);
-  if (isWordsRequest(text)) return inWords(toAmount(text) ?? memory.amount, ctx, memory);
-  const follow = followUp(text, memory, ctx);
+  // A reference first: "DFT-222222" is no amount to calculate with, nor a follow-up.
+  const referenced = findReference(text, registrationPrefix) !== undefined;
+  if (!referenced && isWordsRequest(text)) return inWords(toAmount(text) ?? memory.amount, ctx, memory);
+  const follow = referenced ? undefined : followUp(text, memory, ctx);
   if (follow) return follow;
   const reading = readMessage(getIntentClassifier(), text, toThresholds(minimum));
   const decision = await toReadingDecision(text, reading, ctx);

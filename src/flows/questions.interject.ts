@@ -11,6 +11,7 @@ import { toComparable } from "../core/text";
 import { toFaqParams } from "../nlu/faq-params";
 import { thresholds } from "../nlu/nlu-thresholds";
 import { menuFlow } from "./menu.flow";
+import { toReferenceReplies } from "./answers/status-answers";
 import { decideAnswer, type Decision } from "./question-answerer";
 
 /** Mid-flow the bar is higher: text a step refused is more often a bad answer than a question. */
@@ -81,6 +82,12 @@ function toResume(text: string, ctx: FlowContext): Interjection | null {
 async function toInterjection(text: string, ctx: FlowContext): Promise<Interjection | null> {
   const resume = toResume(text, ctx);
   if (resume) return resume;
+  // A reference is recognised anywhere, before it could be read as digits or an amount.
+  const status = await toReferenceReplies(text, ctx);
+  if (status) {
+    remember({ type: "replies", replies: status, memory: { topic: "registrationStatus" } }, ctx);
+    return status;
+  }
   const inFlow = ctx.session.flow !== null;
   if (inFlow && isMostlyDigits(text)) return null;
   const decision = await decideAnswer(text, ctx, inFlow ? midFlowAnswerAt : undefined);

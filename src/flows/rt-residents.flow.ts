@@ -34,6 +34,7 @@ function toLine(person: Person, index: number, ctx: FlowContext): string {
   if (person.status === "active")
     return t("rtResidents:line.active", { kpj: person.kpj ? t("rtResidents:line.kpj") : "" });
   if (person.status === "pending") return t("rtResidents:line.pending", { reference: person.reference });
+  if (person.status === "draft") return t("rtResidents:line.draft", { reference: person.reference });
   if (person.status === "rejected") return t("rtResidents:line.rejected", { note: person.reviewNote ?? "-" });
   if (person.status === "deceased") return t("rtResidents:line.deceased");
   return t("rtResidents:line.inactive");
@@ -43,14 +44,18 @@ function toLine(person: Person, index: number, ctx: FlowContext): string {
 async function toOverview(head: Person, ctx: FlowContext): Promise<Reply[]> {
   const { people } = ctx.services;
   const mine = { registeredByPersonId: head._id };
-  const total = await people.count({ ...mine, status: ["pending", "active", "rejected", "inactive"] });
+  // His drafts are his to see (staff check them once he is verified); counts elsewhere leave them out.
+  const total = await people.count({
+    ...mine,
+    status: ["draft", "pending", "active", "rejected", "inactive"],
+  });
   const deceased = await people.count({ ...mine, status: "deceased" });
   if (total + deceased === 0) return [reply("rtResidents:none")];
   const active = await people.count({ ...mine, status: "active" });
   const ended = await people.count({ ...mine, status: "active", coverageEndsBefore: ctx.now });
   const covered = active - ended;
   const newest = await people.search(
-    { ...mine, status: ["pending", "active", "rejected", "inactive", "deceased"] },
+    { ...mine, status: ["draft", "pending", "active", "rejected", "inactive", "deceased"] },
     { newestFirst: true, limit: pageSize },
   );
   const rt = head.leadsRt ?? head.address;

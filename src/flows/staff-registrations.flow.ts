@@ -9,12 +9,12 @@ import { defineFlow, exit, invalid, next } from "../core/flow";
 import { reply } from "../core/messages";
 import type { Person } from "../core/people.port";
 import { ask, choose, confirm } from "../core/steps";
-import { maskNik } from "../domain/nik";
 import type { I18nKey } from "../i18n/keys";
 import { toView } from "./my-data/locate";
 import { toActor } from "./registration/registration.data";
 import { rejectRegistration, verifyRegistration, type ReviewOutcome } from "./staff-registrations/review";
 import { toStaffSearch } from "./staff-registrations/staff-query";
+import { toStaffDetails } from "./staff-registrations/staff-view";
 
 const listed = z.object({
   id: z.string(),
@@ -61,34 +61,36 @@ const showStep: Step<StaffData> = {
       { at: ctx.now, actor: toActor(ctx), action: "person.viewed", target: `person:${person.reference}` },
       ctx.effectKey(`audit:person.viewed:${person.reference}`),
     );
-    const flags = person.flags.length > 0 ? person.flags.join(", ") : "-";
     return [
       toView(person, ctx),
-      reply("staffRegistrations:show.details", {
-        status: person.status,
-        flags,
-        registeredBy: `${person.registeredBy.channel}`,
-        nik: maskNik(ctx.services.vault.open(person.nik)),
-      }),
+      ...(await toStaffDetails(person, ctx)),
       ...(await actions.prompt(data, ctx)),
     ];
   },
   handle: (input, data, ctx) => actions.handle(input, data, ctx),
 };
 
-function afterReview(outcome: ReviewOutcome, key: I18nKey) {
+function afterReview(outcome: ReviewOutcome, key: I18nKey, ctx: FlowContext) {
   if (outcome.type === "notFound")
     return next<StaffData>("menu", {}, [{ key: "staffRegistrations:show.gone" }]);
   if (outcome.type === "notPending")
     return next<StaffData>("menu", {}, [
       reply("staffRegistrations:review.notPending", {
         reference: outcome.person.reference,
-        status: outcome.person.status,
+        status: ctx.translator.t(ctx.language, `registration:statusWord.${outcome.person.status}` as I18nKey),
       }),
     ]);
-  return next<StaffData>("menu", {}, [
-    reply(key, { reference: outcome.person.reference, replaced: outcome.replaced.length }),
-  ]);
+  const replies = [reply(key, { reference: outcome.person.reference })];
+  // Counts only where they mean something: an RT head who replaced someone, or had residents waiting.
+  if (outcome.replaced.length > 0)
+    replies.push(
+      reply("staffRegistrations:review.replaced", {
+        list: outcome.replaced.map((p) => `${p.reference} (${p.name})`).join(", "),
+      }),
+    );
+  if (outcome.drafts > 0)
+    replies.push(reply("staffRegistrations:review.draftsPending", { count: outcome.drafts }));
+  return next<StaffData>("menu", {}, replies);
 }
 
 const menuOptions: ChoiceOption[] = [
@@ -132,7 +134,7 @@ export const staffRegistrationsFlow = defineFlow<StaffData>({
             : invalid({ key: "staffRegistrations:search.none" });
         }
         const people = await ctx.services.people.search(
-          { ...search.query, status: ["pending", "active", "rejected", "inactive"] },
+          { ...search.query, status: ["draft", "pending", "active", "rejected", "inactive"] },
           { limit: listSize },
         );
         return people.length
@@ -157,6 +159,7 @@ export const staffRegistrationsFlow = defineFlow<StaffData>({
         afterReview(
           await verifyRegistration(ctx.services, data.personId ?? "", toActor(ctx), ctx.now),
           "staffRegistrations:review.verified",
+          ctx,
         ),
       onNo: (data) => next("show", data),
     }),
@@ -169,6 +172,7 @@ export const staffRegistrationsFlow = defineFlow<StaffData>({
         afterReview(
           await rejectRegistration(ctx.services, data.personId ?? "", toActor(ctx), ctx.now, note),
           "staffRegistrations:review.rejected",
+          ctx,
         ),
     }),
   },

@@ -24,6 +24,9 @@ const sessionReachSchema = z.object({
   lastActivityAt: z.coerce.date(),
   phone: z.string().optional(),
   displayName: z.string().optional(),
+  /** Only the registration's name and sex (projected), for greetings; read leniently. */
+  flow: z.unknown().optional(),
+  parked: z.unknown().optional(),
 });
 
 const sessionProjection = {
@@ -33,6 +36,14 @@ const sessionProjection = {
   lastActivityAt: 1,
   phone: 1,
   displayName: 1,
+  // A registration under way: its name and sex greet the person ("Halo Ibu Sari").
+  "flow.id": 1,
+  "flow.data.name": 1,
+  "flow.data.sex": 1,
+  "flow.data.nik.sex": 1,
+  "parked.registration.data.name": 1,
+  "parked.registration.data.sex": 1,
+  "parked.registration.data.nik.sex": 1,
 } as const;
 
 /** One human as far as we can tell: a person, or conversations sharing a phone. */

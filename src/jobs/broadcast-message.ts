@@ -13,6 +13,7 @@ import type { RecipientParams } from "../storage/repositories/broadcast.reposito
 /** Values shown in previews when no real recipient is at hand. */
 export const sampleParams: RecipientParams = {
   name: "Siti Aminah",
+  sex: "P",
   rt: "003",
   kelurahan: "Simpang IV Sipin",
   deadline: new Date("2026-12-31T00:00:00+07:00"),
@@ -20,14 +21,20 @@ export const sampleParams: RecipientParams = {
   count: 2,
 };
 
-/** The reply one recipient gets; a missing name becomes "Bapak/Ibu" in their language. */
+/** "Bapak Budi Santoso", "Ibu Siti Aminah", the name alone, or "Bapak/Ibu" when no name is known. */
+export function toGreetingName(params: RecipientParams, language: Language, translator: Translator): string {
+  if (!params.name) return translator.t(language, "broadcast:fallbackName");
+  return translator.t(language, `broadcast:greetingName.${params.sex ?? "none"}`, { name: params.name });
+}
+
+/** The reply one recipient gets, greeting them by name ("Bapak/Ibu" when none is known). */
 export function toBroadcastReply(
   message: BroadcastMessage,
   params: RecipientParams,
   language: Language,
   translator: Translator,
 ): Reply {
-  const name = params.name ?? translator.t(language, "broadcast:fallbackName");
+  const name = toGreetingName(params, language, translator);
   if (message.type === "text") {
     const text = fillPlaceholders(message.text, {
       name,

@@ -60,13 +60,32 @@ export function toPersonQuery(segment: Segment): PersonQuery {
 
 export const noExclusions = (): Exclusions => ({ optedOut: 0, deceased: 0, neverWrote: 0, duplicate: 0 });
 
+type DraftName = { id?: unknown; data?: { name?: unknown; sex?: unknown; nik?: { sex?: unknown } } };
+
+/** The name and sex a registration under way already holds (its reminder greets by name). */
+function fromRegistrationDraft(
+  session: SessionReach | null | undefined,
+): Pick<RecipientParams, "name" | "sex"> {
+  const flow = session?.flow as DraftName | undefined;
+  const parked = (session?.parked as { registration?: DraftName } | undefined)?.registration;
+  const data = (flow?.id === "registration" ? flow.data : parked?.data) ?? {};
+  const sex = data.sex ?? data.nik?.sex;
+  return {
+    ...(typeof data.name === "string" ? { name: data.name } : {}),
+    ...(sex === "L" || sex === "P" ? { sex } : {}),
+  };
+}
+
 function toParams(
   person: PersonReach | undefined,
   session: SessionReach | null | undefined,
 ): RecipientParams {
-  const name = person?.name ?? session?.displayName;
+  const draft = fromRegistrationDraft(session);
+  const name = person?.name ?? draft.name ?? session?.displayName;
+  const sex = person?.sex ?? draft.sex;
   return {
     ...(name ? { name } : {}),
+    ...(sex ? { sex } : {}),
     ...(person ? { rt: person.address.rt, kelurahan: person.address.kelurahan } : {}),
     ...(person?.coverageEndsAt ? { deadline: person.coverageEndsAt } : {}),
   };

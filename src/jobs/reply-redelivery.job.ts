@@ -6,6 +6,7 @@
  */
 import { isChannelUnavailable, type ChannelHub } from "../core/channel-hub";
 import type { Clock, Logger, Translator } from "../core/ports";
+import type { ChannelDirectory } from "../core/channel-contract";
 import { defaultDeliverySettings, deliverPending, type DeliverySettings } from "../core/reply-delivery";
 import type { SessionStore } from "../core/session.store";
 
@@ -35,6 +36,7 @@ export function createReplyRedeliverer(deps: {
   owner: string;
   settings?: Partial<ReplyRedeliverySettings>;
   delivery?: Partial<DeliverySettings>;
+  channels?: ChannelDirectory;
 }): ReplyRedeliverer {
   const settings = { ...defaultReplyRedeliverySettings, ...deps.settings };
   const deliveryDeps = {
@@ -43,6 +45,7 @@ export function createReplyRedeliverer(deps: {
     now: () => deps.clock.now(),
     settings: { ...defaultDeliverySettings, ...deps.delivery, retryDelaysMs: [] },
     sleep: () => Promise.resolve(),
+    ...(deps.channels ? { channels: deps.channels } : {}),
   };
 
   /** Sends one conversation's due replies; true when some were sent. */

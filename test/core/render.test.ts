@@ -1,5 +1,6 @@
 import type { OutboundMessage } from "../../src/core/messages";
-import { toCombinedMessages } from "../../src/core/render";
+import { renderTurn, toCombinedMessages } from "../../src/core/render";
+import { createTranslator } from "../../src/i18n/translator";
 
 const message = (text: string, extra: Partial<OutboundMessage> = {}): OutboundMessage => ({
   text,
@@ -44,5 +45,28 @@ describe("combining a turn's messages", () => {
 
   it("does not join past the length limit", () => {
     expect(toCombinedMessages([message("a".repeat(10)), message("b".repeat(10))], 15)).toHaveLength(2);
+  });
+});
+
+describe("a turn rendered for its channel", () => {
+  const translator = createTranslator();
+  const replies = [
+    { key: "common:languageChanged" as const },
+    { key: "menu:main.prompt" as const, choices: [{ value: "a", label: "menu:main.register" as const }] },
+  ];
+
+  it("is one message where the channel's text limit allows it", () => {
+    const messages = renderTurn(replies, "id", translator, {
+      text: { maxLength: 4096, broadcastMaxLength: 1000, formatting: "markup" },
+    });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.choices).toEqual([{ value: "a", label: "Daftar" }]);
+  });
+
+  it("stays apart where the channel's messages are too short to hold both", () => {
+    const messages = renderTurn(replies, "id", translator, {
+      text: { maxLength: 60, broadcastMaxLength: 60, formatting: "none" },
+    });
+    expect(messages).toHaveLength(2);
   });
 });

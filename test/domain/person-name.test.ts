@@ -1,4 +1,4 @@
-import { parsePersonName } from "../../src/domain/person-name";
+import { parsePersonName, toNameCase } from "../../src/domain/person-name";
 
 describe("a full name as on the KTP", () => {
   it.each([
@@ -42,4 +42,19 @@ describe("a full name as on the KTP", () => {
     ["A".repeat(81), "tooLong"],
     ["Siti ".repeat(13_000), "tooLong"],
   ])("refuses %p (%s)", (input, reason) => expect(parsePersonName(input)).toEqual({ ok: false, reason }));
+});
+
+describe("a name in title case, as staff and greetings show it", () => {
+  it.each([
+    ["rudi hartono", "Rudi Hartono"],
+    ["RUDI HARTONO", "Rudi Hartono"],
+    ["siti binti ahmad", "Siti binti Ahmad"],
+    ["MUHAMMAD BIN ABDULLAH", "Muhammad bin Abdullah"],
+    ["hj. siti aminah", "Hj. Siti Aminah"],
+    ["HJ SITI", "Hj. Siti"],
+    ["m. rizki", "M. Rizki"],
+    ["ma'ruf amin", "Ma'ruf Amin"],
+    ["abdul-karim", "Abdul-Karim"],
+    ["McDonald budi", "McDonald Budi"],
+  ])("%p → %p", (typed, shown) => expect(toNameCase(typed)).toBe(shown));
 });

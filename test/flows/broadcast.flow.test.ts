@@ -4,7 +4,7 @@ import { createPerson } from "../support/people-factory";
 
 async function staffWorld() {
   const people = [
-    createPerson({ name: "Siti" }),
+    createPerson({ name: "Siti", sex: "P" }),
     createPerson({ name: "Budi", role: "rt_head" }),
     createPerson({ status: "pending" }),
   ];
@@ -26,7 +26,7 @@ describe("staff broadcast flow", () => {
     await world.chat.says("Halo {nama}, posyandu RT {rt} besok jam 8.");
     expect(world.chat.keys()).toContain("broadcast:create.preview.summary");
     expect(world.chat.texts()[0]).toContain("Penerima: 2 orang (Telegram 2");
-    expect(world.chat.texts().join("\n")).toContain("Halo Siti, posyandu RT 3 besok jam 8.");
+    expect(world.chat.texts().join("\n")).toContain("Halo Ibu Siti, posyandu RT 3 besok jam 8.");
     await world.chat.says("Kirim sekarang");
     expect(world.chat.lastReply()).toHaveKey("broadcast:create.created");
     await world.runJobs();
@@ -36,7 +36,28 @@ describe("staff broadcast flow", () => {
         .pushed()
         .map((p) => p.messages[0]?.text.split("\n")[0])
         .sort(),
-    ).toEqual(["Halo Budi, posyandu RT 3 besok jam 8.", "Halo Siti, posyandu RT 3 besok jam 8."]);
+    ).toEqual(["Halo Bapak Budi, posyandu RT 3 besok jam 8.", "Halo Ibu Siti, posyandu RT 3 besok jam 8."]);
+  });
+
+  it("takes a text pasted at the message question as the staff's own text", async () => {
+    const world = await staffWorld();
+    for (const line of ["7", "Kirim siaran", "2", "-"]) await world.chat.says(line);
+    await world.chat.says("Pengingat: {nama}, posyandu RT {rt} besok jam 8 di balai warga.");
+    expect(world.chat.keys()).toContain("broadcast:create.preview.summary");
+    expect(world.chat.texts().join("\n")).toContain("Pengingat: Ibu Siti, posyandu RT 3 besok jam 8");
+  });
+
+  it("still picks a template named at the message question, and refuses a pasted text too long", async () => {
+    const world = await staffWorld();
+    for (const line of ["7", "Kirim siaran", "2", "-", "menunggu verifikasi"]) await world.chat.says(line);
+    expect(world.chat.keys()).toContain("broadcast:create.preview.summary");
+    const other = await staffWorld();
+    for (const line of ["7", "Kirim siaran", "2", "-"]) await other.chat.says(line);
+    await other.chat.says(`Halo {nama} ${"kabar penting ".repeat(100)}`);
+    expect(other.chat.keys()).toEqual([
+      "broadcast:create.freeText.tooLong",
+      "broadcast:create.freeText.prompt",
+    ]);
   });
 
   it("tells staff when each channel is done, and warns before sending what WhatsApp needs over a week for", async () => {

@@ -106,7 +106,7 @@ describe("answers that depend on who asks and when", () => {
 
   it("tells a self-paying ojek driver mid-registration the discounted amount and its end date", async () => {
     const chat = createTestChat();
-    await answerUpToSummary(chat, { occupation: "ojek", programme: "" });
+    await answerUpToSummary(chat, { occupation: "ojek", plan: "" });
     await chat.says("iuran nya brp?");
     expect(text(chat)).toContain("Rp 8.400");
     expect(text(chat)).toContain("Maret 2027");
@@ -172,7 +172,7 @@ describe("conversation manners", () => {
 
   it("keeps the answers on 'batal' and goes on with them on 'lanjut' the next day", async () => {
     const chat = createTestChat();
-    for (const line of ["daftar", "ya", "1", "Budi Santoso"]) await chat.says(line);
+    for (const line of ["daftar", "ya", "Budi Santoso"]) await chat.says(line);
     await chat.says("batal");
     expect(chat.keys()).toContain("common:cancelledKept");
     chat.clock.advance(24 * 3600_000);

@@ -1,28 +1,5 @@
-import { createTestChat, type TestChat } from "../support/test-chat";
-import { headNik, registerRtHead, residentNik } from "../support/registration-script";
-
-/** The RT head registers Siti Aminah; returns the DFT- reference he is told to pass on. */
-async function registerResident(chat: TestChat, phone = "0813 1111 2222"): Promise<string> {
-  for (const line of [
-    "daftar",
-    "ya",
-    "2",
-    "ya",
-    "Siti Aminah",
-    "1571 0845 1290 0002",
-    "ya",
-    phone,
-    "pedagang",
-    "ok",
-    "2",
-    "1",
-    "kirim",
-  ])
-    await chat.says(line);
-  const reference = /DFT-[A-Z0-9]{6}/.exec(chat.texts().join("\n"))?.[0];
-  if (!reference) throw new Error("no reference for the resident");
-  return reference;
-}
+import { createTestChat } from "../support/test-chat";
+import { headNik, registerResident, registerRtHead, residentNik } from "../support/registration-script";
 
 describe("data saya", () => {
   it("shows my registration with the NIK masked", async () => {
@@ -140,7 +117,7 @@ describe("data saya", () => {
   it("lets a resident registered by the RT head take the record over from their own WhatsApp number", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    await registerResident(chat);
+    await registerResident(chat, { phone: "0813 1111 2222" });
     chat.as({ userId: "+6281311112222", channel: "whatsapp", phone: "+6281311112222" });
     await chat.says("data saya");
     expect(chat.lastReply()).toHaveKey("myData:claim.prompt");
@@ -149,7 +126,7 @@ describe("data saya", () => {
     expect(chat.keys()).toEqual([
       "registration:takeover.done",
       "myData:view",
-      "registration:status.pending",
+      "registration:status.draft",
       "myData:home.prompt",
     ]);
     const [resident] = await chat.app.services.people.findByPhone("+6281311112222");
@@ -163,8 +140,7 @@ describe("data saya", () => {
   it("lets a resident without the registered phone take over with NIK and the reference the RT head got", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    const reference = await registerResident(chat, "tidak ada");
-    expect(chat.texts().join("\n")).toContain("Berikan nomor pendaftaran di atas kepada warga");
+    const reference = await registerResident(chat);
     chat.as({ userId: "tg-55", channel: "telegram" });
     await chat.says("data saya");
     expect(chat.lastReply()).toHaveKey("myData:none.prompt");
@@ -183,18 +159,18 @@ describe("data saya", () => {
   it("tells a resident who starts registering how to take their record over, without saying it exists", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    await registerResident(chat, "tidak ada");
+    await registerResident(chat);
     chat.as({ userId: "resident-own" });
-    for (const line of ["daftar", "ya", "1", "Siti Aminah"]) await chat.says(line);
+    for (const line of ["daftar", "ya"]) await chat.says(line);
     expect(chat.texts().join("\n")).toContain("buka Data saya untuk mengambil alih");
-    await chat.says("1571084512900002");
-    expect(chat.keys()).toEqual(["registration:nikConfirm.prompt"]);
+    await chat.says("Siti Aminah 1571084512900002");
+    expect(chat.keys()).toEqual(["registration:phone.prompt"]);
   });
 
   it("never hands over a record someone already uses for its NIK alone", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    const reference = await registerResident(chat, "tidak ada");
+    const reference = await registerResident(chat);
     chat.as({ userId: "resident-own" });
     for (const line of ["data saya", "1", residentNik, reference]) await chat.says(line);
     expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
@@ -217,7 +193,7 @@ describe("data saya", () => {
   it("does not hand over a record for the birth date the NIK itself reveals", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    await registerResident(chat, "tidak ada");
+    await registerResident(chat);
     chat.as({ userId: "stranger" });
     for (const line of ["data saya", "1", "1571084512900002", "5/12/1990"]) await chat.says(line);
     expect(chat.keys()).not.toContain("registration:takeover.done");
@@ -228,7 +204,7 @@ describe("data saya", () => {
   it("stops after three wrong references and flags the record", async () => {
     const chat = createTestChat();
     await registerRtHead(chat);
-    await registerResident(chat, "tidak ada");
+    await registerResident(chat);
     chat.as({ userId: "stranger" });
     for (const line of ["data saya", "1", "1571084512900002", "DFT-AAAAAA", "DFT-BBBBBB", "DFT-CCCCCC"])
       await chat.says(line);

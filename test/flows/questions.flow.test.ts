@@ -102,7 +102,7 @@ describe("the questions flow", () => {
     await chat.says("menu");
     await chat.says("ada diskon iuran ga?");
     expect(text(chat)).toContain("50%");
-    for (const line of ["daftar", "ya", "1", "brp diskonnya?"]) await chat.says(line);
+    for (const line of ["daftar", "ya", "brp diskonnya?"]) await chat.says(line);
     expect(text(chat)).toMatch(/Mungkin tentang: .*Diskon iuran 50%/);
   });
 
@@ -145,14 +145,13 @@ describe("questions typed mid-flow", () => {
     const chat = createTestChat();
     await chat.says("daftar");
     await chat.says("ya");
-    await chat.says("1");
     await chat.says("brp iuran nya?");
     expect(chat.keys()).toEqual([
       "faq:contribution.answer",
       "faq:contribution.discountNow.transport",
       "faq:contribution.pemkotZero",
       "common:backToStep",
-      "registration:name.prompt",
+      "registration:identity.prompt",
     ]);
     expect((await chat.session())?.flow?.data).not.toHaveProperty("name");
   });

@@ -6,26 +6,25 @@ async function atStep(lines: string[]): Promise<TestChat> {
   for (const line of lines) await chat.says(line);
   return chat;
 }
-const toName = ["daftar", "ya", "1"];
-const toNik = [...toName, "Budi Santoso"];
-const toPhone = [...toNik, headNik, "ya"];
+const toIdentity = ["daftar", "ya"];
+const toNik = [...toIdentity, "Budi Santoso"];
+const toPhone = [...toIdentity, `Budi Santoso ${headNik}`];
 const toArea = [...toPhone, "0812 3456 7890"];
-const toIncome = [...toArea, "lebak bandung", "22/3", "pedagang"];
+const toIncome = [...toArea, "lebak bandung 22/3", "pedagang"];
 
 describe("registration re-asks with the reason, keeping earlier answers", () => {
   it.each([
-    ["a name with digits", toName, "Budi 123", "registration:name.badCharacters"],
-    ["NaN as a name", toName, "NaN", "registration:name.notName"],
-    ["undefined as a name", toName, "undefined", "registration:name.notName"],
+    ["NaN as a name", toIdentity, "NaN", "registration:name.notName"],
+    ["undefined as a name", toIdentity, "undefined", "registration:name.notName"],
     [
       "zalgo text as a name",
-      toName,
+      toIdentity,
       "B\u0336u\u0337d\u0338i\u0335 Santoso",
       "registration:name.badCharacters",
     ],
+    ["a too short name", toIdentity, "B", "registration:name.tooShort"],
     ["RT 999 / RW 999", [...toArea, "lebak bandung"], "RT 999 RW 999", "registration:rtRw.rtOutOfRange"],
     ["RW 51", [...toArea, "lebak bandung"], "022/051", "registration:rtRw.rwOutOfRange"],
-    ["a too short name", toName, "B", "registration:name.tooShort"],
     ["a NIK with letters", toNik, "1571O807038OOOO1", "registration:nik.notDigits"],
     ["a NIK of 15 digits", toNik, "1571 0807 0380 001", "registration:nik.tooShort"],
     ["a NIK of 17 digits", toNik, "15710807038000011", "registration:nik.tooLong"],
@@ -37,7 +36,6 @@ describe("registration re-asks with the reason, keeping earlier answers", () => 
     ["a landline", toPhone, "0741 123456", "registration:phone.notMobile"],
     ["a bad phone", toPhone, "12345", "registration:phone.invalid"],
     ["no phone for oneself", toPhone, "tidak ada", "registration:phone.needed"],
-    ["an unknown area", toArea, "medan", "registration:area.notFound"],
     ["a bad income", toIncome, "banyak sekali", "registration:income.notAmount"],
     ["a tiny income", toIncome, "50", "registration:income.tooSmall"],
   ])("re-asks for %s", async (_what, before, answer, key) => {
@@ -48,27 +46,28 @@ describe("registration re-asks with the reason, keeping earlier answers", () => 
     expect((await chat.session())?.flow?.step).toBe(step);
   });
 
+  it("keeps a good name when the NIK typed with it is wrong, and asks only for the NIK", async () => {
+    const chat = await atStep(toIdentity);
+    await chat.says("Budi Santoso 1571 0807 0380 001");
+    expect(chat.keys()).toEqual(["registration:nik.tooShort", "registration:nik.prompt"]);
+    expect(chat.texts()[0]).toContain("yang Anda tulis 15 angka");
+    expect((await chat.session())?.flow?.data).toMatchObject({ name: "Budi Santoso" });
+    await chat.says(headNik);
+    expect(chat.lastReply()).toHaveKey("registration:phone.prompt");
+  });
+
+  it("keeps a good NIK when the name typed with it is wrong, and asks only for the name", async () => {
+    const chat = await atStep(toIdentity);
+    await chat.says(`?? ${headNik}`);
+    expect(chat.keys()).toEqual(["registration:name.notName", "registration:name.prompt"]);
+    await chat.says("Budi Santoso");
+    expect(chat.lastReply()).toHaveKey("registration:phone.prompt");
+  });
+
   it("tells the highest RT number of the city", async () => {
     const chat = await atStep([...toArea, "lebak bandung"]);
     await chat.says("RT 999 RW 999");
     expect(chat.texts()[0]).toContain("antara 1 dan 99");
-  });
-
-  it("tells how many digits the NIK had", async () => {
-    const chat = await atStep(toNik);
-    await chat.says("1571 0807 0380 001");
-    expect(chat.texts()[0]).toContain("yang Anda tulis 15 angka");
-    expect((await chat.session())?.flow?.data).toMatchObject({ name: "Budi Santoso" });
-  });
-
-  it.each([
-    ["kemarin", "registration:birthDate.notDate"],
-    ["31/4/1980", "registration:birthDate.invalidDate"],
-    ["1/1/2030", "registration:birthDate.future"],
-  ])("re-asks a birth date %p", async (answer, key) => {
-    const chat = await atStep([...toNik, headNik, "tidak"]);
-    await chat.says(answer);
-    expect(chat.replies()[0]).toHaveKey(key);
   });
 
   it("asks for the RW when only the RT is given", async () => {
@@ -88,8 +87,20 @@ describe("registration re-asks with the reason, keeping earlier answers", () => 
     expect(chat.keys()).toEqual(["registration:area.found", "registration:rtRw.prompt"]);
   });
 
-  it("lets the user choose kecamatan then kelurahan by number", async () => {
+  it("keeps the RT/RW typed with an ambiguous kelurahan", async () => {
     const chat = await atStep(toArea);
+    await chat.says("payo rt 5 rw 2");
+    await chat.says("1");
+    expect(chat.keys()).toEqual(["registration:area.found", "registration:occupation.prompt"]);
+    expect((await chat.session())?.flow?.data).toMatchObject({
+      address: { kelurahan: "Payo Lebar", rt: "5", rw: "2" },
+    });
+  });
+
+  it("shows the kecamatan list for a place it does not know, then the kelurahan by number", async () => {
+    const chat = await atStep(toArea);
+    await chat.says("medan");
+    expect(chat.keys()).toEqual(["registration:area.notFound", "registration:area.kecamatan"]);
     await chat.says("8");
     expect(chat.texts().join("\n")).toContain("4. Lebak Bandung");
     await chat.says("4");
@@ -99,20 +110,22 @@ describe("registration re-asks with the reason, keeping earlier answers", () => 
   });
 
   it("asks for the occupation in words for 'lainnya'", async () => {
-    const chat = await atStep([...toArea, "lebak bandung", "22/3"]);
+    const chat = await atStep([...toArea, "lebak bandung 22/3"]);
     await chat.says("lainnya");
     expect(chat.lastReply()).toHaveKey("registration:occupation.otherPrompt");
     await chat.says("tukang jahit");
     expect(chat.lastReply()).toHaveKey("registration:income.prompt");
   });
 
-  it("asks which RT an RT head leads when it is not the home address", async () => {
-    const chat = await atStep([...toArea, "lebak bandung", "22/3", "ketua rt", "tidak"]);
-    expect(chat.lastReply()).toHaveKey("registration:area.kecamatanLeads");
-    await chat.says("payo lebar");
-    await chat.says("RT 5 RW 1");
-    expect(chat.lastReply()).toHaveKey("registration:income.prompt");
+  it("changes the RT an RT head leads from the summary when it is not his home address", async () => {
+    const chat = createTestChat();
+    await answerUpToSummary(chat, { occupation: "ketua rt" });
+    await chat.says("ubah rt yang dipimpin");
+    expect(chat.lastReply()).toHaveKey("registration:area.promptLeads");
+    await chat.says("payo lebar rt 5 rw 1");
+    expect(chat.texts()[0]).toContain("Ketua RT (RT 5/RW 1, Kel. Payo Lebar)");
     expect((await chat.session())?.flow?.data).toMatchObject({
+      address: { kelurahan: "Lebak Bandung", rt: "22" },
       leadsRt: { kelurahan: "Payo Lebar", rt: "5", rw: "1" },
     });
   });
@@ -138,21 +151,20 @@ describe("registration summary", () => {
     expect(chat.texts()[0]).toContain("RT 5/RW 1, Kel. Payo Lebar, Kec. Jelutung");
   });
 
-  it("re-asks funding and programmes after a change of occupation", async () => {
+  it("asks who pays again after a change of occupation", async () => {
     const chat = createTestChat();
     await answerUpToSummary(chat);
     await chat.says("7");
     await chat.says("ojek");
-    expect(chat.lastReply()).toHaveKey("registration:funding.prompt");
-    await chat.says("2");
-    await chat.says("1");
+    expect(chat.lastReply()).toHaveKey("registration:plan.promptDiscount");
+    await chat.says("3");
     expect(chat.texts()[0]).toContain("Pekerjaan: Ojek / driver / kurir");
     expect(chat.texts()[0]).toContain("Yang Anda bayar: Rp 8.400/bulan");
   });
 
   it("changes the income and recomputes the amount", async () => {
     const chat = createTestChat();
-    await answerUpToSummary(chat, { programme: "2" });
+    await answerUpToSummary(chat, { plan: "4" });
     await chat.says("8");
     await chat.says("2jt");
     expect(chat.texts()[0]).toContain("Penghasilan: Rp 2.000.000/bulan");
@@ -162,25 +174,35 @@ describe("registration summary", () => {
   it("says an income below the minimum is recorded as the minimum, then goes on", async () => {
     const chat = await atStep(toIncome);
     await chat.says("500rb");
-    expect(chat.keys()).toEqual(["registration:income.raised", "registration:funding.prompt"]);
-    expect(chat.texts()[0]).toBe(
-      "Penghasilan di bawah Rp 1.000.000 dicatat Rp 1.000.000 (batas minimum BPJS).",
+    expect(chat.keys()).toEqual(["registration:income.raised", "registration:plan.prompt"]);
+    expect(chat.texts()[0]).toMatch(
+      /^Penghasilan di bawah Rp 1\.000\.000 dicatat Rp 1\.000\.000 \(batas minimum BPJS\)\.\n\n/,
     );
-    await chat.says("2");
-    await chat.says("1");
+    await chat.says("3");
     expect(chat.texts()[0]).toContain("Penghasilan: Rp 1.000.000/bulan");
     await chat.says("8");
     await chat.says("ok");
     expect(chat.keys()).not.toContain("registration:income.raised");
   });
 
-  it("re-checks a changed NIK and the birth date it carries", async () => {
+  it("re-checks a changed NIK and takes the birth date and sex it carries", async () => {
     const chat = createTestChat();
     await answerUpToSummary(chat);
     await chat.says("3");
     await chat.says("1571 0845 1290 0002");
-    expect(chat.lastReply()).toHaveKey("registration:nikConfirm.prompt");
-    await chat.says("ya");
-    expect(chat.texts()[0]).toContain("Lahir: 5 Desember 1990 (Perempuan)");
+    expect(chat.replies()[0]).toHaveKey("registration:summary.prompt");
+    expect(chat.texts()[0]).toContain("Lahir: 5 Desember 1990 (Perempuan, menurut NIK)");
+  });
+
+  it.each([
+    ["kemarin", "registration:birthDate.notDate"],
+    ["31/4/1980", "registration:birthDate.invalidDate"],
+    ["1/1/2030", "registration:birthDate.future"],
+  ])("re-asks a birth date %p", async (answer, key) => {
+    const chat = createTestChat();
+    await answerUpToSummary(chat);
+    await chat.says("ubah tanggal lahir");
+    await chat.says(answer);
+    expect(chat.replies()[0]).toHaveKey(key);
   });
 });

@@ -1,5 +1,5 @@
 import { createTestChat } from "../support/test-chat";
-import { registerRtHead } from "../support/registration-script";
+import { answerUpToSummary, registerResident, registerRtHead } from "../support/registration-script";
 
 describe("staff review of registrations", () => {
   it("is not available to citizens", async () => {
@@ -57,7 +57,7 @@ describe("staff review of registrations", () => {
     const newRef = await registerRtHead(chat, { name: "Hasan Basri", nik: "1571081203850003" });
     chat.as({ userId: "petugas-1", isStaff: true });
     for (const line of ["staff", "1", "2", newRef, "1", "ya"]) await chat.says(line);
-    expect(chat.texts()[0]).toContain("diganti: 1");
+    expect(chat.texts()[0]).toContain(`Ketua RT sebelumnya dicatat tidak aktif: ${oldRef} (Budi Santoso).`);
     expect(await chat.app.services.people.findByReference(oldRef)).toMatchObject({
       status: "inactive",
       flags: expect.arrayContaining(["rt_head_replaced"]),
@@ -90,5 +90,45 @@ describe("staff review of registrations", () => {
     await chat.says("kembali");
     await chat.says("zzzz");
     expect(chat.replies()[0]).toHaveKey("staffRegistrations:search.none");
+  });
+
+  it("shows a trader's registration in plain words: no internal codes, no RT-head counts", async () => {
+    const chat = createTestChat();
+    await answerUpToSummary(chat, { plan: "1" });
+    await chat.says("kirim");
+    chat.as({ userId: "petugas-1", isStaff: true });
+    for (const line of ["menu", "7", "1", "1", "1"]) await chat.says(line);
+    const shown = chat.texts().join("\n");
+    expect(shown).toContain("(menunggu verifikasi)");
+    expect(shown).toContain("Diusulkan ditanggung Pemkot (pekerja rentan): periksa kriteria dan kuota");
+    expect(shown).toContain("Masuk lewat: Terminal");
+    expect(shown).not.toMatch(/apbd_proposed|pending|Tanda:/);
+    for (const line of ["verifikasi", "ya"]) await chat.says(line);
+    expect(chat.keys()).toEqual(["staffRegistrations:review.verified", "staffRegistrations:menu.prompt"]);
+    expect(chat.texts().join("\n")).not.toContain("Ketua RT sebelumnya");
+  });
+
+  it("shows an unverified RT head with the residents he registered as drafts, and releases them on verification", async () => {
+    const chat = createTestChat();
+    const reference = await registerRtHead(chat);
+    const resident = await registerResident(chat);
+    expect(await chat.app.services.people.count({ status: "pending" })).toBe(1);
+    chat.as({ userId: "petugas-1", isStaff: true });
+    for (const line of ["menu", "7", "1", "1"]) await chat.says(line);
+    expect(chat.texts().join("\n")).not.toContain(resident);
+    await chat.says("1");
+    const shown = chat.texts().join("\n");
+    expect(shown).toContain("Warga yang ia daftarkan: 1 (draf: 1");
+    expect(shown).toContain(`${resident} · Siti Aminah · draf`);
+    for (const line of ["verifikasi", "ya"]) await chat.says(line);
+    expect(chat.texts().join("\n")).toContain(
+      "1 warga yang ia daftarkan sebagai draf kini menunggu verifikasi.",
+    );
+    await chat.says("1");
+    expect(chat.texts().join("\n")).toContain(`${resident} · Siti Aminah · Lebak Bandung RT 22`);
+    await chat.says("1");
+    expect(chat.texts().join("\n")).toContain(
+      `Didaftarkan oleh Ketua RT Budi Santoso (${reference}, aktif).`,
+    );
   });
 });

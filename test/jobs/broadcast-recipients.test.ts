@@ -88,7 +88,7 @@ describe("who a broadcast reaches", () => {
   });
 
   it("previews each language's text with the exact count, and refuses text too long for WhatsApp", async () => {
-    const people = [createPerson({ name: "Siti" }), createPerson({ language: "en", name: "John" })];
+    const people = [createPerson({ name: "Siti", sex: "P" }), createPerson({ language: "en", name: "John" })];
     const world = await createBroadcastWorld({ people });
     for (const p of people) await world.wrote("telegram", p.contacts[0]!.userId, { language: p.language });
     const preview = await world.broadcasting.service.preview({
@@ -97,7 +97,7 @@ describe("who a broadcast reaches", () => {
     });
     expect(preview.recipients).toBe(2);
     expect(preview.byLanguage).toEqual({ id: 1, en: 1 });
-    expect(preview.renders.map((r) => r.text.split("\n")[0])).toEqual(["Halo Siti!", "Halo John!"]);
+    expect(preview.renders.map((r) => r.text.split("\n")[0])).toEqual(["Halo Ibu Siti!", "Halo Mr John!"]);
     expect(preview.renders[1]?.text).toContain("Reply STOP");
     const tooLong = await world.broadcasting.service.create(
       { segment: { state: "active" }, message: { type: "text", text: "x".repeat(1200) } },

@@ -44,6 +44,27 @@ describe("automatic reminders", () => {
     expect(world.received()).toEqual(["telegram:900"]);
   });
 
+  it("greets an unfinished registration by the name and sex it already holds", async () => {
+    const world = await createBroadcastWorld();
+    const sessions = createSessionStore(world.store);
+    const session = createSession("telegram", "901", world.clock.now());
+    session.version = 1;
+    session.displayName = "sari_wl";
+    session.parked.registration = {
+      id: "registration",
+      version: 4,
+      step: "area",
+      data: { subject: "self", name: "Sari Wulandari", sex: "P" },
+      history: [],
+      startedAt: world.clock.now(),
+    };
+    await sessions.save(session);
+    world.clock.advance(2 * day + 60_000);
+    await world.broadcasting.campaigns.run();
+    await world.runJobs();
+    expect(world.chat.pushed()[0]?.messages[0]?.text).toMatch(/^Halo Ibu Sari Wulandari 👋/);
+  });
+
   it("reminds an heir about missing claim documents after 3 days, once", async () => {
     const world = await createBroadcastWorld();
     await world.wrote("whatsapp", "+6281200000011");

@@ -149,30 +149,27 @@ describe("transcript runner", () => {
     expect(turns.every((t) => t.out.length > 0)).toBe(true);
   });
 
-  it.each([
-    ["the terminal", ""],
-    ["WhatsApp (@channel whatsapp)", "@channel whatsapp\n"],
-  ])(
-    "runs test/transcripts/register-rt-head.txt on %s to the DFT- reference, also as JSON",
-    async (_channel, header) => {
-      const file = path.join(__dirname, "../transcripts/register-rt-head.txt");
-      const { entries, turns } = await play(header + readFileSync(file, "utf8"));
-      expect(turns).toHaveLength(15);
-      expect(turns.every((t) => t.out.length > 0)).toBe(true);
-      expect(allText(turns.at(-1))).toMatch(/DFT-[2-9A-HJKMNP-Z]{6}\b/);
-      const text = toTranscriptText(entries);
-      expect(text.slice(text.lastIndexOf("you> "))).toMatch(
-        /^you> kirim\nbot> [\s\S]*DFT-[2-9A-HJKMNP-Z]{6}/,
-      );
-      const json = toTranscriptJson(entries)
-        .trimEnd()
-        .split("\n")
-        .map((l) => JSON.parse(l) as { in: string; out: string[] });
-      expect(json).toHaveLength(15);
-      expect(json.at(-1)?.in).toBe("kirim");
-      expect(json.at(-1)?.out.join("\n")).toMatch(/DFT-[2-9A-HJKMNP-Z]{6}/);
-    },
-  );
+  it("runs test/transcripts/register-self.txt (WhatsApp, then Telegram with a shared contact) to the DFT- references, also as JSON", async () => {
+    const file = path.join(__dirname, "../transcripts/register-self.txt");
+    const { entries, turns } = await play(readFileSync(file, "utf8"));
+    expect(turns).toHaveLength(19);
+    expect(turns.every((t) => t.out.length > 0)).toBe(true);
+    expect(turns.map((t) => t.channel)).toEqual([
+      ...Array<string>(9).fill("whatsapp"),
+      ...Array<string>(10).fill("telegram"),
+    ]);
+    expect(allText(turns[8])).toMatch(/DFT-[2-9A-HJKMNP-Z]{6}\b/);
+    expect(turns[13]?.in).toBe("@contact +6281234567002");
+    const text = toTranscriptText(entries);
+    expect(text.slice(text.lastIndexOf("you> "))).toMatch(/^you> kirim\nbot> [\s\S]*DFT-[2-9A-HJKMNP-Z]{6}/);
+    const json = toTranscriptJson(entries)
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { in: string; out: string[] });
+    expect(json).toHaveLength(19);
+    expect(json.at(-1)?.in).toBe("kirim");
+    expect(json.at(-1)?.out.join("\n")).toMatch(/DFT-[2-9A-HJKMNP-Z]{6}/);
+  });
 });
 
 describe("malformed scripts", () => {

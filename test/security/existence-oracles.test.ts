@@ -5,18 +5,9 @@
  * reopening "data saya" or switching accounts gives no new tries, and staff are alerted.
  */
 import { createTestChat, type TestChat } from "../support/test-chat";
-import { headNik, registerRtHead, residentNik } from "../support/registration-script";
+import { headNik, registerResident, registerRtHead, residentNik } from "../support/registration-script";
 
 const unregisteredNik = "1571084512900003";
-
-/** The RT head registers Siti Aminah without a phone; returns the reference he is given. */
-async function registerResident(chat: TestChat): Promise<string> {
-  const lines = ["daftar", "ya", "2", "ya", "Siti Aminah", residentNik, "ya", "tidak ada", "pedagang", "ok"];
-  for (const line of [...lines, "2", "1", "kirim"]) await chat.says(line);
-  const reference = /DFT-[A-Z0-9]{6}/.exec(chat.texts().join("\n"))?.[0];
-  if (!reference) throw new Error("no reference for the resident");
-  return reference;
-}
 
 async function worldWithRecords() {
   const chat = createTestChat();
@@ -117,8 +108,8 @@ describe("registration with a NIK that is already registered", () => {
     const { chat } = await worldWithRecords();
     const walk = async (userId: string, nik: string) => {
       chat.as({ userId });
-      const lines = ["daftar", "ya", "1", "Orang Lain", nik, "ya", "0813 9999 0000", "lebak bandung"];
-      return transcript(chat, [...lines, "022/003", "pedagang", "ok", "2", "1", "kirim"]);
+      const lines = ["daftar", "ya", `Orang Lain ${nik}`, "0813 9999 0000", "lebak bandung 022/003"];
+      return transcript(chat, [...lines, "pedagang", "ok", "3", "kirim"]);
     };
     const registered = await walk("prober-a", headNik);
     const fresh = await walk("prober-b", "1571080703800002");
@@ -132,10 +123,13 @@ describe("registration with a NIK that is already registered", () => {
     const chat = createTestChat();
     await registerRtHead(chat);
     const reference = await registerResident(chat);
-    for (const line of ["daftar", "ya", "2", "ya", "Siti Aminah", residentNik]) await chat.says(line);
-    expect(chat.replies()[0]).toHaveKey("registration:nik.registeredByYou");
+    for (const line of ["daftar", "ya", `Siti Aminah ${residentNik}`]) await chat.says(line);
+    expect(chat.replies()[0]).toHaveKey("registration:resident.known");
     expect(chat.texts()[0]).toContain(reference);
-    for (const line of ["daftar", "ya", "1"]) await chat.says(line);
+    chat.as({ userId: "siti", channel: "telegram" });
+    for (const line of ["data saya", "1", residentNik, reference]) await chat.says(line);
+    expect(chat.replies()[0]).toHaveKey("registration:takeover.done");
+    for (const line of ["menu", "daftar"]) await chat.says(line);
     expect(chat.replies()[0]).toHaveKey("registration:who.alreadyRegistered");
   });
 });

@@ -7,34 +7,64 @@ export const residentNik = "1571084512900002"; // woman, born 5 December 1990
 export type Answers = {
   name?: string;
   nik?: string;
+  /** "": the channel gives the number (WhatsApp), nothing is typed. */
   phone?: string;
   area?: string;
   rtRw?: string;
   occupation?: string;
   income?: string;
-  funding?: string;
-  programme?: string;
+  /** Who pays and programmes; "": stop before it. Default: pay oneself JKK + JKM (Pemkot for RT heads). */
+  plan?: string;
 };
 
-/** Consent → myself → … → summary (not yet sent). Phone is typed (terminal channel). */
+/** Consent → name and NIK → phone → address → … → summary (not yet sent). Phone typed (terminal). */
 export async function answerUpToSummary(chat: TestChat, a: Answers = {}): Promise<void> {
-  for (const line of ["daftar", "ya", "1", a.name ?? "Budi Santoso", a.nik ?? "1571 0807 0380 0001", "ya"])
-    await chat.says(line);
-  await chat.says(a.phone === "" ? "ya" : (a.phone ?? "0812 3456 7890")); // "": confirm the channel's number
-  await chat.says(a.area ?? "lebak bandung");
-  await chat.says(a.rtRw ?? "022/003");
-  await chat.says(a.occupation ?? "pedagang");
-  if ((a.occupation ?? "pedagang") === "ketua rt") await chat.says("ya");
+  await chat.says("daftar");
+  await chat.says("ya");
+  await chat.says(`${a.name ?? "Budi Santoso"} ${a.nik ?? "1571 0807 0380 0001"}`);
+  if (a.phone !== "") await chat.says(a.phone ?? "0812 3456 7890");
+  await chat.says(`${a.area ?? "lebak bandung"} ${a.rtRw ?? "022/003"}`);
+  const occupation = a.occupation ?? "pedagang";
+  await chat.says(occupation);
   await chat.says(a.income ?? "ok");
-  if (a.funding !== "") await chat.says(a.funding ?? "2");
-  await chat.says(a.programme ?? "1");
+  if (a.plan !== "") await chat.says(a.plan ?? (occupation === "ketua rt" ? "1" : "3"));
 }
 
-/** The whole self-registration of an RT head of RT 22/RW 3 Lebak Bandung; returns the reference. */
+/**
+ * The whole self-registration of an RT head of RT 22/RW 3 Lebak Bandung, who then declines to
+ * register residents now (back to the menu); returns the reference.
+ */
 export async function registerRtHead(chat: TestChat, a: Answers = {}): Promise<string> {
-  await answerUpToSummary(chat, { occupation: "ketua rt", funding: "", ...a });
+  await answerUpToSummary(chat, { occupation: "ketua rt", ...a });
   await chat.says("kirim");
   const reference = /DFT-[2-9A-HJKMNP-Z]{6}/.exec(chat.texts().join("\n"))?.[0];
   if (!reference) throw new Error(`No reference in: ${chat.texts().join("\n")}`);
+  await chat.says("tidak");
+  return reference;
+}
+
+/**
+ * The RT head talking in `chat` registers a resident of his RT (consent statement, name and NIK,
+ * phone or "tidak ada", occupation, income, plan), then says he is done; returns the reference.
+ */
+export async function registerResident(
+  chat: TestChat,
+  a: { name?: string; nik?: string; phone?: string; plan?: string } = {},
+): Promise<string> {
+  const identity = `${a.name ?? "Siti Aminah"} ${a.nik ?? residentNik}`;
+  for (const line of [
+    "daftar",
+    "ya",
+    identity,
+    a.phone ?? "tidak ada",
+    "pedagang",
+    "ok",
+    a.plan ?? "3",
+    "kirim",
+  ])
+    await chat.says(line);
+  const reference = /DFT-[2-9A-HJKMNP-Z]{6}/.exec(chat.texts().join("\n"))?.[0];
+  if (!reference) throw new Error(`No reference for the resident in: ${chat.texts().join("\n")}`);
+  await chat.says("tidak");
   return reference;
 }

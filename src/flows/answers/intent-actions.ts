@@ -12,6 +12,7 @@ import { faqAnswer, jkkDeath, type Decision } from "../question-replies";
 import { toAskerSituation } from "./asker-situation";
 import { toContributionReplies, toDiscountReplies, toWhoPaysReplies } from "./payment-answers";
 import { toRegistrationStatusReplies } from "./status-answers";
+import { toRegistrationEntry } from "../registration/entry";
 
 /** Intents that start a flow. */
 export const flowOfIntent: Readonly<Record<string, string>> = {
@@ -82,6 +83,11 @@ async function answerTopic(topic: FaqTopic, text: string, ctx: FlowContext): Pro
 export async function actOn(intent: string, text: string, ctx: FlowContext): Promise<Decision> {
   if (isFaqTopic(intent)) return answerTopic(intent, text, ctx);
   const flow = flowOfIntent[intent];
+  if (flow === "registration" && ctx.session.flow?.id !== flow) {
+    const entry = await toRegistrationEntry(ctx, text);
+    if (entry.type === "registered") return { type: "replies", replies: entry.replies, showMenu: true };
+    return { type: "start", flow, memory: { topic: intent }, ...(entry.data ? { data: entry.data } : {}) };
+  }
   if (flow)
     return ctx.session.flow?.id === flow
       ? { type: "none" }

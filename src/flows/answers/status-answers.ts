@@ -59,3 +59,22 @@ export async function toOwnClaimReplies(text: string, ctx: FlowContext): Promise
   };
   return [toStatusCard(claim, view), { key: "claimStatus:footer" }];
 }
+
+/** Longest message read as "just a reference" ("status DFT-4KQ7MZ ya pak"); longer text is a sentence. */
+const referenceMessageMax = 60;
+
+/**
+ * A DFT- or KLM- reference typed at any point (the menu, mid-flow): its status for its owner;
+ * anyone else is told how to see it, never whether it exists. Undefined when there is none.
+ */
+export async function toReferenceReplies(text: string, ctx: FlowContext): Promise<Reply[] | undefined> {
+  if (text.length > referenceMessageMax) return undefined;
+  if (findReference(text, registrationPrefix)) return toRegistrationStatusReplies(text, ctx);
+  const claim = findReference(text, claimPrefix);
+  if (!claim) return undefined;
+  return (
+    (await toOwnClaimReplies(text, ctx)) ?? [
+      { key: "questions:claimReference.notOwn", params: { reference: claim } },
+    ]
+  );
+}

@@ -4,6 +4,7 @@
  */
 import type { Claim, ClaimDocument } from "../../core/claims.port";
 import type { Reply } from "../../core/messages";
+import type { I18nKey } from "../../i18n/keys";
 import type { FileStore } from "../../core/files.port";
 import type { PersonalDataVault } from "../../core/vault.port";
 import { toMissing } from "../../domain/claim-documents";
@@ -13,7 +14,8 @@ import { formatRupiah } from "../../domain/money";
 import { toDisplayDate } from "../../domain/working-days";
 import { documentKey, toDocumentList, toStageLabel, type ViewContext } from "./claim-view";
 
-export type StaffView = ViewContext & { vault: PersonalDataVault; files: FileStore };
+/** `fileLocations`: where each encrypted file is and its id (the staff CLI exports files by id). */
+export type StaffView = ViewContext & { vault: PersonalDataVault; files: FileStore; fileLocations?: boolean };
 
 const when = (date: Date, view: ViewContext) =>
   `${formatDate(date, view.language)} ${formatTime(date, view.language)}`;
@@ -42,7 +44,14 @@ export function toClaimList(claims: Claim[], view: ViewContext): Reply {
 function toDocumentLine(doc: ClaimDocument, view: StaffView): string {
   const label = doc.type ? view.translator.t(view.language, documentKey(doc.type)) : "?";
   const size = `${Math.max(1, Math.round(doc.size / 1024))} KB`;
-  return `• ${label} · ${doc.mimeType} · ${size} · ${when(doc.receivedAt, view)} · ${view.files.locate(doc.fileKey)} (id ${doc._id})`;
+  const line = `• ${label} · ${doc.mimeType} · ${size} · ${when(doc.receivedAt, view)}`;
+  return view.fileLocations ? `${line} · ${view.files.locate(doc.fileKey)} (id ${doc._id})` : line;
+}
+
+/** A claim flag in words, or the code when it has none. */
+function toClaimFlagWords(flag: string, view: ViewContext): string {
+  const key = `staffClaims:flag.${flag}`;
+  return view.translator.has(view.language, key) ? view.translator.t(view.language, key as I18nKey) : flag;
 }
 
 /** Whether the death is verified, on hold, or found false; membership as the heir said and staff confirmed. */
@@ -168,7 +177,10 @@ export function toClaimDetail(claim: Claim, documents: ClaimDocument[], view: St
   if (missing.length > 0)
     replies.push({ key: "staffClaims:detail.missing", params: { list: toDocumentList(missing, view) } });
   if (claim.flags.length > 0)
-    replies.push({ key: "staffClaims:detail.flags", params: { list: claim.flags.join(", ") } });
+    replies.push({
+      key: "staffClaims:detail.flags",
+      params: { list: claim.flags.map((f) => toClaimFlagWords(f, view)).join("; ") },
+    });
   if (claim.slaDue)
     replies.push({ key: "staffClaims:detail.sla", params: { due: toDisplayDate(claim.slaDue) } });
   if (failed > 0) replies.push({ key: "staffClaims:detail.notifyFailed", params: { count: failed } });

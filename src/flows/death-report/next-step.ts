@@ -20,8 +20,13 @@ function heirStep(data: D): string | undefined {
   return data.heirPhone ? undefined : "heirPhone";
 }
 
+/**
+ * The scholarship question, when it may matter: not when the heir said the deceased left no
+ * spouse or child alive (a sibling, say, with nobody closer), since then there is no child to ask about.
+ */
 function asksChildren(data: D): boolean {
   if (data.schoolChildren !== undefined || !data.deathDate) return false;
+  if (data.closestLiving && data.closestLiving !== "spouseOrChild") return false;
   return scholarshipMayApply({
     programme: toProgramme(data.cause),
     membership: toMembershipFacts(data),

@@ -33,14 +33,20 @@ function parseNameWithArea(
   const rt = text.match(/\brt\.?\s*(?:no\.?\s*)?(\d{1,3})\b/i);
   if (!rt?.[1] || rt.index === undefined) return undefined;
   const words = text.slice(0, rt.index).replace(/[,;]/g, " ").trim().split(/\s+/);
-  for (let size = Math.min(4, words.length - 1); size >= 1; size--) {
+  const rtNumber = parseRt(rt[1]);
+  if (!rtNumber.ok) return undefined;
+  const sizes = Array.from(
+    { length: Math.min(4, words.length - 1) },
+    (_, i) => Math.min(4, words.length - 1) - i,
+  );
+  const splits = sizes.flatMap((size) => {
     const kelurahan = toOfficialAreaName("kelurahan", words.slice(-size).join(" "));
     const name = parsePersonName(nameOf(words.slice(0, -size).join(" ")));
-    const rtNumber = parseRt(rt[1]);
-    if (kelurahan && name.ok && rtNumber.ok)
-      return { name: name.value, area: { kelurahan, rt: rtNumber.value } };
-  }
-  return undefined;
+    return kelurahan && name.ok ? [{ size, kelurahan, name: name.value }] : [];
+  });
+  // A run as long as the kelurahan's own name first: "Santoso Payo Lebar" also reads as Payo Lebar.
+  const best = splits.find((s) => s.size === s.kelurahan.split(/\s+/).length) ?? splits[0];
+  return best && { name: best.name, area: { kelurahan: best.kelurahan, rt: rtNumber.value } };
 }
 
 /** NIK (or KPJ / DFT- reference) and name, or the name alone. */

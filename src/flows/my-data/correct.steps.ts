@@ -6,12 +6,13 @@ import type { PersonChanges, RtRef } from "../../core/people.port";
 import { ask, choose, type Parsed } from "../../core/steps";
 import { parseBirthDate } from "../../domain/birth-date";
 import { parseNik } from "../../domain/nik";
-import { parsePersonName } from "../../domain/person-name";
+import { parsePersonName, toNameCase } from "../../domain/person-name";
 import { parsePhone } from "../../domain/phone";
 import type { I18nKey } from "../../i18n/keys";
 import { createAreaSteps } from "../registration/area.steps";
 import { toActor, toToday } from "../registration/registration.data";
 import { minimumIncome, occupationOptions, parseDeclaredIncome } from "../registration/work.steps";
+import { toPersonWords } from "../registration/person-words";
 import type { MyData, MyDataResult } from "./my-data.data";
 
 async function nikBirthDate(personId: string, ctx: FlowContext): Promise<string | undefined> {
@@ -73,13 +74,13 @@ export const correctSteps = {
       }),
   }),
   correctName: ask<MyData, string>({
-    prompt: "registration:name.prompt",
+    prompt: (_data, ctx) => reply("registration:name.prompt", { ...toPersonWords({}, ctx) }),
     parse: parsePersonName,
     invalid: (reason) => `registration:name.${reason}` as I18nKey,
-    onAnswer: (name, data, ctx) => applyCorrection(data, ctx, { name }),
+    onAnswer: (name, data, ctx) => applyCorrection(data, ctx, { name: toNameCase(name) }),
   }),
   correctBirthDate: ask<MyData, string>({
-    prompt: "registration:birthDate.prompt",
+    prompt: (_data, ctx) => reply("registration:birthDate.prompt", { ...toPersonWords({}, ctx) }),
     parse: (text, ctx) => parseBirthDate(text, toToday(ctx)),
     invalid: (reason) => `registration:birthDate.${reason}` as I18nKey,
     onAnswer: (birthDate, data, ctx) => applyCorrection(data, ctx, { birthDate }),
@@ -106,7 +107,8 @@ export const correctSteps = {
     onAnswer: (other, data, ctx) => applyCorrection(data, ctx, { occupation: { code: "lainnya", other } }),
   }),
   correctIncome: ask<MyData, { income: number; raised: boolean }>({
-    prompt: () => reply("registration:income.prompt", { minimum: minimumIncome }),
+    prompt: (_data, ctx) =>
+      reply("registration:income.prompt", { minimum: minimumIncome, ...toPersonWords({}, ctx) }),
     parse: parseDeclaredIncome,
     invalid: (reason) => `registration:income.${reason}` as I18nKey,
     onAnswer: async ({ income, raised }, data, ctx) => {

@@ -1,32 +1,49 @@
-/** Step 6: the phone, from the channel when it tells it (sender's number, a contact button), else typed. */
+/**
+ * The phone: the number the channel gives with every message (the WhatsApp sender) is taken
+ * without asking and shown in the summary; elsewhere a contact button or the number typed (it may
+ * also come with the name and NIK). A resident may have none ("tidak ada").
+ */
 import type { FlowContext, StepInput } from "../../core/flow";
 import { next } from "../../core/flow";
 import { reply } from "../../core/messages";
-import { ask, confirm, type Parsed } from "../../core/steps";
+import { ask, type Parsed } from "../../core/steps";
 import { toComparable } from "../../core/text";
-import { formatPhone, parsePhone } from "../../domain/phone";
+import { parsePhone } from "../../domain/phone";
 import type { I18nKey } from "../../i18n/keys";
+import { toPersonWords } from "./person-words";
 import { nextOrSummary, type RegistrationData, type RegistrationResult } from "./registration.data";
 
-const noPhoneWords = new Set([
-  "tidak ada",
-  "tdk ada",
-  "gak ada",
-  "ga ada",
-  "nggak ada",
-  "tidak punya",
-  "lewati",
-  "skip",
-  "none",
-  "no phone",
-  "-",
-]);
+const noPhoneWords = new Set(
+  [
+    "tidak ada",
+    "tdk ada",
+    "gak ada",
+    "ga ada",
+    "nggak ada",
+    "tidak punya",
+    "gak punya",
+    "belum ada",
+    "lewati",
+    "skip",
+    "none",
+    "no phone",
+    "-",
+  ].map((w) => toComparable(w) || w),
+);
 
-/** Residents are registered at their RT head's address; self-registrations go to the address steps. */
+/** Residents are registered at their RT head's RT; self-registrations go on to the address. */
 export function afterPhone(data: RegistrationData): RegistrationResult {
   if (data.subject === "resident" && data.proxy)
     return nextOrSummary("occupation", { ...data, address: { ...data.proxy.rt } });
-  return nextOrSummary("kecamatan", { ...data, areaTarget: "address" });
+  return nextOrSummary("area", { ...data, areaTarget: "address" });
+}
+
+/** After name and NIK: the phone, unless it came with them or from the channel itself. */
+export function toAfterIdentity(data: RegistrationData, ctx: FlowContext): RegistrationResult {
+  if (data.phone || data.noPhone) return afterPhone(data);
+  if (data.subject !== "resident" && ctx.capabilities.contacts.senderPhone && ctx.phone)
+    return afterPhone({ ...data, phone: ctx.phone, noPhone: false, phoneFromChannel: true });
+  return next("phone", data);
 }
 
 function toPhone(text: string): Parsed<string> {
@@ -39,11 +56,11 @@ function fromContact(input: StepInput, data: RegistrationData): RegistrationResu
   const phone = parsePhone(input.content.phone, { mobileOnly: true });
   if (!phone.ok)
     return { type: "invalid", replies: [{ key: `registration:phone.${phone.reason}` as I18nKey }] };
-  return afterPhone({ ...data, phone: phone.value, noPhone: false });
+  return afterPhone({ ...data, phone: phone.value, noPhone: false, phoneFromChannel: false });
 }
 
 function acceptPhone(phone: string, data: RegistrationData, ctx: FlowContext): RegistrationResult {
-  if (phone !== "") return afterPhone({ ...data, phone, noPhone: false });
+  if (phone !== "") return afterPhone({ ...data, phone, noPhone: false, phoneFromChannel: false });
   if (data.subject === "resident") return afterPhone({ ...data, phone: undefined, noPhone: true });
   return {
     type: "invalid",
@@ -53,12 +70,6 @@ function acceptPhone(phone: string, data: RegistrationData, ctx: FlowContext): R
 }
 
 export const contactSteps = {
-  phoneConfirm: confirm<RegistrationData>({
-    prompt: (_data, ctx) =>
-      reply("registration:phoneConfirm.prompt", { phone: formatPhone(ctx.phone ?? "") }),
-    onYes: (data, ctx) => afterPhone({ ...data, phone: ctx.phone, noPhone: false }),
-    onNo: (data) => next("phone", data),
-  }),
   phone: {
     ...ask<RegistrationData, string>({
       prompt: "registration:phone.prompt",
@@ -67,16 +78,18 @@ export const contactSteps = {
       onAnswer: acceptPhone,
       onOther: fromContact,
     }),
-    prompt: (data: RegistrationData, ctx: FlowContext) =>
-      data.subject === "resident"
-        ? [{ key: "registration:phone.promptResident" as const }]
-        : [
-            {
-              key: ctx.capabilities.contacts.requestButton
-                ? ("registration:phone.promptShareButton" as const)
-                : ("registration:phone.prompt" as const),
-              requestContact: ctx.capabilities.contacts.requestButton,
-            },
-          ],
+    prompt: (data: RegistrationData, ctx: FlowContext) => {
+      if (data.subject === "resident")
+        return [reply("registration:phone.promptResident", { ...toPersonWords(data, ctx) })];
+      const button = ctx.capabilities.contacts.requestButton;
+      return [
+        {
+          key: button
+            ? ("registration:phone.promptShareButton" as const)
+            : ("registration:phone.prompt" as const),
+          requestContact: button,
+        },
+      ];
+    },
   },
 };

@@ -33,8 +33,31 @@ export const registrationData = areaData.extend(takeoverData.shape).extend({
   consentAt: z.coerce.date().optional(),
   noticeVersion: z.string().optional(),
   subject: z.enum(["self", "resident"]).optional(),
-  /** The RT head registering a resident. */
-  proxy: z.object({ personId: z.string(), name: z.string(), rt: rtRefSchema }).optional(),
+  /** The RT head registering a resident; `draft` while his own registration is not verified. */
+  proxy: z
+    .object({
+      personId: z.string(),
+      name: z.string(),
+      reference: z.string().optional(),
+      rt: rtRefSchema,
+      draft: z.boolean().optional(),
+    })
+    .optional(),
+  /** Said they are an RT head: they register themselves as one first (occupation set). */
+  asRtHead: z.boolean().optional(),
+  /** Offered right after the RT head's own registration: "tidak" just ends. */
+  offered: z.boolean().optional(),
+  /** The last resident's outcome, repeated when the RT head asks about it. */
+  last: z
+    .object({
+      name: z.string(),
+      sex: z.enum(["L", "P"]).optional(),
+      reference: z.string(),
+      outcome: z.enum(["registered", "draft", "known"]),
+      /** The record's status when it was known already. */
+      status: z.string().optional(),
+    })
+    .optional(),
   name: z.string().optional(),
   /** The NIK sealed by the vault (never in clear in the session) and what it says. */
   nik: z
@@ -53,6 +76,8 @@ export const registrationData = areaData.extend(takeoverData.shape).extend({
   ageToConfirm: z.boolean().optional(),
   phone: z.string().optional(),
   noPhone: z.boolean().optional(),
+  /** The phone is the number the channel gave (the WhatsApp sender): not asked, shown in the summary. */
+  phoneFromChannel: z.boolean().optional(),
   occupation: z.string().optional(),
   occupationOther: z.string().optional(),
   income: z.number().optional(),
@@ -99,3 +124,12 @@ export async function flagForStaff(
     ctx.effectKey(`audit:${action}:${person.reference}`),
   );
 }
+
+/** What a registration may start with (the entry's decision; see entry.ts). */
+export const registrationStart = registrationData.pick({
+  subject: true,
+  proxy: true,
+  asRtHead: true,
+  last: true,
+  offered: true,
+});

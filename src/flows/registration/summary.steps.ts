@@ -1,4 +1,7 @@
-/** Step 12: a numbered summary; any answer can be changed (then back here), or the user sends it. */
+/**
+ * The summary: everything in one message, with what the NIK says (birth date, sex) and a phone
+ * taken from the channel shown for checking; any answer can be changed (then back here), or sent.
+ */
 import type { ChoiceOption } from "../../core/choice-match";
 import type { FlowContext } from "../../core/flow";
 import { done, next } from "../../core/flow";
@@ -6,33 +9,45 @@ import { reply, type Reply } from "../../core/messages";
 import { choose } from "../../core/steps";
 import { formatPhone } from "../../domain/phone";
 import { occupationKey, sexKey } from "./labels";
+import { toPersonWords } from "./person-words";
+import { participantAmounts } from "./plan.steps";
 import type { RegistrationData, RegistrationResult } from "./registration.data";
-import { fundingStep, participantAmounts } from "./work.steps";
 
-/** The summary as one message, in the user's language. */
-export function toSummary(data: RegistrationData, ctx: FlowContext): Reply {
-  const t = (key: Parameters<typeof ctx.translator.t>[1]) => ctx.translator.t(ctx.language, key);
+type T = (key: Parameters<FlowContext["translator"]["t"]>[1], params?: Record<string, unknown>) => string;
+
+function toPhoneText(data: RegistrationData, t: T): string {
+  if (!data.phone) return t("registration:summary.noPhone");
+  const phone = formatPhone(data.phone);
+  return data.phoneFromChannel ? t("registration:summary.phoneFromChannel", { phone }) : phone;
+}
+
+function toOccupationText(data: RegistrationData, t: T): string {
   const occupation =
     data.occupation === "lainnya" && data.occupationOther
       ? data.occupationOther
       : t(occupationKey(data.occupation ?? "lainnya"));
+  return data.leadsRt?.rt ? occupation + t("registration:summary.leads", { ...data.leadsRt }) : occupation;
+}
+
+/** The summary as one message, in the user's language. */
+export function toSummary(data: RegistrationData, ctx: FlowContext): Reply {
+  const t: T = (key, params) => ctx.translator.t(ctx.language, key, params);
   const withJht = data.programmes?.includes("JHT") ?? false;
-  const leads = data.leadsRt?.rt
-    ? ctx.translator.t(ctx.language, "registration:summary.leads", { ...data.leadsRt })
-    : "";
+  const fromNik = data.nik && data.birthDate === data.nik.birthDate && data.sex === data.nik.sex;
   return reply(
     data.subject === "resident" ? "registration:summary.promptResident" : "registration:summary.prompt",
     {
+      ...toPersonWords(data, ctx),
       name: data.name ?? "",
       nik: data.nik?.masked ?? "",
       birthDate: new Date(`${data.birthDate ?? "1970-01-01"}T00:00:00+07:00`),
-      sex: t(sexKey(data.sex ?? "L")),
-      phone: data.phone ? formatPhone(data.phone) : t("registration:summary.noPhone"),
+      sex: t(sexKey(data.sex ?? "L")) + (fromNik ? t("registration:summary.fromNik") : ""),
+      phone: toPhoneText(data, t),
       rt: data.address?.rt ?? "",
       rw: data.address?.rw ?? "",
       kelurahan: data.address?.kelurahan ?? "",
       kecamatan: data.address?.kecamatan ?? "",
-      occupation: occupation + leads,
+      occupation: toOccupationText(data, t),
       income: data.income ?? 0,
       programmes: withJht ? "JKK + JKM + JHT" : "JKK + JKM",
       funding: t(
@@ -43,19 +58,24 @@ export function toSummary(data: RegistrationData, ctx: FlowContext): Reply {
   );
 }
 
-const editTargets: Record<string, (data: RegistrationData, ctx: FlowContext) => RegistrationResult> = {
+const editTargets: Record<string, (data: RegistrationData) => RegistrationResult> = {
   name: (data) => next("name", { ...data, editing: true }),
   nik: (data) => next("nik", { ...data, editing: true }),
   birthDate: (data) => next("birthDate", { ...data, editing: true }),
   phone: (data) => next("phone", { ...data, editing: true }),
-  address: (data) => next("kecamatan", { ...data, areaTarget: "address", editing: true }),
+  address: (data) => next("area", { ...data, areaTarget: "address", address: {}, editing: true }),
+  leadsRt: (data) => next("area", { ...data, areaTarget: "leadsRt", leadsRt: {}, editing: true }),
   occupation: (data) => next("occupation", { ...data, editing: true }),
   income: (data) => next("income", { ...data, editing: true }),
-  programmes: (data) => fundingStep({ ...data, editing: true }),
+  plan: (data) => next("plan", { ...data, editing: true }),
 };
 
 function summaryOptions(data: RegistrationData): ChoiceOption[] {
-  const fields = Object.keys(editTargets).filter((f) => !(f === "address" && data.subject === "resident"));
+  const fields = Object.keys(editTargets).filter(
+    (f) =>
+      !(f === "address" && data.subject === "resident") &&
+      !(f === "leadsRt" && data.occupation !== "ketua_rt"),
+  );
   return [
     {
       value: "submit",
@@ -70,7 +90,7 @@ export const summarySteps = {
   summary: choose<RegistrationData>({
     prompt: (data, ctx) => [toSummary(data, ctx), { key: "registration:summary.question" }],
     options: summaryOptions,
-    onChoice: (value, data, ctx) =>
-      value === "submit" ? done(data) : (editTargets[value]?.(data, ctx) ?? next("summary", data)),
+    onChoice: (value, data) =>
+      value === "submit" ? done(data) : (editTargets[value]?.(data) ?? next("summary", data)),
   }),
 };

@@ -6,7 +6,7 @@
  */
 import type { AttemptRule } from "../../core/attempts.port";
 import type { FlowContext, Step, StepResult } from "../../core/flow";
-import { exit, invalid } from "../../core/flow";
+import { exit, stay } from "../../core/flow";
 import { reply } from "../../core/messages";
 import type { Person } from "../../core/people.port";
 import { ask } from "../../core/steps";
@@ -103,7 +103,8 @@ export function takeoverReferenceStep<D extends TakeoverData>(): Step<D> {
       const found = await ctx.services.people.findByNikHash(ctx.services.vault.hashes(nik));
       const person = found && found.status !== "deleted" ? found : null;
       if (person && person.reference === reference) return onMatch(person, nik, ctx);
-      if (guard.remaining > 0) return invalid({ key: "registration:takeover.mismatch" });
+      // A wrong reference is an answer ("stay"), not text for the question answerer to read.
+      if (guard.remaining > 0) return stay(data, [{ key: "registration:takeover.mismatch" }]);
       if (person) await flagForStaff(person, "takeover_failed", "person.takeover_failed", ctx);
       return exit([{ key: "registration:takeover.failed" }], true);
     },

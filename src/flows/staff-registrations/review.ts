@@ -1,6 +1,7 @@
 /**
  * Staff decisions on a registration, shared by the staff chat flow and scripts/registrations.ts:
- * verify (status active; a new RT head replaces the previous one) or reject (with a note).
+ * verify (status active; a new RT head replaces the previous one and the residents he registered
+ * as drafts go to verification) or reject (with a note; his drafts stay drafts for staff to see).
  * Every decision is audited and the person is told on their channels.
  */
 import type { Services } from "../../core/services";
@@ -9,7 +10,8 @@ import type { Reply } from "../../core/messages";
 import { reply } from "../../core/messages";
 
 export type ReviewOutcome =
-  | { type: "done"; person: Person; replaced: Person[] }
+  /** `drafts`: residents the RT head registered while unverified, now waiting for verification. */
+  | { type: "done"; person: Person; replaced: Person[]; drafts: number }
   | { type: "notPending"; person: Person }
   | { type: "notFound" };
 
@@ -52,6 +54,27 @@ async function replacePreviousHeads(
   return previous;
 }
 
+/** The residents a newly verified RT head registered as drafts now wait for verification themselves. */
+async function releaseDrafts(
+  services: ReviewServices,
+  head: Person,
+  actor: string,
+  now: Date,
+): Promise<number> {
+  const drafts = await services.people.search({ registeredByPersonId: head._id, status: "draft" });
+  for (const draft of drafts) {
+    await services.people.update(draft._id, { status: "pending" }, now);
+    await services.audit.record({
+      at: now,
+      actor,
+      action: "registration.draft_released",
+      target: `person:${draft.reference}`,
+      details: { head: head.reference },
+    });
+  }
+  return drafts.length;
+}
+
 export async function verifyRegistration(
   services: ReviewServices,
   personId: string,
@@ -68,15 +91,16 @@ export async function verifyRegistration(
     now,
   );
   const replaced = person.role === "rt_head" ? await replacePreviousHeads(services, person, actor, now) : [];
+  const drafts = person.role === "rt_head" ? await releaseDrafts(services, person, actor, now) : 0;
   await services.audit.record({
     at: now,
     actor,
     action: "registration.verified",
     target: `person:${person.reference}`,
-    details: { replaced: replaced.map((p) => p.reference) },
+    details: { replaced: replaced.map((p) => p.reference), drafts },
   });
   await tell(services, person, [reply("registration:notify.verified", { reference: person.reference })]);
-  return { type: "done", person: updated ?? person, replaced };
+  return { type: "done", person: updated ?? person, replaced, drafts };
 }
 
 export async function rejectRegistration(
@@ -103,5 +127,5 @@ export async function rejectRegistration(
   await tell(services, person, [
     reply("registration:notify.rejected", { reference: person.reference, note }),
   ]);
-  return { type: "done", person: updated ?? person, replaced: [] };
+  return { type: "done", person: updated ?? person, replaced: [], drafts: 0 };
 }

@@ -37,6 +37,8 @@ export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "skippe
 /** Values a template or staff text may use for one recipient. */
 export type RecipientParams = {
   name?: string;
+  /** From the NIK: greetings say "Bapak"/"Ibu" with the name. */
+  sex?: "L" | "P";
   rt?: string;
   kelurahan?: string;
   deadline?: Date;

@@ -51,6 +51,7 @@ export const reachProjection: Projection = {
   status: 1,
   role: 1,
   name: 1,
+  sex: 1,
   language: 1,
   contacts: 1,
   "address.kelurahan": 1,
@@ -62,9 +63,10 @@ export const reachProjection: Projection = {
 
 const reachSchema = z.object({
   _id: z.string(),
-  status: z.enum(["pending", "active", "rejected", "inactive", "deceased", "deleted"]),
+  status: z.enum(["draft", "pending", "active", "rejected", "inactive", "deceased", "deleted"]),
   role: z.enum(["rt_head", "worker"]),
   name: z.string(),
+  sex: z.enum(["L", "P"]).optional(),
   language: z.enum(languages),
   contacts: z.array(z.object({ channel: z.enum(channelNames), userId: z.string() })),
   address: z.object({ kelurahan: z.string(), rt: z.string() }),

@@ -10,7 +10,7 @@ const contact = z.object({ channel: z.enum(channelNames), userId: z.string() });
 export const personSchema = z.object({
   _id: z.string(),
   reference: z.string(),
-  status: z.enum(["pending", "active", "rejected", "inactive", "deceased", "deleted"]),
+  status: z.enum(["draft", "pending", "active", "rejected", "inactive", "deceased", "deleted"]),
   role: z.enum(["rt_head", "worker"]),
   name: z.string(),
   nik: z.object({ cipher: z.string(), hash: z.string() }),

@@ -92,11 +92,10 @@ describe("WhatsApp channel: a conversation", () => {
 
   it("registers over WhatsApp, offering the sender's own number for the phone", async () => {
     wa = await startFakeWhatsApp();
-    for (const line of ["halo", "daftar", "1", "1", "Ahmad Fauzi", "1571 0807 0380 0001", "ya"])
-      await wa.says(line);
-    expect(wa.lastText()).toContain("Pakai nomor *0812-3456-7890*");
-    for (const line of ["1", "lbk bandung", "RT 22 RW 3", "ketua rt", "ya", "1,5 juta", "1"])
-      await wa.says(line);
+    for (const line of ["halo", "daftar", "1", "Ahmad Fauzi 1571 0807 0380 0001"]) await wa.says(line);
+    expect(wa.lastText()).toContain("Di *kelurahan* mana Anda tinggal");
+    for (const line of ["lbk bandung RT 22 RW 3", "ketua rt", "1,5 juta", "1"]) await wa.says(line);
+    expect(wa.lastText()).toContain("HP: 0812-3456-7890 (nomor yang Anda pakai sekarang)");
     expect(wa.lastText()).toContain("\n1. ✅ Kirim pendaftaran");
     await wa.says("kirim");
     const reference = /DFT-[2-9A-HJKMNP-Z]{6}/.exec(wa.lastText())?.[0];

@@ -8,8 +8,8 @@ describe("death report: the heir's conversation", () => {
     await chat.says("menu");
     await chat.says("lapor kematian");
     expect(chat.keys()).toEqual(["deathReport:consent.condolences", "deathReport:consent.prompt"]);
-    expect(chat.texts()[1]).toContain("sensitif");
-    expect(chat.texts()[1]).toContain("orang tua/wali");
+    expect(chat.texts().join("\n")).toContain("sensitif");
+    expect(chat.texts().join("\n")).toContain("orang tua/wali");
   });
 
   it("stores nothing and points to the branch office when consent is refused", async () => {
@@ -250,6 +250,28 @@ describe("death report: the heir's conversation", () => {
     expect(chat.lastReply()).toMatchObject({ key: "deathReport:heirPhone.prompt", requestContact: true });
     await chat.sharesContact("+6281234567890");
     expect(chat.lastReply()).toHaveKey("deathReport:schoolChildren.prompt");
+  });
+
+  it("keeps the whole name typed before the kelurahan, and asks a sibling with nobody closer alive nothing about children", async () => {
+    const { chat } = createClaimsChat();
+    await chat.says("lapor kematian");
+    for (const answer of [
+      "setuju",
+      "Budi Santoso Payo Lebar RT 7",
+      "kemarin",
+      "2",
+      "2",
+      "saudara kandung",
+      "tidak ada",
+    ])
+      await chat.says(answer);
+    await chat.says("Rudi Hartono 1571020101900003 081234567890");
+    expect(chat.lastReply()).toHaveKey("deathReport:review.prompt");
+    expect(chat.texts().join("\n")).toMatch(/Almarhum\/ah: Budi Santoso \(Payo Lebar, RT 7/);
+    expect(chat.texts().join("\n")).not.toMatch(/Anak sekolah/);
+    await chat.says("1");
+    expect(chat.texts().join("\n")).toMatch(/KLM-/);
+    expect(chat.texts().join("\n")).not.toMatch(/Beasiswa/);
   });
 
   it("takes 'suami' and 'kemarin' from the opening message and does not ask them again", async () => {
