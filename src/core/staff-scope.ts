@@ -8,6 +8,7 @@ import type { ClaimDocumentRepository, ClaimRepository, Claim } from "./claims.p
 import type { PeopleRegister, Person, PersonQuery } from "./people.port";
 import type { Services } from "./services";
 import type { Handoff, HandoffQuery, HandoffRepository } from "./handoff.port";
+import type { ReportQueries } from "./report-queries.port";
 import type { StaffPrincipal } from "./staff.port";
 import { isInScope, type StaffScope } from "../domain/staff-roles";
 
@@ -118,6 +119,21 @@ function toScopedHandoffs(handoffs: HandoffRepository, scope: Kelurahan): Handof
   };
 }
 
+/** Reports count only the scope's people (by address) and claims (by the deceased's kelurahan). */
+function toScopedReports(reports: ReportQueries, scope: Kelurahan): ReportQueries {
+  const field = { people: "address.kelurahan", claims: "deceased.kelurahan" } as const;
+  return {
+    // `$or` of the one filter keeps it whole (its own `$or` too) beside the scope's condition.
+    groupCount: (collection, filter, by, options) =>
+      reports.groupCount(
+        collection,
+        { [field[collection]]: { $in: [...scope.kelurahan] }, $or: [filter] },
+        by,
+        options,
+      ),
+  };
+}
+
 /** The services a staff member may use: scoped for a kelurahan officer, as they are for the city. */
 export function toStaffServices(services: Services, staff: StaffPrincipal): Services {
   const scope = staff.scope;
@@ -129,5 +145,6 @@ export function toStaffServices(services: Services, staff: StaffPrincipal): Serv
     claims,
     claimDocuments: toScopedDocuments(services.claimDocuments, claims),
     handoffs: toScopedHandoffs(services.handoffs, scope),
+    reports: toScopedReports(services.reports, scope),
   };
 }

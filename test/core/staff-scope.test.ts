@@ -49,6 +49,17 @@ describe("kelurahan scope", () => {
         "close",
       ]),
     ).toEqual([]);
+    expect(unwrapped(services.reports, scoped.reports, [])).toEqual([]);
+  });
+
+  it("counts reports over the officer's kelurahan only, keeping the report's own filter", async () => {
+    const { services, scoped } = await setup();
+    const byKelurahan = (filter: object) =>
+      scoped.reports.groupCount("people", filter, ["address.kelurahan"]).then((g) => g.map((x) => x.key));
+    expect(await services.reports.groupCount("people", {}, ["address.kelurahan"])).toHaveLength(2);
+    expect(await byKelurahan({})).toEqual([{ "address.kelurahan": "Lebak Bandung" }]);
+    expect(await byKelurahan({ "address.kelurahan": "Simpang IV Sipin" })).toEqual([]);
+    expect(await byKelurahan({ $or: [{ "address.rt": "22" }, { "address.rt": "3" }] })).toHaveLength(1);
   });
 
   it("finds only the officer's kelurahan, by list, count, reference and NIK", async () => {
