@@ -36,7 +36,7 @@ tr.late td { background:#fff5f4; }
 .grid2 { display:grid; grid-template-columns:repeat(auto-fit, minmax(18rem, 1fr)); gap:.8rem; }
 .bubble { max-width:85%; padding:.45rem .6rem; border-radius:.6rem; margin:.25rem 0; white-space:pre-wrap; }
 .bubble.in { background:#fff; border:1px solid var(--line); } .bubble.out { background:#dcecff; margin-left:auto; }
-.chart text { font-size:11px; fill:var(--fg); } .chart rect.bar { fill:var(--accent); }
+.chart { max-width:560px; display:block; } .chart text { font-size:11px; fill:var(--fg); } .chart rect.bar { fill:var(--accent); } .chart rect.bar.warn { fill:var(--bad); }
 pre { white-space:pre-wrap; word-break:break-word; font-size:.85rem; margin:0; }
 @media (max-width: 600px) { th.opt, td.opt { display:none; } main { padding:.6rem; } }
 `;

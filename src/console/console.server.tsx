@@ -21,6 +21,7 @@ import { registerClaims } from "./routes/claims.routes";
 import { registerExtensions } from "./routes/extensions.routes";
 import { registerInbox } from "./routes/inbox.routes";
 import { registerRegistrations } from "./routes/registrations.routes";
+import { registerReports } from "./routes/reports.routes";
 import { registerStaff } from "./routes/staff.routes";
 
 export type ConsoleServer = {
@@ -69,6 +70,7 @@ export function createConsoleServer(deps: ConsoleDeps): ConsoleServer {
   registerClaims(app, deps);
   registerRegistrations(app);
   registerBroadcasts(app);
+  registerReports(app);
   registerAudit(app);
   registerStaff(app, { ...deps, sessions: auth.sessions });
   registerExtensions(app, deps);

@@ -50,7 +50,8 @@ const grants: Readonly<Record<StaffRole, readonly StaffPermission[]>> = {
   claims_officer: ["handoff.answer", "claims.manage", "claims.documents", "reports.view", "alerts.receive"],
   registration_officer: ["handoff.answer", "registrations.review", "reports.view"],
   kelurahan_officer: ["handoff.answer", "claims.manage", "registrations.review", "reports.view"],
-  broadcaster: ["broadcasts.manage", "reports.view"],
+  // Segment counts are on the broadcast page; coverage, budget and claims figures are not a broadcaster's.
+  broadcaster: ["broadcasts.manage"],
 };
 
 export function isStaffRole(value: string): value is StaffRole {

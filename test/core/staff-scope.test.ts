@@ -1,4 +1,5 @@
 /** A kelurahan officer's ports: every read and write is scoped, and a method added later cannot slip through. */
+import type { Filter } from "../../src/core/document-store.port";
 import { toStaffServices } from "../../src/core/staff-scope";
 import { createPeopleSeeder } from "../support/seed-people";
 import { createTestChat } from "../support/test-chat";
@@ -54,7 +55,7 @@ describe("kelurahan scope", () => {
 
   it("counts reports over the officer's kelurahan only, keeping the report's own filter", async () => {
     const { services, scoped } = await setup();
-    const byKelurahan = (filter: object) =>
+    const byKelurahan = (filter: Filter) =>
       scoped.reports.groupCount("people", filter, ["address.kelurahan"]).then((g) => g.map((x) => x.key));
     expect(await services.reports.groupCount("people", {}, ["address.kelurahan"])).toHaveLength(2);
     expect(await byKelurahan({})).toEqual([{ "address.kelurahan": "Lebak Bandung" }]);

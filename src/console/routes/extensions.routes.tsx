@@ -1,7 +1,6 @@
 /**
  * Questions the bot could not answer (the language issue's store, pseudonymised): list, and label
- * each with the intent it should have been, which adds it to the training data; and the reports
- * page (a placeholder until the reports module is present).
+ * each with the intent it should have been, which adds it to the training data.
  */
 import type { Hono } from "hono";
 import type { UnansweredQuestion } from "../../core/unanswered.port";
@@ -119,11 +118,4 @@ export function registerExtensions(app: Hono<ConsoleEnv>, deps: ConsoleDeps): vo
   const sink = deps.labels ?? defaultLabelSink;
   app.get("/unanswered", requires("unanswered.label"), (c) => list(c, sink));
   app.post("/unanswered/:id/label", requires("unanswered.label"), (c) => label(c, sink));
-  app.get("/reports", requires("reports.view"), (c) =>
-    page(
-      c,
-      c.var.view.t("console:reports.title"),
-      <p class="muted">{c.var.view.t("console:reports.unavailable")}</p>,
-    ),
-  );
 }
