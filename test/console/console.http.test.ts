@@ -125,10 +125,29 @@ describe("console roles and kelurahan scope (HTTP level)", () => {
     expect(list.body).toContain(world.people.mine.reference);
     expect(list.body).not.toContain(world.people.other.reference);
     expect((await client.get(`/registrations/${world.people.other.reference}`)).status).toBe(404);
-    expect((await client.get("/registrations?q=1571014506900002")).body).not.toContain(
+    await client.get("/registrations");
+    expect((await client.post("/registrations/search", { q: "1571014506900002" })).body).not.toContain(
       world.people.other.reference,
     );
     expect((await client.post(`/registrations/${world.people.other.reference}/verify`, {})).status).toBe(404);
+  });
+
+  it("searches a NIK by POST only: found by its hash, shown masked, never echoed in clear nor read from a URL", async () => {
+    const client = createConsoleClient(world.url);
+    await client.login("admin", passwords.admin);
+    await client.get("/registrations");
+    const found = await client.post("/registrations/search", { q: "1571 0807 0380 0001" });
+    expect(found.body).toContain(world.people.mine.reference);
+    expect(found.body).toContain("1571********0001");
+    expect(found.body).not.toContain("1571080703800001");
+    expect(found.body).not.toContain("1571 0807 0380 0001");
+    // A search in the address bar is no search: the NIK would sit in history and proxy logs.
+    const byUrl = await client.get("/registrations?q=1571080703800001");
+    expect(byUrl.body).not.toContain("1571********0001");
+    expect(byUrl.body).not.toContain("1571080703800001");
+    expect(
+      (await client.post("/registrations/search", { q: "1571080703800001" }, { csrf: false })).status,
+    ).toBe(403);
   });
 
   it("refuses pages a role does not allow, and audits the attempt", async () => {

@@ -19,10 +19,16 @@ import { CsrfField } from "../pages/layout";
 
 const listSize = 50;
 
-async function find(services: Services, text: string): Promise<Person[]> {
+/** A 16-digit NIK typed as the search: looked up by its keyed hash, shown only masked. */
+const toNik = (text: string) => {
   const digits = text.replace(/[\s.-]/g, "");
-  if (/^\d{16}$/.test(digits)) {
-    const person = await services.people.findByNikHash(services.vault.hash(digits));
+  return /^\d{16}$/.test(digits) ? digits : undefined;
+};
+
+async function find(services: Services, text: string): Promise<Person[]> {
+  const nik = toNik(text);
+  if (nik) {
+    const person = await services.people.findByNikHash(services.vault.hash(nik));
     return person ? [person] : [];
   }
   const search = toStaffSearch(text);
@@ -64,9 +70,13 @@ function PeopleTable({ people, view }: { people: Person[]; view: View }) {
   );
 }
 
-async function list(c: ConsoleContext) {
+/**
+ * The list, and the results of a search posted with the form (POST, so a NIK typed is in no URL,
+ * browser history or proxy log); the search box never shows a NIK back, only its mask.
+ */
+async function list(c: ConsoleContext, q = "") {
   const { services, view, principal } = c.var;
-  const q = (c.req.query("q") ?? "").trim().slice(0, 100);
+  const nik = toNik(q);
   const [pending, count, found] = await Promise.all([
     services.people.search({ status: "pending" }, { limit: listSize }),
     services.people.count({ status: "pending" }),
@@ -84,16 +94,21 @@ async function list(c: ConsoleContext) {
     c,
     view.t("console:registrations.title"),
     <>
-      <form method="get" action="/registrations" class="card">
+      <form method="post" action="/registrations/search" class="card">
+        <CsrfField view={view} />
         <label>
           {view.t("console:registrations.searchLabel")}
-          <input name="q" value={q} minlength={2} maxlength={100} />
+          <input name="q" value={nik ? "" : q} minlength={2} maxlength={100} autocomplete="off" />
         </label>
         <button type="submit">{view.t("console:common.search")}</button>
       </form>
       {found ? (
         <section>
-          <h2>{view.t("console:registrations.results")}</h2>
+          <h2>
+            {nik
+              ? view.t("console:registrations.resultsForNik", { nik: maskNik(nik) })
+              : view.t("console:registrations.results")}
+          </h2>
           <PeopleTable people={found} view={view} />
         </section>
       ) : null}
@@ -206,7 +221,8 @@ async function decide(c: ConsoleContext, decision: "verify" | "reject") {
 export function registerRegistrations(app: Hono<ConsoleEnv>): void {
   app.use("/registrations", requires("registrations.review"));
   app.use("/registrations/*", requires("registrations.review"));
-  app.get("/registrations", list);
+  app.get("/registrations", (c) => list(c));
+  app.post("/registrations/search", async (c) => list(c, (await readForm(c))("q", 100)));
   app.get("/registrations/:reference", show);
   app.post("/registrations/:reference/verify", (c) => decide(c, "verify"));
   app.post("/registrations/:reference/reject", (c) => decide(c, "reject"));
