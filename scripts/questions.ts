@@ -7,26 +7,16 @@
  *
  * After labelling, `npm run train` retrains the model (seconds, deterministic).
  */
-import { appendFileSync, existsSync } from "node:fs";
-import path from "node:path";
 import { userInfo } from "node:os";
 import type { App } from "../src/app";
 import { readIntentModel } from "../src/nlu/load-intent-model";
 import { toUnansweredLine } from "../src/flows/unanswered.flow";
+import { appendTrainingLine, toTrainingLine } from "../src/nlu/staff-labels";
+
+export { toTrainingLine } from "../src/nlu/staff-labels";
 import { runCli } from "./lib/cli-context";
 
 const actor = `cli:${userInfo().username}`;
-export const labelledFile = path.resolve(__dirname, "../nlu/train/staff-labelled.tsv");
-
-/** One training line for a labelled question; refuses unknown intents and empty text. */
-export function toTrainingLine(intent: string, text: string, intents: readonly string[]): string {
-  if (!intents.includes(intent))
-    throw new Error(`Unknown intent "${intent}": see \`npm run questions -- intents\``);
-  const clean = text.replace(/[\t\r\n]+/g, " ").trim();
-  if (clean === "") throw new Error("The question has no text");
-  return `${intent}\t${clean}\n`;
-}
-
 async function run(app: App, [command, ...args]: string[]): Promise<number> {
   const store = app.services.unanswered;
   if (!store) throw new Error("This bot keeps no unanswered questions");
@@ -43,9 +33,7 @@ async function run(app: App, [command, ...args]: string[]): Promise<number> {
       );
       if (!found) throw new Error(`No unanswered question ${id}`);
       const line = toTrainingLine(intent, found.text, intents);
-      if (!existsSync(labelledFile))
-        appendFileSync(labelledFile, "# Questions staff labelled (npm run questions -- label)\n");
-      appendFileSync(labelledFile, line);
+      appendTrainingLine(line);
       await store.markLabelled(found._id, intent, actor, app.services.clock.now());
       console.log(`Labelled ${found._id.slice(0, 8)} as ${intent}; run \`npm run train\` to retrain.`);
       return 0;

@@ -7,9 +7,9 @@
 import path from "node:path";
 import { createApp, type App, type AppOptions } from "./app";
 import { createChannelCatalog, toChannelSettings } from "./channels/channel-catalog";
+import { toStaffRecipients } from "./channels/staff-contacts";
 import type { Config } from "./config";
 import type { Clock, Logger } from "./core/ports";
-import { toStaffRecipients } from "./channels/staff-contacts";
 import { AppError } from "./core/errors";
 import { verifyVaultKeys } from "./security/key-registry";
 import type * as AgendaScheduler from "./jobs/agenda.scheduler";
@@ -47,6 +47,11 @@ export function toAppOptions(
     settings: {
       registrationMaxAge: config.REGISTRATION_MAX_AGE,
       registrationReviewDays: config.REGISTRATION_REVIEW_DAYS,
+      handoff: {
+        officeHours: config.HANDOFF_OFFICE_HOURS,
+        answerMinutes: config.HANDOFF_ANSWER_MINUTES,
+        escalateMinutes: config.HANDOFF_ESCALATE_MINUTES,
+      },
       ...(config.REPORT_ASSUMPTIONS_FILE
         ? { reportAssumptions: loadReportAssumptions(config.REPORT_ASSUMPTIONS_FILE) }
         : {}),
@@ -65,6 +70,7 @@ export function toAppOptions(
     channels: createChannelCatalog(toChannelSettings(config)),
     files: createDiskFileStore({ dir: path.join(config.DATA_DIR, "documents"), keys: toFileKeys(keys) }),
     extraHolidays: config.EXTRA_HOLIDAYS,
+    // Alerts go to accounts that receive them; these contacts only while there is none yet.
     staffRecipients: toStaffRecipients(config),
     retention: { claimDocumentDays: config.CLAIM_DOCUMENT_RETENTION_DAYS },
     ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),

@@ -34,6 +34,11 @@ import { createConsentLog } from "./storage/repositories/consents.repository";
 import { createOptOutService } from "./storage/repositories/opt-out.repository";
 import { createPeopleRepository } from "./storage/repositories/people.repository";
 import { createUnansweredQuestions } from "./storage/repositories/unanswered.repository";
+import { createStaffAccounts } from "./storage/repositories/staff.repository";
+import { createStaffDirectory } from "./core/staff-directory";
+import { defaultHandoffSettings } from "./core/handoff.port";
+import { createHandoffRepository } from "./storage/repositories/handoff.repository";
+import { createAlertRecipients } from "./security/staff-alert-recipients";
 
 export type AppOptions = {
   store: DocumentStore;
@@ -65,7 +70,10 @@ export type AppOptions = {
   outbox?: Partial<OutboxSettings>;
   /** Retention periods (CLAIM_DOCUMENT_RETENTION_DAYS; default 90 days after a claim was paid). */
   retention?: Partial<RetentionSettings>;
-  /** Staff chats that get security alerts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS). */
+  /**
+   * Chats that get staff alerts while no active account whose role receives them has a linked chat
+   * (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS; security/staff-alert-recipients.ts).
+   */
   staffRecipients?: readonly Recipient[];
   /** What each channel can do, as configured (channels/channel-catalog.ts); default: WhatsApp Web. */
   channels?: ChannelDirectory;
@@ -88,6 +96,7 @@ export type AppOptions = {
 export const defaultSettings: Settings = {
   registrationMaxAge: 65,
   registrationReviewDays: 5,
+  handoff: defaultHandoffSettings,
   rtRwLimits: kotaJambiRtRwLimits,
 };
 
@@ -109,6 +118,7 @@ export function createServices(options: ServiceOptions): {
   const audit = createAuditLog(store);
   const people = createPeopleRepository(store);
   const claims = createClaimRepository(store);
+  const staff = createStaffAccounts(store);
   const audience = options.people ?? people;
   const optOuts = createOptOutService({ store, people: audience, audit });
   const broadcasting = createBroadcasting({
@@ -129,7 +139,7 @@ export function createServices(options: ServiceOptions): {
     audit,
     notifier: options.notifier,
     logger,
-    recipients: options.staffRecipients ?? [],
+    recipients: createAlertRecipients(staff, options.staffRecipients ?? []),
   });
   const attempts = createAttempts({
     store,
@@ -159,6 +169,9 @@ export function createServices(options: ServiceOptions): {
     files: options.files ?? createMemoryFileStore(),
     calendar:
       options.calendar ?? createWorkingCalendar(createIndonesianHolidays(options.extraHolidays ?? [])),
+    staff,
+    staffDirectory: createStaffDirectory({ accounts: staff, clock }),
+    handoffs: createHandoffRepository(store),
     attempts,
     staffAlerts,
     erasure: createErasure(store),

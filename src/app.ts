@@ -107,6 +107,8 @@ export function createApp(options: AppOptions) {
     silenceMs: options.silenceMs ?? 24 * 60 * 60 * 1000,
     ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
     ...(options.maxTextLength ? { maxTextLength: options.maxTextLength } : {}),
+    // While a hand-off is open, staff answer and the bot runs no flow (core/handoff-citizen.ts).
+    isHandedOff: (session) => session.handoff !== null,
   });
   const inbound = createInboundHandler({
     engine,
@@ -119,6 +121,7 @@ export function createApp(options: AppOptions) {
     instanceId: processId,
     ...(options.delivery ? { delivery: options.delivery } : {}),
     pseudonymise: createPseudonyms((key) => options.vault.hash(key).slice(0, 16)),
+    staff: services.staffDirectory,
   });
   const sessionPurge = createSessionPurge({
     sessions,

@@ -143,6 +143,39 @@ export const configSchema = z.object({
   /** Highest RT and RW numbers accepted (Kota Jambi: RT up to 99, RW up to 50). */
   RT_MAX: z.coerce.number().int().min(1).max(999).default(99),
   RW_MAX: z.coerce.number().int().min(1).max(999).default(50),
+
+  /** When staff answer a hand-off: office hours (WIB, working days), answer and escalation times. */
+  HANDOFF_OFFICE_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM-HH:MM (WIB)")
+    .default("08:00-16:00"),
+  HANDOFF_ANSWER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
+  HANDOFF_ESCALATE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
+
+  /** Staff console port; the console is off unless it is set. */
+  CONSOLE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Address the console listens on; localhost unless a reverse proxy elsewhere needs more. */
+  CONSOLE_HOST: z.string().min(1).default("127.0.0.1"),
+  /** The public address staff open (https://… behind the reverse proxy): only its origin may post forms. */
+  CONSOLE_PUBLIC_URL: z.url().optional(),
+  CONSOLE_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Failed logins before an account is locked, and for how long. */
+  CONSOLE_MAX_FAILED_LOGINS: z.coerce.number().int().min(3).max(50).default(5),
+  CONSOLE_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,6 +6,10 @@
  */
 import path from "node:path";
 import { createAppFromConfig } from "./app-from-config";
+import { toStaffAdminDeps } from "./flows/staff-accounts/staff-admin";
+import { bootstrapStaff } from "./flows/staff-accounts/staff-bootstrap";
+import { createConsoleServer } from "./console/console.server";
+import { createHandoffEscalation } from "./jobs/handoff-escalation.job";
 import type { App } from "./app";
 import { createTelegramChannel, type TelegramChannelOptions } from "./channels/telegram/telegram.channel";
 import { createTerminalChannel } from "./channels/terminal/terminal.channel";
@@ -60,7 +64,6 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
     ...(webhookUrl
       ? { webhook: { url: webhookUrl, port: config.TELEGRAM_WEBHOOK_PORT, ...(secret ? { secret } : {}) } }
       : {}),
-    staffIds: config.STAFF_TELEGRAM_IDS,
     maxFileBytes: config.TELEGRAM_MAX_FILE_MB * 1024 * 1024,
     inbound: app.inbound,
     translator: app.translator,
@@ -68,6 +71,45 @@ function toTelegramOptions(config: Config, token: string, app: App, logger: Logg
     logger,
     clock: app.services.clock,
   };
+}
+
+/** STAFF_TELEGRAM_IDS / STAFF_WHATSAPP_NUMBERS make the first admins while no staff account exists. */
+async function bootstrapFirstAdmins(config: Config, app: App, logger: Logger): Promise<void> {
+  const result = await bootstrapStaff(toStaffAdminDeps(app.services), {
+    telegramIds: config.STAFF_TELEGRAM_IDS,
+    whatsappNumbers: config.STAFF_WHATSAPP_NUMBERS,
+  });
+  if (result.created.length > 0)
+    logger.info({ accounts: result.created }, "first admin accounts created from STAFF_* lists");
+  if (result.ignored)
+    logger.warn(
+      {},
+      "STAFF_TELEGRAM_IDS/STAFF_WHATSAPP_NUMBERS ignored: staff accounts exist (npm run staff)",
+    );
+}
+
+/** The staff console, when CONSOLE_PORT is set (localhost by default; TLS in the reverse proxy). */
+async function startConsole(
+  config: Config,
+  app: App,
+  logger: Logger,
+): Promise<(() => Promise<void>) | undefined> {
+  if (config.CONSOLE_PORT === undefined) return undefined;
+  const server = createConsoleServer({
+    services: app.services,
+    translator: app.translator,
+    store: app.store,
+    logger: logger.child({ component: "console" }),
+    settings: {
+      sessionHours: config.CONSOLE_SESSION_HOURS,
+      maxFailedLogins: config.CONSOLE_MAX_FAILED_LOGINS,
+      lockMinutes: config.CONSOLE_LOCK_MINUTES,
+      ...(config.CONSOLE_PUBLIC_URL ? { publicUrl: config.CONSOLE_PUBLIC_URL } : {}),
+    },
+  });
+  const { url } = await server.listen(config.CONSOLE_PORT, config.CONSOLE_HOST);
+  logger.info({ url }, "staff console listening");
+  return () => server.close();
 }
 
 async function main(): Promise<void> {
@@ -103,7 +145,10 @@ async function main(): Promise<void> {
       "⚠️  WARNING: no MongoDB available; using the MEMORY store. Nothing you enter survives exit. Set MONGODB_URI.",
     );
   }
-  const app = await createAppFromConfig(config, { storage: storage, logger, isBot: true });
+  const app = await createAppFromConfig(config, { storage, logger, isBot: true });
+  await bootstrapFirstAdmins(config, app, logger);
+  const stopConsole = await startConsole(config, app, logger);
+  if (stopConsole) shutdown.add(stopConsole);
 
   if (config.HEALTH_PORT > 0) {
     const health = await startHealthServer({
@@ -162,6 +207,9 @@ async function main(): Promise<void> {
     shutdown.add(async () => app.sessionPurge.stop());
     await app.broadcasting.start();
     shutdown.add(() => app.broadcasting.stop());
+    const escalation = createHandoffEscalation(app.services);
+    await escalation.start();
+    shutdown.add(() => escalation.stop());
     await app.retention.start();
   };
   logger.info({ storage: storage.description, readyMs: Math.round(performance.now() - startedAt) }, "ready");

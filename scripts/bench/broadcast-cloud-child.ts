@@ -68,7 +68,6 @@ export async function runCloudBroadcastChild(args: CloudChildArgs): Promise<void
     translator: app.translator,
     logger: silentLogger,
     clock,
-    staffNumbers: new Set(),
     receipts: app.broadcasting.receipts,
   });
   await cloud.start();

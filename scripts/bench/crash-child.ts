@@ -41,7 +41,6 @@ async function runChild(where: string, apiRoot: string, token: string): Promise<
   const telegram = createTelegramChannel({
     token,
     apiRoot,
-    staffIds: [],
     maxFileBytes: 10 * 1024 * 1024,
     inbound: app.inbound,
     translator: app.translator,

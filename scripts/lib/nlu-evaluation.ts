@@ -46,7 +46,9 @@ export function toAnsweredLabels(replies: readonly Reply[], session: Session): s
     else if (key === "calculator:jkkDeath.result") labels.add("jkkDeath");
     else if (ns === "claimStatus") labels.add("claimStatus");
     else if (key.startsWith("questions:registrationStatus")) labels.add("registrationStatus");
-    else if (key === "questions:handoff" || key === "questions:human") labels.add("handoff");
+    // A person asked for: the answerer's offer, or the hand-off opened at once (core/handoff-request.ts).
+    else if (key === "questions:handoff" || key === "questions:human" || ns === "handoff")
+      labels.add("handoff");
     else if (key.startsWith("questions:greeting") || key === "menu:greeting") labels.add("greeting");
     else if (key === "questions:thanks") labels.add("thanks");
     // A part declined as out of scope, beside an answer to another part ("outOfScope+contribution").

@@ -12,5 +12,8 @@ export type AuditEntry = {
 export interface AuditLog {
   /** Appends; with `key` (`ctx.effectKey("audit")`) a second call with the same key writes nothing. */
   record(entry: AuditEntry, key?: string): Promise<void>;
-  list(filter: { target?: string; actor?: string; since?: Date }, limit?: number): Promise<AuditEntry[]>;
+  list(
+    filter: { target?: string; actor?: string; action?: string; since?: Date },
+    limit?: number,
+  ): Promise<AuditEntry[]>;
 }

@@ -31,6 +31,11 @@ export type ChannelHub = Notifier & {
   channels(): ChannelName[];
   /** Called after every `register` (the outbox drainer sends what waited for that channel). */
   onRegister(listener: (channel: ChannelName) => void): void;
+  /**
+   * Who sends a keyed message at once after queueing it (the outbox drainer: claims the item by
+   * id, sends it, marks it sent or due for a retry); true when it was sent.
+   */
+  useDelivery(deliver: (id: string) => Promise<boolean>): void;
   /** Sends messages rendered already (queued replies) through the recipient's channel here. */
   sendRendered(recipient: Recipient, messages: OutboundMessage[], kind: SendKind): Promise<void>;
 };
@@ -54,6 +59,7 @@ export function createChannelHub(deps: {
 }): ChannelHub {
   const senders = new Map<ChannelName, ChannelSender>();
   const listeners: Array<(channel: ChannelName) => void> = [];
+  let deliver: ((id: string) => Promise<boolean>) | undefined;
 
   async function languageOf(recipient: Recipient, given: Language | undefined): Promise<Language> {
     if (given) return given;
@@ -88,6 +94,7 @@ export function createChannelHub(deps: {
     has: (channel) => senders.has(channel),
     channels: () => [...senders.keys()],
     onRegister: (listener) => void listeners.push(listener),
+    useDelivery: (fn) => void (deliver = fn),
     async sendRendered(recipient, messages, kind) {
       const sender = senders.get(recipient.channel);
       if (!sender)
@@ -101,6 +108,11 @@ export function createChannelHub(deps: {
       const kind = options.kind ?? "unsolicited";
       const queueable = kind === "unsolicited" && options.outbox !== false && Boolean(deps.outbox);
       const sender = senders.get(recipient.channel);
+      // Keyed: queued once under the key, then sent from the outbox (once, with retries).
+      if (queueable && options.key) {
+        await queue(recipient, replies, options);
+        return sender && deliver && (await deliver(options.key)) ? "sent" : "queued";
+      }
       if (!sender) {
         if (queueable) return queue(recipient, replies, options);
         throw new AppError("CHANNEL_SEND_FAILED", `Channel ${recipient.channel} is not running`, {

@@ -159,7 +159,12 @@ export type NewClaim = Omit<Claim, "_id" | "reference" | "version" | "openFor" |
  */
 export type CreateClaimResult = { type: "created"; claim: Claim } | { type: "alreadyOpen"; claim: Claim };
 
-export type ClaimQuery = { stage?: ClaimStage | ClaimStage[]; slaDueBefore?: string };
+export type ClaimQuery = {
+  stage?: ClaimStage | ClaimStage[];
+  slaDueBefore?: string;
+  /** Only claims of deceased from these kelurahan (a kelurahan officer's scope). */
+  kelurahanIn?: readonly string[];
+};
 
 /** Who died, as a report identifies them: a matched registration and/or the keyed NIK hash. */
 export type DeceasedKey = { personId?: string; nikHash?: string };

@@ -18,6 +18,7 @@ import { interjectionStage } from "./stages/interjection.stage";
 import { newConversationStage, queuedFlowStage } from "./stages/queued-flow.stage";
 import { resumeStage } from "./stages/resume.stage";
 import { sessionResetStage } from "./stages/session-reset.stage";
+import { staffShortcutsStage } from "./stages/staff-shortcuts.stage";
 import { welcomeStage } from "./stages/welcome.stage";
 import { createTurn, type EngineDeps, type Turn } from "./turn";
 
@@ -31,6 +32,7 @@ export const pipelineStages = [
   newConversationStage,
   sessionResetStage,
   inputLimitStage,
+  staffShortcutsStage,
   handoffGateStage,
   globalCommandsStage,
   queuedFlowStage,

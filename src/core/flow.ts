@@ -20,6 +20,8 @@ import type { ChannelName, InboundContent, Language, Reply } from "./messages";
 import type { Logger, Translator } from "./ports";
 import type { Session } from "./session";
 import type { Services } from "./services";
+import type { StaffPrincipal } from "./staff.port";
+import { can, type StaffPermission } from "../domain/staff-roles";
 
 /** What a step sees of the world. */
 export type FlowContext = {
@@ -31,7 +33,10 @@ export type FlowContext = {
   language: Language;
   /** The user's phone in E.164 when the channel told us (WhatsApp sender, shared contact). */
   phone: string | undefined;
+  /** True for staff (an account linked to this chat, or the local operator). */
   isStaff: boolean;
+  /** The staff account behind the chat, with its role and kelurahan scope. */
+  staff: StaffPrincipal | null;
   session: Readonly<Session>;
   services: Services;
   translator: Translator;
@@ -99,12 +104,23 @@ export type Flow<D = unknown> = {
   complete?: (data: D, ctx: FlowContext) => CompleteResult | Promise<CompleteResult>;
   /** Only staff may enter; others are told nothing exists. */
   staffOnly?: boolean;
+  /** What a staff member's role must allow to enter (domain/staff-roles.ts); any staff when absent. */
+  permission?: StaffPermission;
   /** Label in the staff menu (staff-only flows that staff start from the menu). */
   staffMenuLabel?: I18nKey;
 };
 
 /** Erased flow type for registries. */
 export type AnyFlow = Flow<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Whether someone may enter a flow: anyone for a citizen flow; staff whose role allows it for a staff flow. */
+export function canEnter(
+  flow: Pick<AnyFlow, "staffOnly" | "permission">,
+  staff: StaffPrincipal | null,
+): boolean {
+  if (!flow.staffOnly) return true;
+  return staff !== null && (!flow.permission || can(staff.role, flow.permission));
+}
 
 export function defineFlow<D>(flow: Flow<D>): Flow<D> {
   if (!(flow.start in flow.steps))

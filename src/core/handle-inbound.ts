@@ -17,6 +17,8 @@ import { renderReplies } from "./render";
 import { defaultDeliverySettings, deliverPending, type DeliverySettings } from "./reply-delivery";
 import { createSession, type Session } from "./session";
 import type { Acquired, Lease, SessionStore } from "./session.store";
+import { toLocalOperator } from "./staff-directory";
+import type { StaffDirectory } from "./staff.port";
 
 const saveAttempts = 3;
 
@@ -39,6 +41,8 @@ export type InboundHandlerDeps = {
   sleep?: (ms: number) => Promise<void>;
   /** A stable stand-in for a conversation key in logs (a keyed hash): the key holds a phone number. */
   pseudonymise?: (conversationKey: string) => string;
+  /** Who is staff (accounts linked to a Telegram id or WhatsApp number). */
+  staff?: StaffDirectory;
 };
 
 /** A platform message id without the chat id WhatsApp puts in it ("false_628…@c.us_3EB0…" → "3EB0…"). */
@@ -127,19 +131,29 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
     }
   }
 
-  async function process(message: InboundMessage, respond: Respond, log: Logger): Promise<void> {
+  /** The message with the sender's staff account, if any (`isStaff`: the local operator). */
+  async function withStaff(message: InboundMessage): Promise<InboundMessage> {
+    // A `staff` field never comes from outside: only the directory sets it.
+    const rest: InboundMessage = { ...message };
+    delete rest.staff;
+    if (message.isStaff) return { ...rest, staff: toLocalOperator(message.channel, message.userId) };
+    const staff = await deps.staff?.resolve(message.channel, message.userId);
+    return staff ? { ...rest, staff } : rest;
+  }
+
+  async function process(received: InboundMessage, respond: Respond, log: Logger): Promise<void> {
     const held: { lease?: Lease } = {};
     let session: Session;
     try {
-      session = await runTurn(message, held, log);
+      session = await runTurn(await withStaff(received), held, log);
     } catch (error) {
       log.error(
         { err: error },
         "message handling failed; the user got an apology and the state is unchanged",
       );
-      const key = toConversationKey(message.channel, message.userId);
+      const key = toConversationKey(received.channel, received.userId);
       if (held.lease) await deps.sessions.release(key, held.lease).catch(() => undefined);
-      return apologise(message, respond, log);
+      return apologise(received, respond, log);
     }
     try {
       const delivery = await deliverPending(session, (messages) => respond(messages), deliveryDeps);

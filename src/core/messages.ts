@@ -3,6 +3,7 @@
  * and render `OutboundMessage`; flows only ever see `InboundContent` and return `Reply` data.
  */
 import type { I18nKey } from "../i18n/keys";
+import type { StaffPrincipal } from "./staff-principal";
 
 export const channelNames = ["telegram", "whatsapp", "terminal"] as const;
 export type ChannelName = (typeof channelNames)[number];
@@ -42,8 +43,13 @@ export type InboundMessage = {
   /** The sender's phone number in E.164 when the platform tells it (WhatsApp). */
   phone?: string;
   displayName?: string;
-  /** Set by the adapter from configuration (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS). */
+  /**
+   * Only for the trusted local chats (terminal, transcript runner `@staff`, tests): the machine's
+   * operator, with every staff right. Telegram and WhatsApp never set it; their staff are accounts.
+   */
   isStaff?: boolean;
+  /** Set by the inbound pipeline from the staff directory (core/staff-directory.ts), never by an adapter. */
+  staff?: StaffPrincipal;
 };
 
 export type Params = Record<string, string | number | boolean | Date | undefined>;

@@ -43,6 +43,8 @@ export interface Outbox {
   enqueue(item: NewOutboxItem, now: Date, key?: string): Promise<string>;
   /** Atomically takes the next due item for one of `channels` (pending → sending) and counts an attempt. */
   claimDue(channels: readonly ChannelName[], owner: string, now: Date): Promise<OutboxItem | null>;
+  /** Atomically takes one pending item by id (pending → sending); null when sent, in flight or unknown. */
+  claim(id: string, owner: string, now: Date): Promise<OutboxItem | null>;
   markSent(item: OutboxItem, now: Date): Promise<void>;
   /** Back to pending at `retryAt`, or given up ("failed") when `retryAt` is null. */
   markFailed(item: OutboxItem, error: string, now: Date, retryAt: Date | null): Promise<void>;

@@ -147,6 +147,8 @@ export type RegisterResult =
 export type PersonQuery = {
   kecamatan?: string;
   kelurahan?: string;
+  /** Only these kelurahan (a kelurahan officer's scope, core/staff-scope.ts). */
+  kelurahanIn?: readonly string[];
   rw?: string;
   rt?: string;
   role?: PersonRole;

@@ -75,7 +75,11 @@ export type NotifyOptions = {
    * send now (default true). Broadcasts pass false: their deliveries are their own outbox.
    */
   outbox?: boolean;
-  /** Idempotency key (`ctx.effectKey("notify")`): queued under this key, a message is queued once. */
+  /**
+   * Idempotency key (`ctx.effectKey("notify")`, a console form's token): the message is queued in
+   * the outbox under this key and sent from there at once where its channel runs here, so a
+   * retried call neither queues nor sends it twice; failed sends are retried by the drainer.
+   */
   key?: string;
   /** Echoed in delivery receipts, where the channel reports them (see `DeliveryReceipts`). */
   reference?: string;

@@ -15,6 +15,8 @@ import type { FileStore } from "./files.port";
 import type { Clock, Logger, Notifier } from "./ports";
 import type { PersonalDataVault } from "./vault.port";
 import type { SessionStore } from "./session.store";
+import type { StaffAccounts, StaffDirectory } from "./staff.port";
+import type { HandoffRepository, HandoffSettings } from "./handoff.port";
 import type { RtRwLimits } from "../domain/rt-rw";
 import type { WorkingCalendar } from "../domain/working-days";
 import type { ReportAssumptions } from "./report-assumptions";
@@ -44,6 +46,12 @@ export type Services = {
   files: FileStore;
   /** Working days in WIB (weekends, national holidays, EXTRA_HOLIDAYS) for claim SLAs. */
   calendar: WorkingCalendar;
+  /** Staff accounts (roles, kelurahan scope, chat links, console passwords). */
+  staff: StaffAccounts;
+  /** Which chat users are staff, cached. */
+  staffDirectory: StaffDirectory;
+  /** Conversations handed to a person. */
+  handoffs: HandoffRepository;
   /** Counting in the database for the staff "Rekap" (src/reports). */
   reports: ReportQueries;
   /** Stored attempt limits on lookups and second factors (per user and per target). */
@@ -64,6 +72,8 @@ export type Settings = {
   registrationMaxAge: number;
   /** Working days staff take to check a registration (REGISTRATION_REVIEW_DAYS). */
   registrationReviewDays: number;
+  /** Office hours and answer times of the hand-off to staff. */
+  handoff: HandoffSettings;
   /** RT counts and budget figures the staff "Rekap" uses (REPORT_ASSUMPTIONS_FILE). */
   reportAssumptions?: ReportAssumptions;
   /** Highest RT and RW numbers accepted (RT_MAX, RW_MAX; Kota Jambi 99 and 50). */

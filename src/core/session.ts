@@ -55,6 +55,15 @@ const sessionV1 = z.object({
   displayName: z.string().optional(),
   /** The last message ids handled, newest last: a redelivered message is dropped. */
   recentMessageIds: z.array(z.string()).default([]),
+  /** Set while a person handles the conversation (core/handoff-citizen.ts): the bot runs no flow. */
+  handoff: z
+    .object({
+      id: z.string(),
+      number: z.number().int(),
+      since: z.coerce.date(),
+    })
+    .nullable()
+    .default(null),
   /**
    * A flow someone else queued for this conversation (e.g. "are you well?" after a death report
    * about this person): it starts at the user's next message that is no global command.
@@ -129,6 +138,7 @@ export function createSession(
     parked: {},
     resumePending: false,
     recentMessageIds: [],
+    handoff: null,
     context: {},
     createdAt: now,
     lastActivityAt: now,

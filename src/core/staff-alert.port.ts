@@ -1,8 +1,8 @@
 /**
  * Telling staff at once about something that needs a person now: a death report the reported
  * person says is false, an attempt limit reached (repeated guessing at lookups or second factors).
- * Each alert is audited and logged; staff contacts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS)
- * get a message, capped per hour so an attack cannot flood their chats (security/staff-alerts.ts).
+ * Each alert is audited and logged; staff whose role receives alerts ("alerts.receive") get a
+ * message in their linked chats, capped per hour so an attack cannot flood them (security/staff-alerts.ts).
  */
 import type { Reply } from "./messages";
 

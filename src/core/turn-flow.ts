@@ -5,8 +5,10 @@
  */
 import { AppError } from "./errors";
 import type { AnyFlow, StepResult } from "./flow";
+import { openHandoff, toHandoffTurn } from "./handoff-citizen";
+import { handoffFlowId } from "./handoff-request";
 import type { FlowState } from "./session";
-import type { Turn } from "./turn";
+import { mayEnter, type Turn } from "./turn";
 
 /** The active flow and its state; the menu when none is active. */
 export function toCurrent(turn: Turn): { flow: AnyFlow; state: FlowState } {
@@ -14,7 +16,7 @@ export function toCurrent(turn: Turn): { flow: AnyFlow; state: FlowState } {
   const state = turn.session.flow;
   const flow = state ? registry.get(state.id) : undefined;
   // A staff flow left in the session of someone no longer staff (access revoked) does not go on.
-  if (state && flow && !(flow.staffOnly && !turn.ctx.isStaff)) return { flow, state };
+  if (state && flow && mayEnter(turn, flow)) return { flow, state };
   const home = registry.home;
   return {
     flow: home,
@@ -81,8 +83,10 @@ export function park(turn: Turn): void {
 /** Enters a flow by id: resumes it when it was parked half-way, refuses unknown or staff-only ones. */
 export async function startById(turn: Turn, id: string, input: unknown): Promise<void> {
   const { session } = turn;
+  // The answerer's "handoff" (a person asked for in other words, "Bukan, hubungi petugas").
+  if (id === handoffFlowId && turn.deps.isHandedOff) return openHandoff(toHandoffTurn(turn), "asked");
   const target = turn.deps.registry.get(id);
-  if (!target || (target.staffOnly && !turn.ctx.isStaff)) {
+  if (!target || !mayEnter(turn, target)) {
     session.flow = null;
     turn.replies.push({ key: "common:notAvailable" });
     return prompt(turn);

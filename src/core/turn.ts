@@ -4,12 +4,13 @@
  * step decided. The engine creates one per message; stages (core/stages/) do the work.
  */
 import { createHash } from "node:crypto";
-import type { AnyFlow, FlowContext, StepInput, StepResult } from "./flow";
+import { canEnter, type AnyFlow, type FlowContext, type StepInput, type StepResult } from "./flow";
 import type { FlowRegistry } from "./flow-registry";
 import { toConversationKey, type InboundMessage, type Language, type Reply } from "./messages";
 import type { Logger, Translator } from "./ports";
 import type { Services } from "./services";
 import type { FlowState, Session } from "./session";
+import { toStaffServices } from "./staff-scope";
 import { toCleanText } from "./text";
 
 export type EngineDeps = {
@@ -25,7 +26,8 @@ export type EngineDeps = {
   maxTextLength?: number;
   /**
    * The hand-off gate: true while a person (staff inbox) handles the conversation, so the bot
-   * stays out of it. Default: never (no staff inbox yet).
+   * runs no flow (core/handoff-citizen.ts). Without it there is no staff inbox: no hand-off is
+   * opened and the gate only passes the turn on.
    */
   isHandedOff?: (session: Readonly<Session>) => boolean;
 };
@@ -78,7 +80,13 @@ function toInput(message: InboundMessage): StepInput {
   return { content: { type: "text", text }, text };
 }
 
-function createContext(deps: EngineDeps, session: Session, message: InboundMessage, now: Date): FlowContext {
+/** True when the sender may go on with (or enter) a flow: anyone a citizen flow, staff whose role allows it a staff flow. */
+export const mayEnter = (turn: Pick<Turn, "message">, flow: AnyFlow): boolean =>
+  canEnter(flow, turn.message.staff ?? null);
+
+function createContext(turn: Turn): FlowContext {
+  const { deps, session, message, now } = turn;
+  let scoped: Services | undefined;
   return {
     now,
     channel: message.channel,
@@ -90,9 +98,17 @@ function createContext(deps: EngineDeps, session: Session, message: InboundMessa
     get phone() {
       return message.phone ?? session.phone;
     },
-    isStaff: message.isStaff ?? false,
+    isStaff: message.staff !== undefined,
+    staff: message.staff ?? null,
     session,
-    services: deps.services,
+    /** Staff flows of a kelurahan officer see only their kelurahan (core/staff-scope.ts). */
+    get services() {
+      const staff = message.staff;
+      const id = session.flow?.id;
+      const flow = turn.completing?.flow ?? (id ? deps.registry.get(id) : undefined);
+      if (!staff || !flow?.staffOnly) return deps.services;
+      return (scoped ??= toStaffServices(deps.services, staff));
+    },
     translator: deps.translator,
     logger: deps.logger,
     effectKey: (purpose) => toEffectKey(message, purpose),
@@ -123,14 +139,17 @@ export function createTurn(
   facts: { isNew: boolean; reset: boolean; silentFor: number },
 ): Turn {
   let input: StepInput | undefined;
-  return {
+  let ctx: FlowContext | undefined;
+  const turn: Turn = {
     deps,
     message,
     now,
     session,
     ...facts,
     replies: [],
-    ctx: createContext(deps, session, message, now),
+    get ctx() {
+      return (ctx ??= createContext(turn));
+    },
     get input() {
       return (input ??= toInput(message));
     },
@@ -138,4 +157,5 @@ export function createTurn(
     outcome: undefined,
     completing: undefined,
   };
+  return turn;
 }

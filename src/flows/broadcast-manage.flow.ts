@@ -91,6 +91,7 @@ export const broadcastManageFlow = defineFlow({
   version: 1,
   start: "pick",
   staffOnly: true,
+  permission: "broadcasts.manage",
   staffMenuLabel: "broadcast:menu.manage",
   data,
   initial: () => ({}),

@@ -71,6 +71,7 @@ export const broadcastFlow = defineFlow({
   version: 1,
   start: "audience",
   staffOnly: true,
+  permission: "broadcasts.manage",
   staffMenuLabel: "broadcast:menu.create",
   data,
   initial: () => data.parse({}),

@@ -3,6 +3,7 @@
  * and the way into the eligibility check and the calculator. Also where unsure answers land:
  * started with `{ suggestions }`, it offers those topics and a human contact as numbered choices.
  */
+import { handoffFlowId } from "../core/handoff-request";
 import { z } from "zod";
 import type { ChoiceOption } from "../core/choice-match";
 import { defineFlow, next, stay, startFlow, type FlowContext, type StepResult } from "../core/flow";
@@ -86,7 +87,8 @@ export const questionsFlow = defineFlow({
       options: pickOptions,
       onChoice: (value, _data, ctx) => {
         if (isFaqTopic(value)) return answerTopic(value, ctx);
-        if (value === "human") return next("free", { suggestions: [] }, [humanContact(ctx)]);
+        // "Bukan, hubungi petugas": a person takes over the conversation (core/handoff-citizen.ts).
+        if (value === "human") return startFlow(handoffFlowId);
         if (value === "eligibility" || value === "calculator") return startFlow(value);
         if (value === "free") return next("free", { suggestions: [] });
         return next("topics", { category: value, suggestions: [] });

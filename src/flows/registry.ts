@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { FlowRegistry } from "../core/flow-registry";
-import { defineFlow, startFlow, type AnyFlow } from "../core/flow";
+import { canEnter, defineFlow, startFlow, type AnyFlow } from "../core/flow";
 import { choose } from "../core/steps";
 import { aliveCheckFlow } from "./alive-check.flow";
 import { broadcastManageFlow } from "./broadcast-manage.flow";
@@ -24,6 +24,7 @@ import { questionsFlow } from "./questions.flow";
 import { registrationFlow } from "./registration.flow";
 import { rtResidentsFlow } from "./rt-residents.flow";
 import { staffClaimsFlow } from "./staff-claims.flow";
+import { staffHandoffFlow } from "./staff-handoff.flow";
 import { staffRegistrationsFlow } from "./staff-registrations.flow";
 import { staffReportsFlow } from "./staff-reports.flow";
 import { unansweredFlow } from "./unanswered.flow";
@@ -45,6 +46,7 @@ const flows: AnyFlow[] = [
   claimDocumentsFlow,
   claimStatusFlow,
   staffClaimsFlow,
+  staffHandoffFlow,
   staffReportsFlow,
   aliveCheckFlow,
   unansweredFlow,
@@ -65,9 +67,11 @@ const staffFlow = defineFlow({
   steps: {
     pick: choose<NoData>({
       prompt: "menu:main.staff",
-      options: () =>
+      options: (_data, ctx) =>
         flows.flatMap((f) =>
-          f.staffOnly && f.staffMenuLabel ? [{ value: f.id, label: f.staffMenuLabel }] : [],
+          f.staffOnly && f.staffMenuLabel && canEnter(f, ctx.staff)
+            ? [{ value: f.id, label: f.staffMenuLabel }]
+            : [],
         ),
       onChoice: (value) => startFlow<NoData>(value),
     }),

@@ -71,6 +71,7 @@ export const staffClaimsFlow = defineFlow<D>({
   version: 2,
   start: "action",
   staffOnly: true,
+  permission: "claims.manage",
   staffMenuLabel: "staffClaims:menuLabel",
   data: staffClaimsData,
   initial: () => ({ listed: [], settled: false }),

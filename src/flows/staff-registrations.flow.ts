@@ -109,6 +109,7 @@ export const staffRegistrationsFlow = defineFlow<StaffData>({
   version: 1,
   start: "menu",
   staffOnly: true,
+  permission: "registrations.review",
   staffMenuLabel: "staffRegistrations:menuLabel",
   data: staffData,
   initial: () => ({}),

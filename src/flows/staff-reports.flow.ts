@@ -78,6 +78,7 @@ export const staffReportsFlow = defineFlow({
   version: 1,
   start: "pick",
   staffOnly: true,
+  permission: "reports.view",
   staffMenuLabel: "staffReports:menuLabel",
   data: noData,
   initial: () => ({}),

@@ -17,6 +17,8 @@ import type broadcast from "../../locales/id/broadcast.json";
 import type deathReport from "../../locales/id/deathReport.json";
 import type claimStatus from "../../locales/id/claimStatus.json";
 import type staffClaims from "../../locales/id/staffClaims.json";
+import type consoleTexts from "../../locales/id/console.json";
+import type handoff from "../../locales/id/handoff.json";
 import type rtResidents from "../../locales/id/rtResidents.json";
 import type staffReports from "../../locales/id/staffReports.json";
 import type security from "../../locales/id/security.json";
@@ -37,6 +39,8 @@ export type Resources = {
   deathReport: typeof deathReport;
   claimStatus: typeof claimStatus;
   staffClaims: typeof staffClaims;
+  console: typeof consoleTexts;
+  handoff: typeof handoff;
   rtResidents: typeof rtResidents;
   staffReports: typeof staffReports;
   security: typeof security;

@@ -138,6 +138,11 @@ export function createOutboxDrainer(deps: {
     void drain().catch((error: unknown) => logger.error({ err: error }, "outbox drain failed"));
 
   deps.hub.onRegister(() => started && drainLogged());
+  // A keyed message is sent as soon as it is queued, by whoever queued it, if its channel runs here.
+  deps.hub.useDelivery(async (id) => {
+    const item = await outbox.claim(id, owner, clock.now());
+    return item ? sendOne(item) : false;
+  });
 
   return {
     drain,

@@ -1,6 +1,7 @@
 /**
  * Staff alerts (core/staff-alert.port.ts): every alert is audited and logged as a warning; staff
- * contacts (STAFF_TELEGRAM_IDS, STAFF_WHATSAPP_NUMBERS) get its message (queued in the outbox when
+ * accounts whose role receives alerts (or, while there is none, the STAFF_* contacts:
+ * staff-alert-recipients.ts) get its message in their linked chats (queued in the outbox when
  * their channel is not running here), at most `maxMessagesPerHour` per process so an attack across
  * many accounts cannot flood their chats (the audit keeps every alert). A contact that cannot be
  * reached is logged, never fatal.
@@ -13,7 +14,8 @@ export type StaffAlertsDeps = {
   audit: AuditLog;
   notifier: Notifier;
   logger: Logger;
-  recipients: readonly Recipient[];
+  /** Who is told, looked up at each alert (accounts change). */
+  recipients: () => Promise<readonly Recipient[]>;
   maxMessagesPerHour?: number;
 };
 
@@ -35,17 +37,18 @@ export function createStaffAlerts(deps: StaffAlertsDeps): StaffAlerts {
 
   return {
     async raise(alert: StaffAlert) {
+      const recipients = await deps.recipients();
       deps.logger.warn({ alert: alert.kind, target: alert.target }, "staff alerted");
       await deps.audit.record({
         at: alert.at,
         actor: typeof alert.details?.by === "string" ? alert.details.by : "system",
         action: `alert.${alert.kind}`,
         target: alert.target,
-        details: { ...alert.details, staffTold: deps.recipients.length },
+        details: { ...alert.details, staffTold: recipients.length },
       });
-      if (deps.recipients.length === 0 || !mayMessage(alert.at)) return;
+      if (recipients.length === 0 || !mayMessage(alert.at)) return;
       const results = await Promise.allSettled(
-        deps.recipients.map((recipient) =>
+        recipients.map((recipient) =>
           deps.notifier.notify(recipient, alert.replies, { kind: "unsolicited" }),
         ),
       );

@@ -32,6 +32,10 @@ const allowed: Record<string, string> = {
   "src/core/messages.ts": "the list of names itself, checked against the declarations below",
   "src/i18n/keys.ts": "namespaces of the channels' own texts (locales/*/telegram.json, whatsapp.json)",
   "src/nlu/lexicon.ts": "a word users type ('wa'), not the channel",
+  "src/core/staff-chats.ts":
+    "a staff account is linked to a Telegram id and a WhatsApp number (issue 17): its chat is one of them",
+  "src/storage/repositories/staff.repository.ts":
+    "finds a staff account by the Telegram id or WhatsApp number it is linked to (issue 17)",
 };
 
 describe("the channel contract", () => {

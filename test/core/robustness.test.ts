@@ -3,6 +3,7 @@
  * nothing rejects out of the inbound handler, every message gets a reply, the stored session
  * still parses, and no prototype is polluted. Rerun a random failure with ROBUSTNESS_SEED=<seed>.
  */
+import { toLocalOperator } from "../../src/core/staff-directory";
 import { createApp, type App } from "../../src/app";
 import type { AnyFlow, FlowContext } from "../../src/core/flow";
 import type { InboundContent, OutboundMessage } from "../../src/core/messages";
@@ -122,6 +123,7 @@ async function sendAt(app: App, target: Target, content: InboundContent) {
     language: "id",
     phone: undefined,
     isStaff,
+    staff: isStaff ? toLocalOperator("terminal", userId) : null,
     session,
     services: app.services,
     translator: app.translator,

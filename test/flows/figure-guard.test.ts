@@ -25,6 +25,7 @@ const ctx: FlowContext = {
   language: "id",
   phone: undefined,
   isStaff: false,
+  staff: null,
   session: createSession("terminal", "guard", now),
   services: app.services,
   capabilities: app.services.channels.capabilitiesOf("terminal"),

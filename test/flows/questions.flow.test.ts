@@ -20,7 +20,7 @@ describe("questions from the home menu", () => {
     expect(text(chat)).toContain("saya hanya bisa membantu");
   });
 
-  it("offers the closest topics as numbered choices when unsure, then a human contact", async () => {
+  it("offers the closest topics as numbered choices when unsure, then a person (the hand-off)", async () => {
     const chat = createTestChat();
     await chat.says("menu");
     await chat.says("nanya soal bayar");
@@ -30,8 +30,8 @@ describe("questions from the home menu", () => {
     expect(choices.length).toBeLessThanOrEqual(4);
     expect(choices.at(-1)?.value).toBe("human");
     await chat.says(String(choices.length));
-    expect(chat.keys()).toEqual(["questions:human", "questions:free.prompt"]);
-    expect(text(chat)).toContain("175");
+    expect(chat.keys()).toEqual(["handoff:opened", "handoff:whenOpen"]);
+    expect(text(chat)).toContain("kami teruskan ke petugas");
   });
 
   it("answers the suggested topic picked by number", async () => {

@@ -6,7 +6,7 @@ describe("staff review of registrations", () => {
     const chat = createTestChat();
     await chat.says("staff");
     await chat.says("7");
-    expect(chat.replies()[0]).toHaveKey("common:choice.invalid");
+    expect(chat.keys().some((k) => k.startsWith("staffRegistrations:"))).toBe(false);
     expect(chat.texts().join("\n")).not.toContain("Verifikasi pendaftaran");
     expect((await chat.session())?.flow).toBeNull();
   });

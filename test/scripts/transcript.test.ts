@@ -189,3 +189,17 @@ describe("malformed scripts", () => {
     expect(fails(script)).toThrow(message);
   });
 });
+
+describe("the hand-off transcript", () => {
+  it("handoff.txt: the staff reply is pushed to the citizen's chat and the bot answers after closing", async () => {
+    const { entries, turns } = await play(
+      readFileSync(path.join(__dirname, "../transcripts/handoff.txt"), "utf8"),
+    );
+    const pushed = turns.flatMap((t) => t.pushed ?? []).filter((p) => p.user === "+6281234567890");
+    const pushedText = pushed.flatMap((p) => p.out).join("\n");
+    expect(pushedText).toContain("Silakan datang ke kantor cabang dengan KTP, kartu dicetak ulang.");
+    expect(pushedText).toContain("menutup percakapan #1");
+    expect(toTranscriptText(entries)).toContain("kami teruskan ke petugas (nomor *#1*)");
+    expect(allText(turns.at(-1))).toContain("1. Daftar");
+  });
+});

@@ -107,7 +107,7 @@ describe("staff alerts", () => {
       audit,
       logger: silentLogger,
       notifier: { notify: async (recipient) => (sent.push(recipient), "sent") },
-      recipients: [
+      recipients: async () => [
         { channel: "telegram", userId: "1" },
         { channel: "whatsapp", userId: "+6281100000000" },
       ],

@@ -2,6 +2,7 @@
  * Puts a fresh user at any step of any flow (with the flow's initial data) and sends one message
  * through the real inbound handler and engine over the memory store. Records what was logged.
  */
+import { toLocalOperator } from "../../src/core/staff-directory";
 import { createApp, type App } from "../../src/app";
 import type { AnyFlow, FlowContext } from "../../src/core/flow";
 import type { InboundContent, OutboundMessage, Reply } from "../../src/core/messages";
@@ -62,6 +63,7 @@ export function createStepHarness() {
       language: "id",
       phone: undefined,
       isStaff,
+      staff: isStaff ? toLocalOperator("terminal", userId) : null,
       session,
       services: app.services,
       capabilities: app.services.channels.capabilitiesOf("terminal"),

@@ -20,9 +20,11 @@ import { createTestClock, testVaultKeys, type TestClock } from "./test-chat";
 import { createTelegramUser, type TelegramTestUser, type UserOptions } from "./telegram-user";
 import { createBotApiFetch, startEmulator, type BotApiFetch } from "./telegram-emulator";
 import type TelegramServer from "telegram-test-api";
+import { createStaffAccount } from "./staff-accounts";
 
 export type HarnessOptions = {
   token?: string;
+  /** Telegram ids that get an admin staff account. */
   staffIds?: string[];
   maxFileBytes?: number;
   /** Replaces the engine pipeline (to test the adapter alone). */
@@ -63,7 +65,6 @@ export async function startTelegramHarness(options: HarnessOptions = {}) {
   const channel: TelegramChannel = createTelegramChannel({
     token,
     apiRoot: server.config.apiURL,
-    staffIds: options.staffIds ?? [],
     maxFileBytes: options.maxFileBytes ?? 10 * 1024 * 1024,
     inbound: options.inbound ?? app.inbound,
     translator: app.translator,
@@ -87,6 +88,8 @@ export async function startTelegramHarness(options: HarnessOptions = {}) {
       events.dispatchEvent(new Event("handled"));
     }
   };
+  for (const id of options.staffIds ?? [])
+    await createStaffAccount(app.services, { username: `tg-${id}`, telegramId: id });
   await channel.start();
   app.hub.register(channel.sender);
 

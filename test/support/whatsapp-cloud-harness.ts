@@ -10,11 +10,11 @@
  *   expect(siti.lastText()).toContain("…");
  *   await wa.stop();
  */
+import { createStaffAccount } from "./staff-accounts";
 import { createApp, type AppOptions } from "../../src/app";
 import { createChannelCatalog } from "../../src/channels/channel-catalog";
 import { defaultWhatsAppCloudSettings } from "../../src/channels/whatsapp-cloud/whatsapp-cloud.capabilities";
 import { createWhatsAppCloudChannel } from "../../src/channels/whatsapp-cloud/whatsapp-cloud.channel";
-import { toStaffNumbers } from "../../src/channels/whatsapp/whatsapp.phone";
 import { createVault } from "../../src/security/vault";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 import { toWebhookEnvelope } from "../fixtures/whatsapp-cloud/meta-shapes";
@@ -27,6 +27,7 @@ const path = "/whatsapp/webhook";
 
 export type CloudHarnessOptions = {
   clock?: TestClock;
+  /** WhatsApp numbers that get an admin staff account. */
   staffNumbers?: string[];
   graph?: FakeGraphOptions;
   /** Messages per second to the Graph API (default: fast, so tests do not wait). */
@@ -86,9 +87,10 @@ export async function startCloudHarness(options: CloudHarnessOptions = {}) {
     translator: app.translator,
     logger,
     clock,
-    staffNumbers: toStaffNumbers(options.staffNumbers ?? []).numbers,
     receipts: app.broadcasting.receipts,
   });
+  for (const [index, number] of (options.staffNumbers ?? []).entries())
+    await createStaffAccount(app.services, { username: `wa-cloud-${index}`, whatsappNumber: number });
   await channel.start();
   const webhookUrl = `http://127.0.0.1:${channel.port}${path}`;
   graph.setWebhookUrl(webhookUrl);

@@ -15,7 +15,7 @@ import {
   type WhatsAppChannelDeps,
 } from "../../src/channels/whatsapp/whatsapp.channel";
 import { createWhatsAppPacer } from "../../src/channels/whatsapp/whatsapp.pacer";
-import { toStaffNumbers } from "../../src/channels/whatsapp/whatsapp.phone";
+import { createStaffAccount } from "./staff-accounts";
 import type { LogFields, Logger } from "../../src/core/ports";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 import { createVault } from "../../src/security/vault";
@@ -67,6 +67,7 @@ export function createManualTimers(): Timers & { pending: () => number[]; runNex
 }
 
 export type FakeWhatsAppOptions = {
+  /** WhatsApp numbers that get an admin staff account. */
   staffNumbers?: string[];
   clock?: TestClock;
   maxPerMinute?: number;
@@ -113,11 +114,12 @@ export async function startFakeWhatsApp(options: FakeWhatsAppOptions = {}) {
     logger,
     clock,
     pacer,
-    staffNumbers: toStaffNumbers(options.staffNumbers ?? []).numbers,
     authLocation: "data/whatsapp/session-jamsos",
     timers,
     ...options.extra,
   });
+  for (const [index, number] of (options.staffNumbers ?? []).entries())
+    await createStaffAccount(app.services, { username: `wa-staff-${index}`, whatsappNumber: number });
   app.hub.register(channel.sender);
   const outcome = await channel.start();
   const client = () => clients.at(-1)!;

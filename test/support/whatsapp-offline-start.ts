@@ -35,7 +35,6 @@ async function run(): Promise<void> {
     logger,
     clock,
     pacer: createWhatsAppPacer({ maxPerMinute: 8, maxPerDay: 300, clock }),
-    staffNumbers: new Set(),
     authLocation: toAuthLocation(web),
     startTimeoutMs: 45_000,
   });

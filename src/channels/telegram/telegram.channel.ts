@@ -29,7 +29,6 @@ export type TelegramChannelOptions = {
   apiRoot?: string;
   /** Webhook mode: the public URL (its path is served locally) and the local port. */
   webhook?: { url: string; port: number; secret?: string; host?: string };
-  staffIds: readonly string[];
   maxFileBytes: number;
   inbound: Pick<InboundHandler, "handle">;
   translator: Translator;
@@ -83,7 +82,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const groupNotices = new Map<number, number>();
   const isDuplicate = createDuplicateCheck(rememberedUpdates);
   const mapping: MappingOptions = {
-    staffIds: new Set(options.staffIds),
     maxFileBytes: options.maxFileBytes,
     decodeCallback: (chatId, data) => codec.decode(chatId, data),
     loadFile: createFileLoader({

@@ -32,7 +32,6 @@ export type MappedUpdate =
   | { type: "ignore"; reason: string };
 
 export type MappingOptions = {
-  staffIds: ReadonlySet<string>;
   /** Largest file accepted, in bytes. */
   maxFileBytes: number;
   /** The choice value of a pressed button, undefined when the data is not ours for that chat. */
@@ -129,7 +128,6 @@ function toMessage(message: Message, options: MappingOptions): MappedUpdate {
       content,
       displayName: from.first_name,
       ...(content.type === "contact" ? { phone: content.phone } : {}),
-      ...(options.staffIds.has(userId) ? { isStaff: true } : {}),
     },
   };
 }
@@ -154,7 +152,6 @@ export function toMappedUpdate(update: Update, options: MappingOptions): MappedU
       messageId: `cq:${query.id}`,
       content: { type: "choice", value },
       displayName: query.from.first_name,
-      ...(options.staffIds.has(userId) ? { isStaff: true } : {}),
     },
   };
 }

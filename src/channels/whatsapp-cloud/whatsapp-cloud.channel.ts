@@ -36,7 +36,6 @@ export type WhatsAppCloudOptions = {
   translator: Translator;
   logger: Logger;
   clock: Clock;
-  staffNumbers: ReadonlySet<string>;
   /** Where statuses of broadcast messages go (delivered, read, failed). */
   receipts?: DeliveryReceipts;
   /** Real time for pacing (tests pass a fast one). */
@@ -62,7 +61,6 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudOptions) {
   const cloud = createCloudSender({ ...options, client });
   const recent = createRecentIds(5_000);
   const mapping: Omit<CloudMappingContext, "names"> = {
-    staffNumbers: options.staffNumbers,
     receives: options.capabilities.media.receives,
     loadMedia: createCloudMediaLoader(client),
   };

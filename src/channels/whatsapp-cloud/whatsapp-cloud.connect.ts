@@ -8,7 +8,6 @@ import type { App } from "../../app";
 import type { Config } from "../../config";
 import type { Clock, Logger } from "../../core/ports";
 import { createTransportLease } from "../whatsapp/whatsapp-transport.lease";
-import { toStaffNumbers } from "../whatsapp/whatsapp.phone";
 import { createWhatsAppCloudChannel } from "./whatsapp-cloud.channel";
 
 export type ConnectCloudOptions = {
@@ -21,7 +20,6 @@ export type ConnectCloudOptions = {
 /** Starts the channel; resolves with its stop function (a no-op when it could not start). */
 export async function connectWhatsAppCloud(options: ConnectCloudOptions): Promise<() => Promise<void>> {
   const { config, app, logger } = options;
-  const staff = toStaffNumbers(config.STAFF_WHATSAPP_NUMBERS);
   const lease = createTransportLease({
     store: app.store,
     clock: options.clock,
@@ -55,7 +53,6 @@ export async function connectWhatsAppCloud(options: ConnectCloudOptions): Promis
     translator: app.translator,
     logger,
     clock: options.clock,
-    staffNumbers: staff.numbers,
     receipts: app.broadcasting.receipts,
   });
   try {

@@ -19,7 +19,6 @@ export type CloudInbound =
 export type MediaRequest = { mediaId: string; limit: MediaLimit; sha256?: string };
 
 export type CloudMappingContext = {
-  staffNumbers: ReadonlySet<string>;
   /** What the channel accepts (from its capability declaration). */
   receives: { photo: MediaLimit | null; document: MediaLimit | null };
   /** Downloads a file through the Graph API, checking type, size and checksum. */
@@ -48,7 +47,6 @@ export function toInboundFromCloud(message: CloudMessage, context: CloudMappingC
       content,
       phone,
       ...(name ? { displayName: name } : {}),
-      ...(context.staffNumbers.has(phone) ? { isStaff: true } : {}),
     },
   };
 }

@@ -27,7 +27,6 @@ export type WhatsAppChannelDeps = {
   logger: Logger;
   clock: Clock;
   pacer: Pacer;
-  staffNumbers: ReadonlySet<string>;
   /** Where the login is kept, named in the "scan again" advice. */
   authLocation: string;
   qr?: QrPresenter;

@@ -1,6 +1,6 @@
 /**
- * Wires the WhatsApp channel for main.ts: the real client factory, pacer, QR presenter and staff
- * numbers from config. main.ts starts it in the background (through its supervisor), so a slow or
+ * Wires the WhatsApp channel for main.ts: the real client factory, pacer and QR presenter
+ * from config. main.ts starts it in the background (through its supervisor), so a slow or
  * failing WhatsApp never holds up the other channels. It does not start while a Cloud API process
  * holds the WhatsApp transport lease (one transport per number).
  */
@@ -14,7 +14,6 @@ import type { Clock, Logger } from "../../core/ports";
 import { createWhatsAppChannel, type StartOutcome, type WhatsAppChannel } from "./whatsapp.channel";
 import { defaultMediaLimits } from "./whatsapp.mapping";
 import { createWhatsAppPacer } from "./whatsapp.pacer";
-import { toStaffNumbers } from "./whatsapp.phone";
 import { createQrPresenter } from "./whatsapp.qr";
 import { createWhatsAppWebClient, toAuthLocation } from "./whatsapp-web.client";
 import { createTransportLease } from "./whatsapp-transport.lease";
@@ -29,7 +28,6 @@ export type ConnectWhatsAppOptions = {
     | "WHATSAPP_MAX_PER_MINUTE"
     | "WHATSAPP_MAX_PER_DAY"
     | "WHATSAPP_MAX_MEDIA_MB"
-    | "STAFF_WHATSAPP_NUMBERS"
   >;
   app: Pick<App, "inbound" | "hub" | "translator" | "services" | "store">;
   logger: Logger;
@@ -47,12 +45,6 @@ export type ConnectedWhatsApp = Pick<WhatsAppChannel, "state" | "stop" | "start"
 export function connectWhatsApp(options: ConnectWhatsAppOptions): ConnectedWhatsApp {
   const { config, app, logger } = options;
   const dataDir = path.resolve(config.DATA_DIR, "whatsapp");
-  const staff = toStaffNumbers(config.STAFF_WHATSAPP_NUMBERS);
-  if (staff.invalid.length > 0)
-    logger.warn(
-      { count: staff.invalid.length },
-      "some STAFF_WHATSAPP_NUMBERS are no phone numbers and were ignored",
-    );
   const webOptions = {
     chromiumPath: config.CHROMIUM_PATH,
     dataDir,
@@ -72,7 +64,6 @@ export function connectWhatsApp(options: ConnectWhatsAppOptions): ConnectedWhats
       maxPerDay: config.WHATSAPP_MAX_PER_DAY,
       clock: options.clock,
     }),
-    staffNumbers: staff.numbers,
     authLocation: toAuthLocation(webOptions),
     qr: createQrPresenter({ output: options.output, pngPath: path.join(dataDir, "login-qr.png") }),
     mediaLimits: { ...defaultMediaLimits, maxBytes: Math.round(config.WHATSAPP_MAX_MEDIA_MB * 1024 * 1024) },

@@ -17,7 +17,6 @@ export type IncomingDeps = {
   sessions: SessionStore;
   translator: Translator;
   logger: Logger;
-  staffNumbers: ReadonlySet<string>;
   mediaLimits: MediaLimits;
 };
 
@@ -67,7 +66,6 @@ export async function handleIncoming(
       : await message.getSenderNumber().catch(() => undefined);
     const mapped = toInboundMessage(message, {
       senderNumber,
-      staffNumbers: deps.staffNumbers,
       limits: deps.mediaLimits,
     });
     if (mapped.type === "ignored") return;

@@ -61,7 +61,7 @@ export function toSender(from: string, senderNumber: string | undefined): { user
 /** Maps a message that passed `toIgnoreReason` to an InboundMessage, or to a refusal reply. */
 export function toInboundMessage(
   message: WhatsAppIncoming,
-  context: { senderNumber: string | undefined; staffNumbers: ReadonlySet<string>; limits: MediaLimits },
+  context: { senderNumber: string | undefined; limits: MediaLimits },
 ): WhatsAppInbound {
   const sender = toSender(message.from, context.senderNumber);
   const content = toContent(message, context.limits);
@@ -75,7 +75,6 @@ export function toInboundMessage(
       content,
       ...(sender.phone ? { phone: sender.phone } : {}),
       ...(message.senderName ? { displayName: message.senderName } : {}),
-      ...(sender.phone && context.staffNumbers.has(sender.phone) ? { isStaff: true } : {}),
     },
   };
 }

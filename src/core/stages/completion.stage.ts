@@ -9,9 +9,14 @@ import { applyResult, toCurrent } from "../turn-flow";
 
 export const completionStage = stage<Turn>("completion", async (turn, next) => {
   const completing = turn.completing;
-  turn.completing = undefined;
-  if (!completing?.flow.complete) return next();
-  const outcome = await completing.flow.complete(completing.data, turn.ctx);
+  if (!completing?.flow.complete) {
+    turn.completing = undefined;
+    return next();
+  }
+  // Kept while `complete` runs: a staff flow's services stay scoped (turn.ts) though it was left.
+  const outcome = await Promise.resolve(completing.flow.complete(completing.data, turn.ctx)).finally(
+    () => (turn.completing = undefined),
+  );
   if (Array.isArray(outcome)) turn.replies.push(...outcome);
   else await applyResult(turn, completing.flow, toCurrent(turn).state, outcome);
   return next();

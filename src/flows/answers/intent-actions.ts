@@ -2,6 +2,7 @@
  * What the bot does for each intent the classifier knows: a FAQ answer (some depend on who asks
  * and when), a flow to start, a status lookup, a greeting back, thanks, a decline.
  */
+import { handoffFlowId } from "../../core/handoff-request";
 import type { FlowContext } from "../../core/flow";
 import type { Reply } from "../../core/messages";
 import { toAmount } from "../../nlu/calc-request";
@@ -105,7 +106,8 @@ export async function actOn(intent: string, text: string, ctx: FlowContext): Pro
         memory: { topic: intent },
       };
     case "handoff":
-      return { type: "replies", replies: [{ key: "questions:handoff", params: toFaqParams(ctx.language) }] };
+      // A person takes over the conversation (core/handoff-citizen.ts).
+      return { type: "start", flow: handoffFlowId };
     case "greeting":
       return { type: "replies", replies: toGreeting(text, ctx), showMenu: true };
     case "thanks":

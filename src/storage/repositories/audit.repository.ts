@@ -8,7 +8,12 @@ import type { CollectionSpec, DocumentStore, Filter } from "../../core/document-
 
 export const auditCollection: CollectionSpec = {
   name: "audit",
-  indexes: [{ fields: { target: 1, at: -1 } }, { fields: { actor: 1, at: -1 } }],
+  indexes: [
+    { fields: { target: 1, at: -1 } },
+    { fields: { actor: 1, at: -1 } },
+    { fields: { action: 1, at: -1 } },
+    { fields: { at: -1 } },
+  ],
 };
 
 type AuditDoc = AuditEntry & { _id: string };
@@ -24,6 +29,7 @@ export function createAuditLog(store: DocumentStore): AuditLog {
       const query: Filter = {};
       if (filter.target) query.target = filter.target;
       if (filter.actor) query.actor = filter.actor;
+      if (filter.action) query.action = filter.action;
       if (filter.since) query.at = { $gte: filter.since };
       const docs = await audit.find(query, { sort: { at: -1 }, limit });
       return docs.map(({ _id, ...entry }) => entry);

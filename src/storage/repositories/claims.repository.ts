@@ -30,6 +30,7 @@ export const claimsCollection: CollectionSpec = {
     { fields: { slaDue: 1 }, partial: { slaDue: { $exists: true } } },
     { fields: { lastActivityAt: 1 } },
     { fields: { "deceased.personId": 1 } },
+    { fields: { "deceased.kelurahan": 1, stage: 1 } },
     { fields: { "deceased.nik.hash": 1 }, partial: { "deceased.nik.hash": { $exists: true } } },
     { fields: { accessKeys: 1 } },
     { fields: { openFor: 1 }, unique: true, partial: { openFor: { $exists: true } } },
@@ -118,6 +119,7 @@ export function createClaimRepository(store: DocumentStore, random?: RandomInt):
       const filter: Filter = {};
       if (query.stage) filter.stage = Array.isArray(query.stage) ? { $in: query.stage } : query.stage;
       if (query.slaDueBefore) filter.slaDue = { $lt: query.slaDueBefore };
+      if (query.kelurahanIn) filter["deceased.kelurahan"] = { $in: [...query.kelurahanIn] };
       const found = await claims.find(filter, {
         sort: { stageAt: 1 },
         ...(options.limit ? { limit: options.limit } : {}),

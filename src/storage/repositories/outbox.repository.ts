@@ -47,6 +47,11 @@ export function createOutboxRepository(store: DocumentStore): Outbox {
         { sort: { dueAt: 1 } },
       );
     },
+    claim: (id, owner, now) =>
+      items.findOneAndUpdate(
+        { _id: id, status: "pending" },
+        { $set: { status: "sending", owner, claimedAt: now }, $inc: { attempts: 1 } },
+      ),
     async markSent(item, now) {
       await items.update(owned(item), { $set: { status: "sent", sentAt: now } }, { multi: false });
     },

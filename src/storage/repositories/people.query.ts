@@ -18,6 +18,7 @@ export function toQueryWords(text: string | undefined): string[] {
 
 function toPlaceFilter(query: PersonQuery, filter: Filter): void {
   if (query.kecamatan) filter["address.kecamatan"] = query.kecamatan;
+  if (query.kelurahanIn) filter["address.kelurahan"] = { $in: [...query.kelurahanIn] };
   if (query.kelurahan) filter["address.kelurahan"] = query.kelurahan;
   if (query.rw) filter["address.rw"] = query.rw;
   if (query.rt) filter["address.rt"] = query.rt;

@@ -101,7 +101,7 @@ describe("Telegram, end to end", () => {
     expect(joko.lastText()).toContain("Apa yang bisa saya bantu?");
   });
 
-  it("shows the staff item only to the ids in STAFF_TELEGRAM_IDS", async () => {
+  it("shows the staff item only to Telegram ids linked to a staff account", async () => {
     const staff = tg.user({ id: 4242 });
     await staff.says("menu");
     expect(staff.buttons()).toContain("7. Menu petugas");

@@ -7,7 +7,6 @@ import {
 
 const loaded: string[] = [];
 const options: MappingOptions = {
-  staffIds: new Set(["77"]),
   maxFileBytes: 5 * 1024 * 1024,
   decodeCallback: (chatId, data) => (data === `ok-${chatId}` ? "yes" : undefined),
   loadFile: async (fileId) => {
@@ -64,9 +63,10 @@ describe("Telegram update mapping", () => {
     expect(toCommandText({ text: "/ 5" })).toBeUndefined();
   });
 
-  it("marks staff by their Telegram user id", () => {
+  it("never marks a sender as staff itself (staff are accounts the pipeline looks up)", () => {
     const mapped = toMappedUpdate(messageUpdate({ text: "menu" }, 77), options);
-    expect(mapped.type === "inbound" && mapped.message.isStaff).toBe(true);
+    expect(mapped.type === "inbound" && mapped.message).toMatchObject({ userId: "77" });
+    expect(mapped.type === "inbound" && (mapped.message.isStaff ?? mapped.message.staff)).toBeFalsy();
   });
 
   it("takes only the user's own contact, with the phone in E.164", () => {

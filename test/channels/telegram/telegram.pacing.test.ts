@@ -61,7 +61,6 @@ function createChannel(api: ReturnType<typeof createFakeApi>) {
     respond([say("satu"), say("dua"), say("tiga")]);
   const channel = createTelegramChannel({
     token: "123456:TEST",
-    staffIds: [],
     maxFileBytes: 1024,
     inbound: { handle: answer },
     translator: createTranslator(),

@@ -28,7 +28,6 @@ function options(apiRoot: string, extra: Partial<Parameters<typeof createTelegra
   return {
     token,
     apiRoot,
-    staffIds: [],
     maxFileBytes: 1024,
     inbound: echo,
     translator: createTranslator(),

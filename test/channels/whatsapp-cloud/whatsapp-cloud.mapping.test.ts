@@ -24,7 +24,6 @@ import {
 
 const loads: string[] = [];
 const context = {
-  staffNumbers: new Set(["+16505551234"]),
   receives: toWhatsAppCloudCapabilities().media.receives,
   loadMedia: async (request: { mediaId: string }) => {
     loads.push(request.mediaId);
@@ -38,7 +37,7 @@ const contentOf = (raw: unknown) => {
 };
 
 describe("Cloud API webhook → what the bot understands", () => {
-  it("reads a text message with the sender as E.164, their profile name, and staff from the configured numbers", () => {
+  it("reads a text message with the sender as E.164 and their profile name (never marking staff: accounts do)", () => {
     const batch = toWebhookBatch(
       webhookPayloadSchema.parse(toWebhookEnvelope(textMessageValue)),
       "106540352242922",
@@ -53,7 +52,6 @@ describe("Cloud API webhook → what the bot understands", () => {
         content: { type: "text", text: "Does it come in another color?" },
         phone: "+16505551234",
         displayName: "Sheena Nelson",
-        isStaff: true,
       },
     });
   });

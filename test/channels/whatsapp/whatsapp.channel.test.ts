@@ -40,7 +40,7 @@ describe("WhatsApp channel: a conversation", () => {
     expect(await wa.app.services.sessions.load("whatsapp:+6281298765432")).not.toBeNull();
   });
 
-  it("shows the staff menu only to a number listed in STAFF_WHATSAPP_NUMBERS", async () => {
+  it("shows the staff menu only to a number linked to a staff account", async () => {
     wa = await startFakeWhatsApp({ staffNumbers: ["0812-3456-7890"] });
     await wa.says("menu");
     expect(wa.lastText()).toContain("7. Menu petugas");

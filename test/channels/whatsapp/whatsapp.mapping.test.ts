@@ -11,7 +11,7 @@ import { fakeIncoming, fakeVCard } from "../../support/fake-whatsapp-client";
 
 const readyAt = new Date("2026-03-02T02:00:00Z");
 const afterReady = readyAt.getTime() / 1000 + 5;
-const context = { senderNumber: undefined, staffNumbers: new Set<string>(), limits: defaultMediaLimits };
+const context = { senderNumber: undefined, limits: defaultMediaLimits };
 
 function map(
   overrides: Parameters<typeof fakeIncoming>[0],
@@ -85,11 +85,10 @@ describe("what it holds", () => {
     });
   });
 
-  it("marks a configured staff number as staff", () => {
-    const result = map({}, { staffNumbers: new Set(["+6281234567890"]) });
-    expect(result.type === "message" && result.message.isStaff).toBe(true);
-    const other = map({ from: "6281111111111@c.us" }, { staffNumbers: new Set(["+6281234567890"]) });
-    expect(other.type === "message" && other.message.isStaff).toBeFalsy();
+  it("never marks a sender as staff itself (staff are accounts the pipeline looks up)", () => {
+    const result = map({});
+    expect(result.type === "message" && result.message.userId).toBe("+6281234567890");
+    expect(result.type === "message" && (result.message.isStaff ?? result.message.staff)).toBeFalsy();
   });
 
   it("hands over a photo with its caption, downloaded only when loaded", async () => {
