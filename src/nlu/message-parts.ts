@@ -1,6 +1,7 @@
 /**
  * Splits a message into the parts that may each ask something: sentences (at "?", "!", ".", ";",
  * line breaks), then clauses joined by a joiner ("terus", "trus", "lalu", "satu lagi", "sekalian",
+ * a voice note's turn "nah", "jadi gini", "soalnya", so context and question fall apart),
  * "oh iya", "dan", "sama", "tapi", "and", "also", "plus", "&"…). A joiner splits only where both
  * sides have two words or more ("jkk dan jkm" stays whole); "sama" and "dan", which also join
  * nouns ("beda sama bpjs kesehatan", "ngomong samo petugas"), split only between two questions. A comma splits two
@@ -11,7 +12,7 @@
 const sentenceEnd = /(?<=[?!.])\s+|\n+|(?<=\?)(?=\S)|\s*;\s*/u;
 /** Joiners that start a new question wherever both sides say something. */
 const strong =
-  /\b(?:terus|trus|trs|terusnya|lalu|lantas|kemudian|satu lagi|sama satu lagi|selain itu|sekalian|oh iya|oh ya|oiya|juga mau tanya|mau tanya juga|dan juga|and also|also|one more thing|besides|plus)\b|&/giu;
+  /\b(?:terus|trus|trs|terusnya|lalu|lantas|kemudian|satu lagi|sama satu lagi|selain itu|sekalian|oh iya|oh ya|oiya|juga mau tanya|mau tanya juga|dan juga|and also|also|one more thing|besides|plus|nah|jadi gini|soalnya)\b|&/giu;
 /** Joiners that also join words inside one question: they split after a question word only. */
 const weak = /\b(?:dan|and|sama|samo|serta|tapi|tp|tetapi|but)\b/giu;
 
