@@ -16,22 +16,9 @@ import type * as AgendaScheduler from "./jobs/agenda.scheduler";
 import type { JobScheduler } from "./jobs/scheduler.port";
 import { loadReportAssumptions } from "./reports/report-assumptions";
 import { createVault, type VaultKeys } from "./security/vault";
-import { loadVaultKeys, toDevKeysFile } from "./security/vault-keys";
+import { toConfiguredKeys } from "./security/vault-keys";
 import type { ConnectedStorage } from "./storage/connect-storage";
 import { createDiskFileStore, toFileKeys } from "./storage/files/disk-file.store";
-
-/** The vault keys configuration names (or the development keys). */
-export function toConfiguredKeys(config: Config, logger: Logger): VaultKeys {
-  return loadVaultKeys({
-    encryptionKey: config.ENCRYPTION_KEY,
-    hashKey: config.HASH_KEY,
-    previousEncryptionKeys: config.PREVIOUS_ENCRYPTION_KEYS,
-    previousHashKeys: config.PREVIOUS_HASH_KEYS,
-    devKeysFile: toDevKeysFile(config),
-    dataDir: config.DATA_DIR,
-    logger,
-  });
-}
 
 /** The app options every process derives from configuration. */
 export function toAppOptions(

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { toConfiguredKeys } from "../../src/app-from-config";
+import { toConfiguredKeys } from "../../src/security/vault-keys";
 import type { Config } from "../../src/config";
 import type { DocumentStore } from "../../src/core/document-store.port";
 import type { Logger } from "../../src/core/ports";

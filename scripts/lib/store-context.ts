@@ -11,7 +11,7 @@ import type { PeopleRegister } from "../../src/core/people.port";
 import type { Clock, Logger } from "../../src/core/ports";
 import type { PersonalDataVault } from "../../src/core/vault.port";
 import { createVault } from "../../src/security/vault";
-import { loadVaultKeys, toDevKeysFile } from "../../src/security/vault-keys";
+import { toConfiguredKeys } from "../../src/security/vault-keys";
 import {
   isMemoryStorage,
   openStorageFromConfig,
@@ -46,16 +46,7 @@ export async function openStoreContext(
   const storage = await openStorageFromConfig(config, logger);
   const memory = isMemoryStorage(storage);
   if (memory) (options.warn ?? console.error)(memoryWarning);
-  // The same keys as the bot (src/app-from-config.ts toConfiguredKeys), without loading the bot.
-  const keys = loadVaultKeys({
-    encryptionKey: config.ENCRYPTION_KEY,
-    hashKey: config.HASH_KEY,
-    previousEncryptionKeys: config.PREVIOUS_ENCRYPTION_KEYS,
-    previousHashKeys: config.PREVIOUS_HASH_KEYS,
-    devKeysFile: toDevKeysFile(config),
-    dataDir: config.DATA_DIR,
-    logger,
-  });
+  const keys = toConfiguredKeys(config, logger);
   return {
     config,
     logger,

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import i18next, { type Resource } from "i18next";
-import { formatTime, jakartaTimeZone } from "../domain/jakarta-time";
+import { formatDate, formatTime } from "../domain/jakarta-time";
 import { formatRupiah } from "../domain/money";
 import type { Language } from "../core/messages";
 import { languages } from "../core/messages";
@@ -46,22 +46,6 @@ function asLanguage(lng: string | undefined): Language {
   return lng === "en" ? "en" : "id";
 }
 
-/** "7 Maret 2025" / "7 March 2025" in WIB, as domain/jakarta-time's formatDate, with one formatter per language. */
-const dateFormats: Record<Language, Intl.DateTimeFormat> = {
-  id: new Intl.DateTimeFormat("id-ID", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: jakartaTimeZone,
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: jakartaTimeZone,
-  }),
-};
-
 export function createTranslator(resources: Resource = loadResources()): Translator {
   const instance = i18next.createInstance();
   const namespaces = Object.keys(resources.id ?? {});
@@ -81,7 +65,7 @@ export function createTranslator(resources: Resource = loadResources()): Transla
   const formatter = instance.services.formatter;
   formatter?.add("rupiah", (value: unknown, lng) => formatRupiah(Number(value), asLanguage(lng)));
   formatter?.add("date", (value: unknown, lng) =>
-    dateFormats[asLanguage(lng)].format(new Date(value as string | number | Date)),
+    formatDate(new Date(value as string | number | Date), asLanguage(lng)),
   );
   formatter?.add("time", (value: unknown, lng) =>
     formatTime(new Date(value as string | number | Date), asLanguage(lng)),

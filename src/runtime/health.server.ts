@@ -6,8 +6,8 @@
  * A port already taken is one warning line, never a reason to stop the bot.
  */
 import { createServer, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "../core/ports";
+import { listenHttp } from "./http-listen";
 
 export type ReadinessReport = {
   ready: boolean;
@@ -42,25 +42,17 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       (error: unknown) => send(res, 503, { status: "not ready", error: String(error) }),
     );
   });
-  const listening = await new Promise<boolean>((resolve) => {
-    server.once("error", (error) => {
-      options.logger.warn(
-        { err: error, port: options.port },
-        "health server not started (port in use?): /health and /ready are unavailable",
-      );
-      resolve(false);
-    });
-    server.listen(options.port, options.host, () => resolve(true));
+  const listening = await listenHttp(server, options.port, options.host).catch((error: unknown) => {
+    options.logger.warn(
+      { err: error, port: options.port },
+      "health server not started (port in use?): /health and /ready are unavailable",
+    );
+    return undefined;
   });
-  if (!listening) return undefined;
-  const { port } = server.address() as AddressInfo;
-  options.logger.info({ port, host: options.host }, "health server: GET /health and /ready");
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  if (listening)
+    options.logger.info(
+      { port: listening.port, host: options.host },
+      "health server: GET /health and /ready",
+    );
+  return listening;
 }

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Config } from "../config";
 import type { Logger } from "../core/ports";
 import { parseKey, toVaultKeys, type VaultKeys } from "./vault";
 
@@ -78,4 +79,23 @@ export function loadVaultKeys(sources: KeySources): VaultKeys {
     "ENCRYPTION_KEY/HASH_KEY not set: using development keys (never in production; README, Security)",
   );
   return toVaultKeys({ encryptionKey: parseKey(stored.encryptionKey), hashKey: parseKey(stored.hashKey) });
+}
+
+type KeyConfig = Pick<
+  Config,
+  "ENCRYPTION_KEY" | "HASH_KEY" | "PREVIOUS_ENCRYPTION_KEYS" | "PREVIOUS_HASH_KEYS" | "DATA_DIR"
+> &
+  Parameters<typeof toDevKeysFile>[0];
+
+/** The vault keys the configuration names (or the development keys): the bot and every CLI alike. */
+export function toConfiguredKeys(config: KeyConfig, logger: Logger): VaultKeys {
+  return loadVaultKeys({
+    encryptionKey: config.ENCRYPTION_KEY,
+    hashKey: config.HASH_KEY,
+    previousEncryptionKeys: config.PREVIOUS_ENCRYPTION_KEYS,
+    previousHashKeys: config.PREVIOUS_HASH_KEYS,
+    devKeysFile: toDevKeysFile(config),
+    dataDir: config.DATA_DIR,
+    logger,
+  });
 }

@@ -6,9 +6,9 @@
  */
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { webhookCallback, type Bot } from "grammy";
 import type { Logger } from "../../core/ports";
+import { listenHttp } from "../../runtime/http-listen";
 
 export type WebhookServerOptions = {
   bot: Bot;
@@ -54,16 +54,5 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
+  return listenHttp(server, options.port, options.host);
 }

@@ -7,8 +7,8 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "../../core/ports";
+import { listenHttp } from "../../runtime/http-listen";
 
 export type CloudWebhookOptions = {
   port: number;
@@ -107,16 +107,5 @@ export async function startCloudWebhookServer(options: CloudWebhookOptions): Pro
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
+  return listenHttp(server, options.port, options.host);
 }
