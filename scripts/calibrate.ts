@@ -80,10 +80,11 @@ function sweep(readings: readonly FoldReading[], grid: NluThresholds[]): Point {
   const points = grid.map((t) => ({ t, f: toCvFigures(readings, t) }));
   for (const { t, f } of points)
     console.log(
-      `answer ${t.answer} margin ${t.margin} second ${t.second}/${t.secondMargin} domain ${t.domain}  ${describe(f)}`,
+      `answer ${t.answer} margin ${t.margin} second ${t.second}/${t.secondMargin}/${t.secondOwn} domain ${t.domain}  ${describe(f)}`,
     );
   // Equal utility (to 0.001): the middle of that plateau, away from its edges.
-  const strictness = ({ t }: Point) => t.answer + t.margin + t.second + t.secondMargin + t.domain;
+  const strictness = ({ t }: Point) =>
+    t.answer + t.margin + t.second + t.secondMargin + t.secondOwn + t.domain;
   const rounded = (p: Point) => Math.round(toUtility(p.f) * 1000);
   const top = Math.max(...points.map(rounded));
   const plateau = points.filter((p) => rounded(p) === top).sort((a, b) => strictness(a) - strictness(b));
@@ -104,9 +105,13 @@ function calibrate(readings: readonly FoldReading[]): NluThresholds {
     readings,
     product(steps, [0, 0.1, 0.2, 0.3]).map(([s, m]) => ({ ...main.t, second: s, secondMargin: m })),
   );
+  const secondOwn = sweep(
+    readings,
+    [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].map((o) => ({ ...second.t, secondOwn: o })),
+  );
   const domain = sweep(
     readings,
-    [0, 0.3, 0.4, 0.5, 0.6, 0.7].map((d) => ({ ...second.t, domain: d })),
+    [0, 0.3, 0.4, 0.5, 0.6, 0.7].map((d) => ({ ...secondOwn.t, domain: d })),
   );
   return domain.t;
 }

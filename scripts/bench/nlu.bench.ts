@@ -4,7 +4,7 @@
  * internal validation split (test/nlu/utterances.tsv) are asked one message per fresh conversation;
  * the figures are the direct-and-correct, confidently-wrong, choice-menu and decline rates, per file,
  * per language and per style, beside the budgets (DESIGN §8). Also the classifier's latency.
- *   npm run bench -- nlu
+ *   npm run bench -- nlu [--failures]   (--failures: every line not answered directly, on stderr)
  */
 import path from "node:path";
 import { percentile, projectRoot, type BenchRow, type BenchSection } from "../lib/bench";
@@ -61,6 +61,17 @@ function rowsOf(report: FileReport): BenchRow[] {
   return rows;
 }
 
+/** Every in-scope line not answered directly and every out-of-scope line not declined, one per line. */
+function printFailures(report: FileReport): void {
+  for (const s of report.scored) {
+    if (s.correct) continue;
+    const where = `${report.name}:${s.row.line}`;
+    const tags = [s.row.lang, s.row.style].filter(Boolean).join("/");
+    const got = s.answered.join("+") || "-";
+    console.error(`${where}\t${s.outcome}\t${s.row.label}\t→ ${got}\t${tags}\t${s.row.text}`);
+  }
+}
+
 function latencyRows(): BenchRow[] {
   const classifier = getIntentClassifier();
   const texts = readLabelled(internalFile).map((r) => r.text);
@@ -94,8 +105,14 @@ export const section: BenchSection = {
   name: "nlu",
   async run() {
     const rows: BenchRow[] = [];
-    for (const file of heldoutFiles()) rows.push(...rowsOf(await evaluateFile(file, "heldout")));
-    rows.push(...rowsOf(await evaluateFile(internalFile, "training")));
+    const reports = [
+      ...(await Promise.all(heldoutFiles().map((file) => evaluateFile(file, "heldout")))),
+      await evaluateFile(internalFile, "training"),
+    ];
+    for (const report of reports) {
+      rows.push(...rowsOf(report));
+      if (process.argv.includes("--failures")) printFailures(report);
+    }
     rows.push(
       note("held-out folder", path.relative(projectRoot, path.dirname(internalFile)) + "/heldout", ""),
     );

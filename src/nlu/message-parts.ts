@@ -1,6 +1,7 @@
 /**
  * Splits a message into the parts that may each ask something: sentences (at "?", "!", ".", ";",
  * line breaks), then clauses joined by a joiner ("terus", "trus", "lalu", "satu lagi", "sekalian",
+ * a voice note's turn "nah", "jadi gini", "soalnya", so context and question fall apart),
  * "oh iya", "dan", "sama", "tapi", "and", "also", "plus", "&"…). A joiner splits only where both
  * sides have two words or more ("jkk dan jkm" stays whole); "sama" and "dan", which also join
  * nouns ("beda sama bpjs kesehatan", "ngomong samo petugas"), split only between two questions. A comma splits two
@@ -11,12 +12,12 @@
 const sentenceEnd = /(?<=[?!.])\s+|\n+|(?<=\?)(?=\S)|\s*;\s*/u;
 /** Joiners that start a new question wherever both sides say something. */
 const strong =
-  /\b(?:terus|trus|trs|terusnya|lalu|lantas|kemudian|satu lagi|sama satu lagi|selain itu|sekalian|oh iya|oh ya|oiya|juga mau tanya|mau tanya juga|dan juga|and also|also|one more thing|besides|plus)\b|&/giu;
+  /\b(?:terus|trus|trs|terusnya|lalu|lantas|kemudian|satu lagi|sama satu lagi|selain itu|sekalian|oh iya|oh ya|oiya|juga mau tanya|mau tanya juga|dan juga|and also|also|one more thing|besides|plus|nah|jadi gini|soalnya)\b|&/giu;
 /** Joiners that also join words inside one question: they split after a question word only. */
 const weak = /\b(?:dan|and|sama|samo|serta|tapi|tp|tetapi|but)\b/giu;
 
 const questionWords =
-  /\?|\b(apa|apakah|apo|apaan|bagaimana|gimana|gmn|gmna|cakmano|cak mano|kek mano|berapa|brp|berapo|kapan|kpn|dimana|di mana|dmn|dimano|di mano|mana|mano|kemana|ke mana|kmn|siapa|siapo|kenapa|knp|ngapo|bisa|bisakah|bs|biso|boleh|bole|harus|hrs|musti|mesti|tolong|tlg|mohon|minta|mau|ingin|pengen|pingin|nak|mau tanya|ga|gak|nggak|dak|please|want|would like|need|how|what|when|where|who|which|can|could|is|are|do|does|will|should|may)\b/iu;
+  /\?|\b(apa|apakah|apo|apaan|bagaimana|gimana|gmn|gmna|cakmano|cak mano|kek mano|berapa|brp|berapo|kapan|kpn|dimana|di mana|dmn|dimano|di mano|mana|mano|kemana|ke mana|kmn|siapa|siapo|kenapa|knp|ngapo|bisa|bisakah|bs|biso|boleh|bole|harus|hrs|musti|mesti|tolong|tlg|mohon|minta|mau|ingin|pengen|pingin|nak|mau tanya|ga|gak|nggak|dak|please|want|would like|i.d like|like to|need|how|what|when|where|who|which|can|could|is|are|do|does|will|should|may)\b/iu;
 
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length;
 

@@ -1,6 +1,6 @@
 /**
  * How sure the reading of a message must be before the bot acts on it. `answer`, `margin`,
- * `second`, `secondMargin` and `domain` are chosen by cross-validation on the training data
+ * `second`, `secondMargin`, `secondOwn` and `domain` are chosen by cross-validation on the training data
  * (`npm run calibrate`: 5-fold, repeated; never the held-out files) under one rule: a wrong answer,
  * or an out-of-scope question answered with a programme figure, costs three missed direct answers
  * (the asker then gets a short choice list instead). At the chosen point the cross-validated
@@ -17,6 +17,8 @@ export type NluThresholds = {
   second: number;
   /** …leading its own runner-up by this much. */
   secondMargin: number;
+  /** A part reading this clearly on its own is weighed against what the whole asks besides the main question. */
+  secondOwn: number;
   /** Mid-flow, text a step refused is answered only this clearly. */
   midFlow: number;
   /** Below a direct answer, choices are offered from this probability. */
@@ -34,6 +36,7 @@ export const thresholds: NluThresholds = {
   margin: 0.2,
   second: 0.5,
   secondMargin: 0.1,
+  secondOwn: 0.7,
   midFlow: 0.85,
   suggest: 0.2,
   candidate: 0.08,

@@ -98,21 +98,42 @@ function toMainCandidates(message: ClassifiedMessage): Candidate[] {
   return [...(whole ? [whole] : []), ...parts].sort((a, b) => b.p - a.p);
 }
 
+/** The question part the main intent reads strongest in (-1 when no part reads as a question). */
+function toMainPart(message: ClassifiedMessage, main: Candidate): number {
+  const pOf = (part: PartReading) => part.classification.ranked.find((r) => r.intent === main.intent)?.p ?? 0;
+  let best = -1;
+  message.parts.forEach((part, i) => {
+    const current = message.parts[best];
+    if (part.question && (current === undefined || pOf(part) > pOf(current))) best = i;
+  });
+  return best;
+}
+
 /**
- * What each part that reads as a question asks on its own (its best intent, so the main question
- * never takes over another part), with its probability read in context and its own lead. A part
- * with fewer than two content words ("syaratnya apa?") is elliptical: it asks about the main
- * question's topic, so after an out-of-scope question it is out of scope too.
+ * What each other part that reads as a question asks on its own (its best intent, so the main
+ * question never takes over another part), with its probability read in context and its own lead.
+ * The part the main question reads strongest in asks nothing more. The context of a second
+ * question is what the whole message asks besides the main question: a part that reads clearly
+ * on its own (`secondOwn`, not out of scope) is measured against the whole message's probabilities
+ * without the main intent's share (the whole message of two questions leans to one of them);
+ * otherwise against the whole's own, doubled. A part with fewer than two content words
+ * ("syaratnya apa?") is elliptical: after an out-of-scope question it is out of scope too.
  */
-function toSecondCandidates(message: ClassifiedMessage, main: Candidate): Candidate[] {
+function toSecondCandidates(message: ClassifiedMessage, main: Candidate, t: NluThresholds): Candidate[] {
   const elliptical = (text: string) => toContentWords(text).length < 2;
   const wholeP = new Map(message.whole.ranked.map((r) => [r.intent, r.p]));
+  const besideMain = Math.max(1e-6, 1 - (wholeP.get(main.intent) ?? 0));
+  const mainPart = toMainPart(message, main);
   return message.parts
     .flatMap((part, i) => {
-      if (!part.question || (main.intent === "outOfScope" && elliptical(part.text))) return [];
+      if (i === mainPart || !part.question) return [];
+      if (main.intent === "outOfScope" && elliptical(part.text)) return [];
       const own = toCandidate(part.classification.ranked, i);
       if (!own) return [];
-      return [{ ...own, p: (own.p + Math.min(1, 2 * (wholeP.get(own.intent) ?? 0))) / 2 }];
+      const whole = wholeP.get(own.intent) ?? 0;
+      const clear = own.intent !== "outOfScope" && own.p >= t.secondOwn;
+      const context = Math.min(1, Math.max(2 * whole, clear ? whole / besideMain : 0));
+      return [{ ...own, p: (own.p + context) / 2 }];
     })
     .sort((a, b) => b.p - a.p);
 }
@@ -122,7 +143,7 @@ function toAsks(message: ClassifiedMessage, mains: readonly Candidate[], t: NluT
   const main = mains.find((c) => c.p >= t.answer && c.margin >= t.margin);
   if (!main) return [];
   const asks: Candidate[] = [main];
-  for (const c of toSecondCandidates(message, main)) {
+  for (const c of toSecondCandidates(message, main, t)) {
     if (asks.length === 3 || asks.some((a) => a.intent === c.intent)) continue;
     if (c.p >= t.second && c.margin >= t.secondMargin) asks.push(c);
   }

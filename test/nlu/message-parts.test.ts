@@ -12,6 +12,12 @@ describe("splitting a message into the parts that may each ask something", () =>
     ["my card is lost, also i forgot my kpj number", ["my card is lost", "i forgot my kpj number"]],
     ["umur maksimal berapa,syaratnya apa", ["umur maksimal berapa", "syaratnya apa"]],
     ["saya mau lapor tapi mau dibantu petugas bisa?", ["saya mau lapor", "mau dibantu petugas bisa?"]],
+    [
+      "saya tukang cukur di pasar nah caranya daftar gimana",
+      ["saya tukang cukur di pasar", "caranya daftar gimana"],
+    ],
+    ["ada batas umur nggak soalnya bapak saya sudah 64", ["ada batas umur nggak", "bapak saya sudah 64"]],
+    ["jadi gini bu kartu saya hilang", ["bu kartu saya hilang"]],
   ])("splits %p", (text, parts) => {
     expect(toMessageParts(text)).toEqual(parts);
   });

@@ -48,6 +48,26 @@ describe("reading a message: what it asks, and how sure the bot must be", () => 
     expect(intents(text, c)).toEqual(["contribution", "paymentChannels"]);
   });
 
+  it("answers a clear second question although the whole message leans to the first", () => {
+    const text = "umur maks brp? trus syaratnya apa aja?";
+    const c = fakeClassifier({
+      [text]: { requirements: 0.92, ageLimit: 0.02, outOfScope: 0.06 },
+      "umur maks brp?": { ageLimit: 0.95, contribution: 0.02 },
+      "syaratnya apa aja?": { requirements: 0.99 },
+    });
+    expect(intents(text, c)).toEqual(["ageLimit", "requirements"]);
+  });
+
+  it("answers nothing more from the part the main question reads in", () => {
+    const text = "halo pak. berapa hari klaim kecelakaan kerja cair?";
+    const c = fakeClassifier({
+      [text]: { jkkPaymentTime: 0.9, claimDuration: 0.1 },
+      "halo pak.": { greeting: 1 },
+      "berapa hari klaim kecelakaan kerja cair?": { claimDuration: 0.75, jkkPaymentTime: 0.25 },
+    });
+    expect(intents(text, c)).toEqual(["jkkPaymentTime"]);
+  });
+
   it("never answers a second part it reads with low confidence", () => {
     const text = "iuran berapa? terus yang itu gimana?";
     const c = fakeClassifier({
