@@ -12,7 +12,8 @@ import { createScoringBot, share, toFigures, type Scored } from "./nlu-evaluatio
 export const heldoutDir = path.join(projectRoot, "test/nlu/heldout");
 export const internalFile = path.join(projectRoot, "test/nlu/utterances.tsv");
 
-export type Budgets = { direct: number; wrong: number };
+/** Shares of a file: `outOfScope` is the share of out-of-scope questions declined (default 1: all). */
+export type Budgets = { direct: number; wrong: number; outOfScope?: number };
 export const defaultBudgets: Budgets = { direct: 0.9, wrong: 0.02 };
 
 export type Rates = {

@@ -10,7 +10,7 @@ describe("answers to questions written apart from the training data (end to end,
   });
 
   it.each(files.map((f) => [f.split("/").pop() ?? f, f]))(
-    "%s: answers directly at or above its floor, rarely wrong, and declines every out-of-scope question",
+    "%s: answers directly at or above its floor, rarely wrong, and declines out-of-scope questions (all, unless its floor says otherwise)",
     async (_name, file) => {
       const report = await evaluateFile(file, "heldout");
       expect({
@@ -20,7 +20,7 @@ describe("answers to questions written apart from the training data (end to end,
         direct: true,
         wrong: true,
       });
-      expect(report.all.oosShare).toBe(1);
+      expect(report.all.oosShare).toBeGreaterThanOrEqual(report.floor.outOfScope ?? 1);
     },
   );
 
