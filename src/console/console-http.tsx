@@ -71,3 +71,14 @@ export async function readForm(c: ConsoleContext): Promise<(name: string, max?: 
     return typeof value === "string" ? value.trim().slice(0, max) : "";
   };
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The idempotency key of one action from a form: its one-time token (`OnceField`), bound to the
+ * staff member, the action and its target, so the same form sent twice acts once. Null: no token.
+ */
+export function toOnceKey(c: ConsoleContext, token: string, action: string, target: string): string | null {
+  if (!uuidPattern.test(token)) return null;
+  return `console-${action}:${c.var.principal.id}:${target}:${token}`;
+}

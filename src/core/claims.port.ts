@@ -26,7 +26,14 @@ export type ClaimAwaitingDocuments = {
 export type ClaimCause = "work" | "road" | "commute" | "other" | "unknown";
 
 /** One stage change: when, who ("telegram:123", "cli:ani", "system") and why. */
-export type ClaimHistoryEntry = { stage: ClaimStage; at: Date; by: string; note?: string };
+export type ClaimHistoryEntry = {
+  stage: ClaimStage;
+  at: Date;
+  by: string;
+  note?: string;
+  /** The idempotency key of the staff action that made this move (a chat turn's, a form's). */
+  key?: string;
+};
 
 /**
  * A stage change pushed to the heir; a failed push is kept, the stage change is not lost.
@@ -38,9 +45,18 @@ export type ClaimNotification = {
   at: Date;
   status: "sent" | "queued" | "failed";
   error?: string;
+  /** The idempotency key the push was sent under: recorded once however often the action runs. */
+  key?: string;
 };
 
-export type DocumentRequest = { type: DocumentType; note?: string; at: Date; by: string };
+export type DocumentRequest = {
+  type: DocumentType;
+  note?: string;
+  at: Date;
+  by: string;
+  /** The idempotency key of the staff action that asked (see `ClaimHistoryEntry.key`). */
+  key?: string;
+};
 
 /**
  * The deceased's membership: what the heir said, and what BPJS data or staff confirmed (the

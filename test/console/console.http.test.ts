@@ -201,6 +201,25 @@ describe("console roles and kelurahan scope (HTTP level)", () => {
     );
   });
 
+  it("asks the heir for a document once when the same form is sent twice (a double click)", async () => {
+    const client = createConsoleClient(world.url);
+    await client.login("klaim", passwords.claims);
+    const reference = world.claims.other.reference;
+    const page = (await client.get(`/claims/${reference}`)).body;
+    const requestForm = page.slice(page.indexOf(`action="/claims/${reference}/request"`));
+    const once = /name="once" value="([^"]+)"/.exec(requestForm)?.[1] ?? "";
+    const before = await world.chat.app.services.claims.findByReference(reference);
+    for (let i = 0; i < 2; i++)
+      await client.post(`/claims/${reference}/request`, { type: "deathCertificate", note: "", once });
+    const after = await world.chat.app.services.claims.findByReference(reference);
+    expect(after!.requested.length - before!.requested.length).toBe(1);
+    const asked = (claim: typeof after) =>
+      claim!.notifications.filter((n) => n.stage === "documentRequested").length;
+    expect(asked(after) - asked(before)).toBe(1);
+    const audits = await world.chat.app.services.audit.list({ target: `claim:${reference}` });
+    expect(audits.filter((e) => e.action === "claim.requestDocument")).toHaveLength(1);
+  });
+
   it("records a death as verified from the claim page, and only then lets the claim go past verification", async () => {
     const client = createConsoleClient(world.url);
     await client.login("admin", passwords.admin);

@@ -1,3 +1,5 @@
+import { toConversationKey, type InboundMessage } from "../../src/core/messages";
+import { toLocalOperator } from "../../src/core/staff-directory";
 import { createClaimsChat, fixture, reportDeath } from "./death-report/report-helpers";
 
 async function setup() {
@@ -67,6 +69,36 @@ describe("staff claims in the chat", () => {
       .join("\n");
     expect(pushed).toContain("Verifikasi RT/kelurahan");
     expect(pushed).toContain("Sudah dicek Ketua RT 05");
+  });
+
+  it("moves the claim once, audits it once and tells the heir once when the staff turn runs twice (crash before the save)", async () => {
+    const { chat, claim } = await setup();
+    for (const line of ["buka satu klaim", claim.reference, "pindah tahap", "1"]) await chat.says(line);
+    const stored = await chat.app.services.sessions.load(toConversationKey("terminal", "staff-1"));
+    const message: InboundMessage = {
+      channel: "terminal",
+      userId: "staff-1",
+      messageId: "note-again",
+      staff: toLocalOperator("terminal", "staff-1"),
+      content: { type: "text", text: "Sudah dicek Ketua RT 05" },
+    };
+    const before = chat.pushed("heir-chat").length;
+    const first = await chat.app.engine.handle(stored, message, chat.clock.now());
+    const second = await chat.app.engine.handle(stored, message, chat.clock.now());
+    expect(first.replies[0]).toHaveKey("staffClaims:moved");
+    expect(second.replies.map((r) => r.key)).toEqual(first.replies.map((r) => r.key));
+    const after = await chat.app.services.claims.findByReference(claim.reference);
+    expect(after?.history.map((h) => h.stage)).toEqual(["LAPORAN_DITERIMA", "VERIFIKASI_RT_KELURAHAN"]);
+    expect(after?.notifications.filter((n) => n.stage === "VERIFIKASI_RT_KELURAHAN")).toHaveLength(1);
+    const moves = await chat.app.services.audit.list({ target: `claim:${claim.reference}` });
+    expect(moves.filter((e) => e.action === "claim.move")).toHaveLength(1);
+    const pushes = chat.pushed("heir-chat").slice(before);
+    expect(
+      pushes
+        .flatMap((p) => p.messages.map((m) => m.text))
+        .join("\n")
+        .match(/Sudah dicek Ketua RT 05/g),
+    ).toHaveLength(1);
   });
 
   it("enters the amount and day paid when moving to DIBAYAR, and the heir is told in one message", async () => {

@@ -9,7 +9,7 @@ import { maskNik } from "../../domain/nik";
 import { maskPhone } from "../../domain/phone";
 import { can } from "../../domain/staff-roles";
 import type { View } from "../console.types";
-import { CsrfField } from "./layout";
+import { CsrfField, OnceField } from "./layout";
 
 type Props = { claim: Claim; documents: ClaimDocument[]; view: View; services: Services; overdue: boolean };
 
@@ -91,6 +91,7 @@ function Actions({ claim, view }: Pick<Props, "claim" | "view">) {
       <form method="post" action={`/claims/${claim.reference}/move`} class="card" id="move-form">
         <h2>{view.t("console:claim.move")}</h2>
         <CsrfField view={view} />
+        <OnceField />
         {targets.length === 0 ? (
           <p class="muted">{view.t("console:claim.final")}</p>
         ) : (
@@ -115,6 +116,7 @@ function Actions({ claim, view }: Pick<Props, "claim" | "view">) {
       <form method="post" action={`/claims/${claim.reference}/request`} class="card">
         <h2>{view.t("console:claim.request")}</h2>
         <CsrfField view={view} />
+        <OnceField />
         <label>
           {view.t("console:claim.requestType")}
           <select name="type">

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 /** The frame of every console page: header with who is logged in, navigation by permission, content. */
 import type { Child } from "hono/jsx";
 import { can, type StaffPermission } from "../../domain/staff-roles";
@@ -23,6 +24,11 @@ export function toHomePath(view: Pick<View, "principal">): string {
 
 export function CsrfField({ view }: { view: View }) {
   return <input type="hidden" name="_csrf" value={view.csrf} />;
+}
+
+/** A form's one-time token: the same form sent twice (a double click, a resend) acts once. */
+export function OnceField() {
+  return <input type="hidden" name="once" value={randomUUID()} />;
 }
 
 /** A flash line after a redirect (`?ok=` / `?error=` carry a text already translated on the server). */

@@ -14,7 +14,7 @@ import type { MoveInput } from "../../flows/claims/claim-moves";
 import { verifyDeath } from "../../flows/claims/claim-verification";
 import { parseRupiah } from "../../domain/rupiah-input";
 import { documentTypes, type DocumentType } from "../../domain/claim-documents";
-import { notFound, page, readForm, redirectWith, requires } from "../console-http";
+import { notFound, page, readForm, redirectWith, requires, toOnceKey } from "../console-http";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv, View } from "../console.types";
 import { ClaimPage } from "../pages/claim.page";
 
@@ -142,7 +142,15 @@ async function move(c: ConsoleContext, deps: ConsoleDeps) {
   const note = field("note", 500);
   const extra = toMoveExtra(to, field);
   if (extra === null) return redirectWith(c, back, { error: view.t("console:claim.paymentHint") });
-  const input = { reference, to, actor: principal.actor, ...(note ? { note } : {}), ...extra };
+  const key = toOnceKey(c, field("once", 100), "claim-move", reference);
+  const input = {
+    reference,
+    to,
+    actor: principal.actor,
+    ...(note ? { note } : {}),
+    ...extra,
+    ...(key ? { key } : {}),
+  };
   const result = await moveClaim({ services, translator: deps.translator }, input);
   if (result.status === "refused")
     return redirectWith(c, back, {
@@ -199,9 +207,16 @@ async function askDocument(c: ConsoleContext, deps: ConsoleDeps) {
       error: view.t("console:error.invalid", { what: view.t("console:claim.requestType") }),
     });
   const note = field("note", 300);
+  const key = toOnceKey(c, field("once", 100), "claim-request", reference);
   const result = await requestDocument(
     { services, translator: deps.translator },
-    { reference, type: type as DocumentType, actor: principal.actor, ...(note ? { note } : {}) },
+    {
+      reference,
+      type: type as DocumentType,
+      actor: principal.actor,
+      ...(note ? { note } : {}),
+      ...(key ? { key } : {}),
+    },
   );
   if (result.status === "notFound") return notFound(c);
   return redirectWith(

@@ -3,14 +3,13 @@
  * messages opened from the vault (every view audited), a reply box and closing with a note.
  * Replies and closing use the same functions as the staff chat (core/handoff-staff.ts).
  */
-import { randomUUID } from "node:crypto";
 import type { Hono } from "hono";
 import type { Handoff } from "../../core/handoff.port";
 import { closeHandoff, handoffTarget, replyToHandoff } from "../../core/handoff-staff";
 import { formatDate, formatTime } from "../../domain/jakarta-time";
-import { notFound, page, readForm, redirectWith, requires } from "../console-http";
+import { notFound, page, readForm, redirectWith, requires, toOnceKey } from "../console-http";
 import type { ConsoleContext, ConsoleEnv, View } from "../console.types";
-import { CsrfField } from "../pages/layout";
+import { CsrfField, OnceField } from "../pages/layout";
 
 const when = (date: Date, view: View) =>
   `${formatDate(date, view.language)} ${formatTime(date, view.language)}`;
@@ -98,7 +97,7 @@ async function show(c: ConsoleContext) {
         <div class="grid2">
           <form method="post" action={`${path}/reply`} class="card" id="reply-form">
             <CsrfField view={view} />
-            <input type="hidden" name="once" value={randomUUID()} />
+            <OnceField />
             <label>
               {view.t("console:inbox.reply")}
               <textarea name="text" required maxlength={2000}></textarea>
@@ -107,7 +106,7 @@ async function show(c: ConsoleContext) {
           </form>
           <form method="post" action={`${path}/close`} class="card" id="close-form">
             <CsrfField view={view} />
-            <input type="hidden" name="once" value={randomUUID()} />
+            <OnceField />
             <label>
               {view.t("console:inbox.closeNote")}
               <input name="note" maxlength={500} />
@@ -122,17 +121,6 @@ async function show(c: ConsoleContext) {
   );
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * The idempotency key of one reply or close: the form's one-time token (rendered with the form),
- * bound to the staff member and the action, so the same form sent twice acts once.
- */
-function toOnceKey(c: ConsoleContext, token: string, action: "reply" | "close"): string | null {
-  if (!uuidPattern.test(token)) return null;
-  return `console-${action}:${c.var.principal.id}:${c.req.param("number") ?? ""}:${token}`;
-}
-
 export function registerInbox(app: Hono<ConsoleEnv>): void {
   app.use("/inbox", requires("handoff.answer"));
   app.use("/inbox/*", requires("handoff.answer"));
@@ -143,7 +131,7 @@ export function registerInbox(app: Hono<ConsoleEnv>): void {
     const number = Number(c.req.param("number"));
     const form = await readForm(c);
     const text = form("text", 2000);
-    const once = toOnceKey(c, form("once", 100), "reply");
+    const once = toOnceKey(c, form("once", 100), "reply", c.req.param("number") ?? "");
     if (!text || !once)
       return redirectWith(c, `/inbox/${number}`, {
         error: view.t("console:error.invalid", { what: view.t("console:inbox.reply") }),
@@ -167,7 +155,7 @@ export function registerInbox(app: Hono<ConsoleEnv>): void {
     const number = Number(c.req.param("number"));
     const form = await readForm(c);
     const note = form("note", 500);
-    const once = toOnceKey(c, form("once", 100), "close");
+    const once = toOnceKey(c, form("once", 100), "close", c.req.param("number") ?? "");
     if (!once)
       return redirectWith(c, `/inbox/${number}`, {
         error: view.t("console:error.invalid", { what: view.t("console:inbox.close") }),

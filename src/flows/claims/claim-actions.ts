@@ -5,7 +5,7 @@
  * is not running here (a CLI) the hub queues it in the outbox and the bot sends it; the record
  * says "queued". A push that could not even be queued is recorded as "failed", never fatal.
  */
-import type { Claim, ClaimNotification } from "../../core/claims.port";
+import type { Claim, ClaimNotification, ClaimStage } from "../../core/claims.port";
 import { toConversationKey, type Language, type Reply } from "../../core/messages";
 import type { Translator } from "../../core/ports";
 import type { Services } from "../../core/services";
@@ -51,6 +51,7 @@ export async function notifyHeir(
   subject: ClaimNotification["stage"],
   replies: Reply[],
   language: Language,
+  key?: string,
 ): Promise<ClaimNotification["status"]> {
   const { services } = deps;
   let record: ClaimNotification;
@@ -58,24 +59,36 @@ export async function notifyHeir(
     const outcome = await services.notifier.notify(claim.heir.contact, replies, {
       language,
       kind: "unsolicited",
+      ...(key ? { key } : {}),
     });
-    record = { stage: subject, at: services.clock.now(), status: outcome };
+    record = { stage: subject, at: services.clock.now(), status: outcome, ...(key ? { key } : {}) };
   } catch (error) {
     services.logger.warn({ err: error, claim: claim.reference }, "could not notify the heir; recorded");
     const message = error instanceof Error ? error.message : "unknown";
     record = { stage: subject, at: services.clock.now(), status: "failed", error: message.slice(0, 200) };
+    if (key) record.key = key;
   }
-  await updateClaim(services, claim.reference, (c) => ({
-    ...c,
-    notifications: [...c.notifications, record],
-  }));
+  await updateClaim(services, claim.reference, (c) =>
+    key && c.notifications.some((n) => n.key === key)
+      ? null
+      : { ...c, notifications: [...c.notifications, record] },
+  );
   return record.status;
+}
+
+/** The stage a keyed move came from, when that move is in the history already (the action ran before). */
+function toDoneMove(claim: Claim, key: string | undefined): { from: ClaimStage } | undefined {
+  const at = key ? claim.history.findIndex((entry) => entry.key === key) : -1;
+  if (at < 0) return undefined;
+  return { from: claim.history[at - 1]?.stage ?? claim.history[at]!.stage };
 }
 
 export async function moveClaim(deps: ActionDeps, input: MoveInput): Promise<MoveResult> {
   const { services } = deps;
   const current = await services.claims.findByReference(input.reference);
   if (!current) return { status: "refused", reason: "notFound" };
+  const done = toDoneMove(current, input.key);
+  if (done) return afterMove(deps, current, input, done.from);
   const decision = decideClaimMove(current, input);
   if (!decision.ok) return { status: "refused", reason: decision.reason };
   const now = services.clock.now();
@@ -84,53 +97,82 @@ export async function moveClaim(deps: ActionDeps, input: MoveInput): Promise<Mov
     decideClaimMove(claim, input).ok ? toMoved(claim, input, now, slaDue) : null,
   );
   if (!moved) return { status: "refused", reason: "notAllowed" };
-  await services.audit.record({
-    at: now,
-    actor: input.actor,
-    action: "claim.move",
-    target: `claim:${input.reference}`,
-    details: {
-      from: current.stage,
-      to: input.to,
-      withNote: Boolean(input.note),
-      ...(input.payment ? { amount: input.payment.amount, paidOn: input.payment.paidOn } : {}),
+  return afterMove(deps, moved, input, current.stage);
+}
+
+/** What follows a move: the audit entry and the heir's message, each once under the move's key. */
+async function afterMove(
+  deps: ActionDeps,
+  moved: Claim,
+  input: MoveInput,
+  from: ClaimStage,
+): Promise<MoveResult> {
+  const { services } = deps;
+  await services.audit.record(
+    {
+      at: services.clock.now(),
+      actor: input.actor,
+      action: "claim.move",
+      target: `claim:${input.reference}`,
+      details: {
+        from,
+        to: input.to,
+        withNote: Boolean(input.note),
+        ...(input.payment ? { amount: input.payment.amount, paidOn: input.payment.paidOn } : {}),
+      },
     },
-  });
+    input.key && `${input.key}:audit`,
+  );
   const view = await viewFor(deps, moved);
   const push = toStagePush(moved, view, input.note);
-  const notification = await notifyHeir(deps, moved, input.to, [push], view.language);
+  const key = input.key && `${input.key}:push`;
+  const notification = await notifyHeir(deps, moved, input.to, [push], view.language, key);
   return { status: "moved", claim: moved, notified: notification !== "failed", notification };
 }
 
 /** Staff ask the heir for a document (again, when the one sent was unreadable); the heir is told exactly what. */
 export async function requestDocument(
   deps: ActionDeps,
-  input: { reference: string; type: DocumentType; actor: string; note?: string },
+  input: { reference: string; type: DocumentType; actor: string; note?: string; key?: string },
 ): Promise<
   | { status: "requested"; claim: Claim; notified: boolean; notification: ClaimNotification["status"] }
   | { status: "notFound" }
 > {
   const { services } = deps;
   const now = services.clock.now();
-  const claim = await updateClaim(services, input.reference, (c) => ({
-    ...c,
-    requested: [
-      ...c.requested,
-      { type: input.type, at: now, by: input.actor, ...(input.note ? { note: input.note } : {}) },
-    ],
-    received: c.received.filter((t) => t !== input.type),
-    waived: (c.waived ?? []).filter((t) => t !== input.type),
-    lastActivityAt: now,
-    updatedAt: now,
-  }));
+  const asked = (c: Claim) => input.key !== undefined && c.requested.some((r) => r.key === input.key);
+  const claim = await updateClaim(services, input.reference, (c) =>
+    asked(c)
+      ? c
+      : {
+          ...c,
+          requested: [
+            ...c.requested,
+            {
+              type: input.type,
+              at: now,
+              by: input.actor,
+              ...(input.note ? { note: input.note } : {}),
+              ...(input.key ? { key: input.key } : {}),
+            },
+          ],
+          received: c.received.filter((t) => t !== input.type),
+          waived: (c.waived ?? []).filter((t) => t !== input.type),
+          lastActivityAt: now,
+          updatedAt: now,
+        },
+  );
   if (!claim) return { status: "notFound" };
-  await services.audit.record({
-    at: now,
-    actor: input.actor,
-    action: "claim.requestDocument",
-    target: `claim:${input.reference}`,
-    details: { type: input.type, withNote: Boolean(input.note) },
-  });
+  await services.audit.record(
+    {
+      at: now,
+      actor: input.actor,
+      action: "claim.requestDocument",
+      target: `claim:${input.reference}`,
+      details: { type: input.type, withNote: Boolean(input.note) },
+    },
+    input.key && `${input.key}:audit`,
+  );
   const view = await viewFor(deps, claim);
   const reply: Reply = {
     key: "claimStatus:push.documentRequested",
@@ -142,7 +184,8 @@ export async function requestDocument(
         : "",
     },
   };
-  const notification = await notifyHeir(deps, claim, "documentRequested", [reply], view.language);
+  const key = input.key && `${input.key}:push`;
+  const notification = await notifyHeir(deps, claim, "documentRequested", [reply], view.language, key);
   return { status: "requested", claim, notified: notification !== "failed", notification };
 }
 

@@ -31,6 +31,12 @@ export type MoveInput = {
   payment?: { amount: number; paidOn: string };
   /** Required for DITOLAK_PERLU_TINDAK_LANJUT: why, and what the heir can do next. */
   rejection?: { reason: string; nextStep: string };
+  /**
+   * Idempotency key (a chat turn's `ctx.effectKey`, a console form's token): the same action run
+   * again (a redelivered message, a form sent twice) finds its move done and only completes what
+   * of it had not happened (the audit entry, the heir's message), each once.
+   */
+  key?: string;
 };
 
 const afterVerification: readonly ClaimStage[] = [
@@ -66,7 +72,13 @@ export function toMoved(claim: Claim, input: MoveInput, now: Date, slaDue: () =>
     updatedAt: now,
     history: [
       ...claim.history,
-      { stage: input.to, at: now, by: input.actor, ...(input.note ? { note: input.note } : {}) },
+      {
+        stage: input.to,
+        at: now,
+        by: input.actor,
+        ...(input.note ? { note: input.note } : {}),
+        ...(input.key ? { key: input.key } : {}),
+      },
     ],
     ...(input.to === "DIAJUKAN_KE_BPJS" ? { slaDue: slaDue() } : {}),
     ...(input.to === "DIBAYAR" && input.payment ? { payment: input.payment } : {}),

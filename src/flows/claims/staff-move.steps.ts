@@ -33,6 +33,7 @@ async function move(state: D, ctx: FlowContext, extra: Partial<MoveInput>): Prom
     actor: actorOf(ctx),
     ...(payment ? { payment } : {}),
     ...extra,
+    key: ctx.effectKey("claim.move"),
   });
   const after: D = { ...state };
   for (const field of ["to", "amount", "paidOn", "reason"] as const) delete after[field];

@@ -132,6 +132,7 @@ export const staffReportSteps: Record<string, Step<D>> = {
         type: state.docType,
         actor: actorOf(ctx),
         ...(note ? { note } : {}),
+        key: ctx.effectKey("claim.requestDocument"),
       });
       if (result.status === "notFound") return next("action", state, [{ key: "staffClaims:open.notFound" }]);
       const replies: Reply[] = [{ key: "staffClaims:requested", params: { reference: state.reference } }];
