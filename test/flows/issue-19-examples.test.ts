@@ -28,6 +28,23 @@ describe("Jambi Malay, typos and joined words", () => {
     expect(chat.keys()).toContain("deathReport:consent.condolences");
   });
 
+  it.each([
+    "suami sy udh meninggal bulan lalu, santunannya berapa ya",
+    "my father passed away last week, how much does the family get",
+  ])("starts the death report when a death is told as having happened: %p", async (question) => {
+    const chat = await ask(question);
+    expect(chat.keys()).toContain("deathReport:consent.condolences");
+  });
+
+  it.each(["kalau suami meninggal dapat berapa", "if my husband dies how much do we get"])(
+    "answers a death asked about as a case with the benefit and its conditions, no report: %p",
+    async (question) => {
+      const chat = await ask(question);
+      expect(chat.keys()).not.toContain("deathReport:consent.condolences");
+      expect(chat.keys()).toContain("faq:jkmBenefit.answer");
+    },
+  );
+
   it("declines the weather in Kota Jambi instead of asking for a number", async () => {
     const chat = await ask("besok hujan gk di kota jambi");
     expect(chat.keys()).toEqual(["questions:outOfScope", "menu:main.prompt"]);

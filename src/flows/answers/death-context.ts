@@ -12,18 +12,31 @@ const familyDeath =
 
 const deathQuestions = new Set(["deathReport", "jkmBenefit", "claimHelp"]);
 
+/** A death told as something that happened ("kemaren", "sudah", "last week"), not asked about as a case. */
+const toldAsFact =
+  /\b(kemarin|kemaren|kmrn|kmren|tadi|barusan|baru saja|baru aja|sudah|udah|udh|sdh|telah|lalu|minggu ini|bulan ini|yesterday|last (week|month|night)|recently|this (morning|week))\b/i;
+const hypothetical = /\b(kalau|kalo|klo|kl|jika|jikalau|apabila|bila|seandainya|andai|misal|misalnya|if)\b/i;
+
+/** What a family whose member died asks first; each leads to the report, which answers it for their case. */
+const benefitTopics = new Set(["deathReport", "jkmBenefit", "claimHelp", "earlyDeath", "jkkDeath"]);
+
 /**
  * A family member's death told with a question about the benefit: condolences and the report
  * first, also when the reading hesitates between the report and the benefit (both lead there).
+ * A death told as having happened ("udh meninggal bulan lalu") counts without the classifier's
+ * vote when what it reads first is a benefit topic; one asked about as a case ("kalau suami
+ * meninggal") never starts a report.
  */
 export function toDeathReportFirst(text: string, reading: Reading): IntentScore[] | undefined {
   if (!familyDeath.test(text)) return undefined;
   const report = reading.whole.ranked.find((r) => r.intent === "deathReport");
+  const [first, second] = reading.whole.ranked;
+  const happened = toldAsFact.test(text) && !hypothetical.test(text);
+  if (happened && first && benefitTopics.has(first.intent)) return [{ intent: "deathReport", p: first.p }];
   const main = reading.asks[0];
   if (main && ["jkmBenefit", "claimHelp"].includes(main.intent))
     return report && report.p >= 0.1 ? [{ intent: "deathReport", p: main.p }] : undefined;
   if (reading.verdict === "answer" || !report) return undefined;
-  const [first, second] = reading.whole.ranked;
   const both = [first, second].every((r) => r !== undefined && deathQuestions.has(r.intent));
   const p = (first?.p ?? 0) + (second?.p ?? 0);
   return both && [first, second].includes(report) && p >= thresholds.answer
