@@ -4,6 +4,10 @@
  * (counted at the store's boundary, so the figure carries over to MongoDB). Other sizes:
  * SCALE_PEOPLE=1000,10000,100000 npm run bench -- scale
  */
+import { computeBudgetReport } from "../../src/reports/budget.report";
+import { computeClaimsReport } from "../../src/reports/claims.report";
+import { computeCoverageReport } from "../../src/reports/coverage.report";
+import { defaultReportAssumptions } from "../../src/reports/report-assumptions";
 import { loadavg } from "node:os";
 import { createApp, type App } from "../../src/app";
 import type { BroadcastDraft } from "../../src/core/broadcast.port";
@@ -206,6 +210,24 @@ async function resolveRows(city: City, size: string): Promise<BenchRow[]> {
   ];
 }
 
+/** The APBD reports (coverage per kelurahan and RT, budget, claims per stage), counted in the store. */
+async function reportRows(city: City, size: string): Promise<BenchRow[]> {
+  const { services } = city.app;
+  const assumptions = services.settings.reportAssumptions ?? defaultReportAssumptions();
+  const coverage = await measure(city, 3, () => computeCoverageReport(services.reports, assumptions));
+  const budget = await measure(city, 3, () => computeBudgetReport(services.reports, assumptions));
+  const claims = await measure(city, 3, () =>
+    computeClaimsReport(services.reports, services.claims, services.clock.now()),
+  );
+  return [
+    ...toRows(`${size}: coverage report (${coverage.result.totals.total} people, every RT)`, coverage, {
+      ms: 1000,
+    }),
+    ...toRows(`${size}: APBD budget report`, budget, { ms: 1000 }),
+    ...toRows(`${size}: claims report (per stage, overdue)`, claims, { ms: 1000 }),
+  ];
+}
+
 function toSizes(): number[] {
   const raw = process.env.SCALE_PEOPLE ?? "100000";
   return raw
@@ -227,6 +249,7 @@ export const section: BenchSection = {
       rows.push(...(await submitRows(city, size)));
       rows.push(...(await deathReportRows(city, size)));
       rows.push(...(await resolveRows(city, size)));
+      rows.push(...(await reportRows(city, size)));
       rows.push(info(`${size}: heap used`, process.memoryUsage().heapUsed / 1024 / 1024, "MB"));
     }
     return rows;
