@@ -7,12 +7,10 @@
  */
 import { toSendPayloads } from "../../src/channels/telegram/telegram.render";
 import { toWhatsAppTexts } from "../../src/channels/whatsapp/whatsapp.render";
-import { createApp, type App } from "../../src/app";
+import type { App } from "../../src/app";
 import type { ChannelName, InboundContent, OutboundMessage } from "../../src/core/messages";
 import { toNumberedText } from "../../src/core/render";
-import { silentLogger } from "../../src/security/pino.logger";
-import { createVault } from "../../src/security/vault";
-import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
+import { createBenchApp } from "../lib/bench-app";
 import { info, within, type BenchRow, type BenchSection } from "../lib/bench";
 import { heirPaths, playHeirPath } from "./death-report.bench";
 
@@ -60,7 +58,6 @@ export const conversationPaths: ConversationPath[] = [
     lines: ["daftar", "ya", resident, "tidak ada", "pedagang", "1 juta", "1", "kirim"] },
 ]; // prettier-ignore
 
-const benchKeys = { current: "c1", keys: { c1: Buffer.alloc(32, 4) }, hashKey: Buffer.alloc(32, 6) };
 const rtHeadPhone = "+6281200000022";
 
 /** Pak Ahmad Fauzi, verified head of RT 22 / RW 3, Lebak Bandung, talking from `contact`. */
@@ -121,14 +118,7 @@ const toContent = (line: PathLine): InboundContent =>
 /** Plays one path on a fresh bot and counts. */
 export async function playConversationPath(path: ConversationPath): Promise<PathFigures> {
   const now = new Date("2026-03-02T09:00:00+07:00");
-  const app = createApp({
-    store: createMemoryDocumentStore(),
-    clock: { now: () => now },
-    logger: silentLogger,
-    vault: createVault(benchKeys),
-  });
-  for (const channel of ["terminal", "telegram", "whatsapp"] as const)
-    app.hub.register({ channel, send: async () => undefined });
+  const app = createBenchApp(now);
   const phone = path.who === "rtHead" ? rtHeadPhone : "+6281234567001";
   const userId = path.channel === "whatsapp" ? phone : `${path.who}-1`;
   if (path.who === "rtHead") await seedRtHead(app, userId, path.channel, now);

@@ -4,11 +4,9 @@
  * reporting with nobody closer alive, a self-paying member), on the terminal and on WhatsApp (which
  * knows the heir's phone). Not timed: counted, through the real engine over the memory store.
  */
-import { createApp } from "../../src/app";
+import type { createApp } from "../../src/app";
 import type { ChannelName } from "../../src/core/messages";
-import { silentLogger } from "../../src/security/pino.logger";
-import { createVault } from "../../src/security/vault";
-import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
+import { createBenchApp } from "../lib/bench-app";
 import { within, type BenchRow, type BenchSection } from "../lib/bench";
 
 export type HeirPath = { name: string; channel: ChannelName; lines: string[] };
@@ -38,8 +36,6 @@ export type HeirPathFigures = {
   longestTurnChars: number;
   creatingTurn: { messages: number; chars: number };
 };
-
-const benchKeys = { current: "b1", keys: { b1: Buffer.alloc(32, 1) }, hashKey: Buffer.alloc(32, 2) };
 
 /** Pak Ahmad Yani, RT head of Payo Lebar RT 5, registered and verified by staff (not yet known to BPJS data). */
 async function registerRtHead(app: ReturnType<typeof createApp>, now: Date): Promise<void> {
@@ -75,14 +71,7 @@ async function registerRtHead(app: ReturnType<typeof createApp>, now: Date): Pro
 /** Plays one path on a fresh bot with the registered RT head Ahmad Yani. */
 export async function playHeirPath(path: HeirPath): Promise<HeirPathFigures> {
   const now = new Date("2026-03-02T09:00:00+07:00");
-  const app = createApp({
-    store: createMemoryDocumentStore(),
-    clock: { now: () => now },
-    logger: silentLogger,
-    vault: createVault(benchKeys),
-  });
-  for (const channel of ["terminal", "telegram", "whatsapp"] as const)
-    app.hub.register({ channel, send: async () => undefined });
+  const app = createBenchApp(now);
   await registerRtHead(app, new Date("2025-06-01T09:00:00+07:00"));
   const userId = path.channel === "whatsapp" ? "+6281234567890" : "ahli-waris";
   const figures: HeirPathFigures = {
