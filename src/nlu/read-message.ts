@@ -87,15 +87,29 @@ function inContext(part: Classification, whole: Classification): IntentScore[] {
  * What the message may ask: the whole message's best intent, and each asking part's, read in
  * context. When some part reads as a question, statements around it only give context.
  */
-function toMainCandidates(message: ClassifiedMessage): Candidate[] {
+function toMainCandidates(message: ClassifiedMessage, t: NluThresholds): Candidate[] {
   const whole = toCandidate(message.whole.ranked, -1);
   const anyQuestion = message.parts.some((part) => part.question);
   const parts = message.parts.flatMap((part, i) =>
     (anyQuestion ? part.question : part.asking)
-      ? (toCandidate(inContext(part.classification, message.whole), i) ?? [])
+      ? [toCandidate(inContext(part.classification, message.whole), i), toClearPart(message, part, i, t)]
       : [],
   );
-  return [...(whole ? [whole] : []), ...parts].sort((a, b) => b.p - a.p);
+  return [...(whole ? [whole] : []), ...parts]
+    .filter((c): c is Candidate => c !== undefined)
+    .sort((a, b) => b.p - a.p);
+}
+
+/**
+ * A question part that reads clearly on its own (`partOwn`) as something the whole message also
+ * names (its share of the whole at least `partWhole`): the whole of a message with two questions,
+ * or with a long preamble, spreads its probability, so the part's own reading stands.
+ */
+function toClearPart(message: ClassifiedMessage, part: PartReading, i: number, t: NluThresholds) {
+  const own = toCandidate(part.classification.ranked, i);
+  if (!own || own.intent === "outOfScope" || own.p < t.partOwn) return undefined;
+  const whole = message.whole.ranked.find((r) => r.intent === own.intent)?.p ?? 0;
+  return whole >= t.partWhole ? own : undefined;
 }
 
 /** The question part the main intent reads strongest in (-1 when no part reads as a question). */
@@ -154,8 +168,9 @@ function toAsks(message: ClassifiedMessage, mains: readonly Candidate[], t: NluT
 function withElliptical(asks: IntentScore[], message: ClassifiedMessage): IntentScore[] {
   const main = asks[0];
   if (!main || asks.length > 1) return asks;
-  for (const part of message.parts) {
-    if (!part.question) continue;
+  const mainPart = toMainPart(message, { ...main, margin: 0, order: 0 });
+  for (const [i, part] of message.parts.entries()) {
+    if (!part.question || i === mainPart) continue;
     const aspect = toFollowUpAspect(part.text);
     const topic = aspect ? toFollowUpTopic(aspect, main.intent) : undefined;
     if (topic && topic !== main.intent) return [main, { intent: topic, p: main.p }];
@@ -182,7 +197,7 @@ function toUnclearVerdict(message: ClassifiedMessage, candidates: Candidate[], t
 }
 
 export function toReading(message: ClassifiedMessage, t: NluThresholds = calibrated): Reading {
-  const candidates = toMainCandidates(message);
+  const candidates = toMainCandidates(message, t);
   const asks = withElliptical(toAsks(message, candidates, t), message);
   const main = asks[0];
   const verdict: Verdict =
