@@ -80,11 +80,11 @@ function sweep(readings: readonly FoldReading[], grid: NluThresholds[]): Point {
   const points = grid.map((t) => ({ t, f: toCvFigures(readings, t) }));
   for (const { t, f } of points)
     console.log(
-      `answer ${t.answer} margin ${t.margin} second ${t.second}/${t.secondMargin}/${t.secondOwn} part ${t.partOwn}/${t.partWhole} domain ${t.domain}  ${describe(f)}`,
+      `answer ${t.answer} margin ${t.margin} second ${t.second}/${t.secondMargin}/${t.secondOwn} domain ${t.domain}  ${describe(f)}`,
     );
   // Equal utility (to 0.001): the middle of that plateau, away from its edges.
   const strictness = ({ t }: Point) =>
-    t.answer + t.margin + t.second + t.secondMargin + t.secondOwn + t.partOwn + t.partWhole + t.domain;
+    t.answer + t.margin + t.second + t.secondMargin + t.secondOwn + t.domain;
   const rounded = (p: Point) => Math.round(toUtility(p.f) * 1000);
   const top = Math.max(...points.map(rounded));
   const plateau = points.filter((p) => rounded(p) === top).sort((a, b) => strictness(a) - strictness(b));
@@ -109,17 +109,9 @@ function calibrate(readings: readonly FoldReading[]): NluThresholds {
     readings,
     [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].map((o) => ({ ...second.t, secondOwn: o })),
   );
-  const part = sweep(
-    readings,
-    product([0.8, 0.85, 0.9, 0.95, 1.01], [0.02, 0.05, 0.1, 0.2]).map(([o, w]) => ({
-      ...secondOwn.t,
-      partOwn: o,
-      partWhole: w,
-    })),
-  );
   const domain = sweep(
     readings,
-    [0, 0.3, 0.4, 0.5, 0.6, 0.7].map((d) => ({ ...part.t, domain: d })),
+    [0, 0.3, 0.4, 0.5, 0.6, 0.7].map((d) => ({ ...secondOwn.t, domain: d })),
   );
   return domain.t;
 }

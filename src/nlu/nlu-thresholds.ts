@@ -19,10 +19,6 @@ export type NluThresholds = {
   secondMargin: number;
   /** A part reading this clearly on its own is weighed against what the whole asks besides the main question. */
   secondOwn: number;
-  /** A question part reading this clearly on its own is a main candidate by itself… */
-  partOwn: number;
-  /** …when the whole message gives its intent at least this share. */
-  partWhole: number;
   /** Mid-flow, text a step refused is answered only this clearly. */
   midFlow: number;
   /** Below a direct answer, choices are offered from this probability. */
@@ -41,8 +37,6 @@ export const thresholds: NluThresholds = {
   second: 0.5,
   secondMargin: 0.1,
   secondOwn: 0.7,
-  partOwn: 1.01,
-  partWhole: 0.1,
   midFlow: 0.85,
   suggest: 0.2,
   candidate: 0.08,

@@ -87,29 +87,15 @@ function inContext(part: Classification, whole: Classification): IntentScore[] {
  * What the message may ask: the whole message's best intent, and each asking part's, read in
  * context. When some part reads as a question, statements around it only give context.
  */
-function toMainCandidates(message: ClassifiedMessage, t: NluThresholds): Candidate[] {
+function toMainCandidates(message: ClassifiedMessage): Candidate[] {
   const whole = toCandidate(message.whole.ranked, -1);
   const anyQuestion = message.parts.some((part) => part.question);
   const parts = message.parts.flatMap((part, i) =>
     (anyQuestion ? part.question : part.asking)
-      ? [toCandidate(inContext(part.classification, message.whole), i), toClearPart(message, part, i, t)]
+      ? (toCandidate(inContext(part.classification, message.whole), i) ?? [])
       : [],
   );
-  return [...(whole ? [whole] : []), ...parts]
-    .filter((c): c is Candidate => c !== undefined)
-    .sort((a, b) => b.p - a.p);
-}
-
-/**
- * A question part that reads clearly on its own (`partOwn`) as something the whole message also
- * names (its share of the whole at least `partWhole`): the whole of a message with two questions,
- * or with a long preamble, spreads its probability, so the part's own reading stands.
- */
-function toClearPart(message: ClassifiedMessage, part: PartReading, i: number, t: NluThresholds) {
-  const own = toCandidate(part.classification.ranked, i);
-  if (!own || own.intent === "outOfScope" || own.p < t.partOwn) return undefined;
-  const whole = message.whole.ranked.find((r) => r.intent === own.intent)?.p ?? 0;
-  return whole >= t.partWhole ? own : undefined;
+  return [...(whole ? [whole] : []), ...parts].sort((a, b) => b.p - a.p);
 }
 
 /** The question part the main intent reads strongest in (-1 when no part reads as a question). */
@@ -197,7 +183,7 @@ function toUnclearVerdict(message: ClassifiedMessage, candidates: Candidate[], t
 }
 
 export function toReading(message: ClassifiedMessage, t: NluThresholds = calibrated): Reading {
-  const candidates = toMainCandidates(message, t);
+  const candidates = toMainCandidates(message);
   const asks = withElliptical(toAsks(message, candidates, t), message);
   const main = asks[0];
   const verdict: Verdict =
