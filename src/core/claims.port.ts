@@ -200,6 +200,8 @@ export interface ClaimRepository extends ClaimsCheck {
   findByAccess(contact: Contact): Promise<Claim[]>;
   /** The open claim (not paid, not found false) about this person, if any. */
   findOpenByDeceased(key: DeceasedKey): Promise<Claim | null>;
+  /** Every claim about this person, open or closed, newest first (staff search by NIK). */
+  findByDeceased(key: DeceasedKey): Promise<Claim[]>;
   list(query: ClaimQuery, options?: { limit?: number }): Promise<Claim[]>;
   /** Saves a changed claim if nobody else saved it since it was read; false on a conflict. */
   save(claim: Claim): Promise<boolean>;

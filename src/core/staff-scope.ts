@@ -80,6 +80,7 @@ export function toScopedClaims(claims: ClaimRepository, scope: Kelurahan): Claim
     findByHeirNikHash: async (hash) => inScope(await claims.findByHeirNikHash(hash)),
     findByAccess: async (contact) => inScope(await claims.findByAccess(contact)),
     findOpenByDeceased: async (key) => claimIn(scope, await claims.findOpenByDeceased(key)),
+    findByDeceased: async (key) => inScope(await claims.findByDeceased(key)),
     listAwaitingDocuments: async () => [],
     list: (query, options) => {
       const allowed = (query.kelurahanIn ?? scope.kelurahan).filter((k) => scope.kelurahan.includes(k));

@@ -150,6 +150,34 @@ describe("console roles and kelurahan scope (HTTP level)", () => {
     ).toBe(403);
   });
 
+  it("finds claims by the deceased's or heir's NIK (POST, masked, scoped) or by a KLM- reference", async () => {
+    const admin = createConsoleClient(world.url);
+    await admin.login("admin", passwords.admin);
+    await admin.get("/claims");
+    const found = await admin.post("/claims/search", { q: "1571 0201 0180 0001" });
+    expect(found.body).toContain(world.claims.mine.reference);
+    expect(found.body).toContain("1571********0001");
+    expect(found.body).not.toContain("1571020101800001");
+    expect(found.body).not.toContain("1571 0201 0180 0001");
+    await admin.get("/claims");
+    const asHeir = await admin.post("/claims/search", { q: "1571025203850002" });
+    expect(asHeir.body).toContain(world.claims.other.reference);
+    await admin.get("/claims");
+    const byReference = await admin.post("/claims/search", { q: world.claims.other.reference.toLowerCase() });
+    expect(byReference.location).toBe(`/claims/${world.claims.other.reference}`);
+    await admin.get("/claims");
+    expect((await admin.post("/claims/search", { q: "1571" })).location).toBe("/claims");
+    const officer = createConsoleClient(world.url);
+    await officer.login("kel.lebak", passwords.officer);
+    await officer.get("/claims");
+    const scoped = await officer.post("/claims/search", { q: "1571025203850002" });
+    expect(scoped.body).toContain(world.claims.mine.reference);
+    expect(scoped.body).not.toContain(world.claims.other.reference);
+    expect(await audited("claim.search")).toEqual(
+      expect.arrayContaining(["console:admin", "console:kel.lebak"]),
+    );
+  });
+
   it("refuses pages a role does not allow, and audits the attempt", async () => {
     const client = createConsoleClient(world.url);
     await client.login("kel.lebak", passwords.officer);

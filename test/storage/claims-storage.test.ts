@@ -83,6 +83,11 @@ describe("claims repository", () => {
     expect(await claims.findOpenByDeceased({ nikHash: "n2" })).toBeNull();
     expect(await claims.findOpenByDeceased({ nikHash: "n3" })).toBeNull();
     expect(await claims.findOpenByDeceased({})).toBeNull();
+    expect((await claims.findByDeceased({ nikHash: "n2" })).map((c) => c.stage)).toEqual(["DIBAYAR"]);
+    expect((await claims.findByDeceased({ personId: "p1" })).map((c) => c.reference)).toEqual([
+      open.reference,
+    ]);
+    expect(await claims.findByDeceased({})).toEqual([]);
   });
 
   it("keeps a person's data for a claim only once staff verified the death", async () => {

@@ -101,6 +101,7 @@ async function exerciseClaims(store: DocumentStore): Promise<void> {
   await claims.listAwaitingDocuments(new Date("2026-03-09T00:00:00Z"));
   await claims.findByAccess(heirContact);
   await claims.findOpenByDeceased({ personId: "p-dead", nikHash: "dead-hash" });
+  await claims.findByDeceased({ personId: "p-dead", nikHash: "dead-hash" });
   await documents.add({
     _id: "d1",
     claimReference: claim.reference,

@@ -5,59 +5,19 @@
  * chat staff flow (flows/claims/claim-actions.ts), so the lifecycle rules live in one place.
  */
 import type { Hono } from "hono";
-import type { Claim } from "../../core/claims.port";
-import type { WorkingCalendar } from "../../domain/working-days";
-import { claimStages, isStage, slaRunningStages } from "../../domain/claim-lifecycle";
-import { toJakartaDay } from "../../domain/jakarta-time";
+import { claimStages, isStage } from "../../domain/claim-lifecycle";
 import { moveClaim, requestDocument } from "../../flows/claims/claim-actions";
 import type { MoveInput } from "../../flows/claims/claim-moves";
 import { verifyDeath } from "../../flows/claims/claim-verification";
 import { parseRupiah } from "../../domain/rupiah-input";
 import { documentTypes, type DocumentType } from "../../domain/claim-documents";
 import { notFound, page, readForm, redirectWith, requires, toOnceKey } from "../console-http";
-import type { ConsoleContext, ConsoleDeps, ConsoleEnv, View } from "../console.types";
+import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "../console.types";
 import { ClaimPage } from "../pages/claim.page";
+import { ClaimCard, isOverdue } from "../pages/claim-card";
+import { ClaimSearchForm, searchClaims } from "./claims-search";
 
 const perStage = 50;
-
-/** Working days from the WIB day after `from` up to `now`'s day (capped at a year). */
-export function countWorkingDays(calendar: WorkingCalendar, from: Date, now: Date): number {
-  const end = toJakartaDay(now);
-  let days = 0;
-  for (let i = 1; i <= 366; i++) {
-    const day = toJakartaDay(new Date(from.getTime() + i * 86_400_000));
-    if (day > end) break;
-    if (calendar.isWorkingDay(day)) days += 1;
-  }
-  return days;
-}
-
-export const isOverdue = (claim: Claim, calendar: WorkingCalendar, now: Date) =>
-  Boolean(claim.slaDue && slaRunningStages.includes(claim.stage) && calendar.isPast(claim.slaDue, now));
-
-function ClaimCard({ claim, view, calendar }: { claim: Claim; view: View; calendar: WorkingCalendar }) {
-  const overdue = isOverdue(claim, calendar, view.now);
-  return (
-    <a
-      href={`/claims/${claim.reference}`}
-      class={overdue ? "claim overdue" : "claim"}
-      data-reference={claim.reference}
-    >
-      <strong>{claim.reference}</strong> <span class="badge">{claim.programme}</span>
-      {overdue ? <span class="badge bad">{view.t("console:claims.overdue")}</span> : null}
-      <div>{claim.deceased.name}</div>
-      <div class="muted">{claim.deceased.kelurahan ?? "-"}</div>
-      <div class="muted">
-        {view.t("console:claims.inStage", { days: countWorkingDays(calendar, claim.stageAt, view.now) })}
-      </div>
-      {claim.slaDue ? (
-        <div class="muted">
-          {view.t("console:claims.sla", { date: new Date(`${claim.slaDue}T12:00:00+07:00`) })}
-        </div>
-      ) : null}
-    </a>
-  );
-}
 
 async function board(c: ConsoleContext) {
   const { services, view } = c.var;
@@ -87,6 +47,7 @@ async function board(c: ConsoleContext) {
         ) : null}
         {view.t("console:claims.legend")}
       </p>
+      <ClaimSearchForm view={view} />
       <div class="board">
         {columns.map((col) => (
           <section class="column" data-stage={col.stage}>
@@ -257,6 +218,7 @@ export function registerClaims(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
   app.use("/claims", requires("claims.manage"));
   app.use("/claims/*", requires("claims.manage"));
   app.get("/claims", board);
+  app.post("/claims/search", searchClaims);
   app.get("/claims/:reference", showClaim);
   app.post("/claims/:reference/move", (c) => move(c, deps));
   app.post("/claims/:reference/request", (c) => askDocument(c, deps));

@@ -16,14 +16,12 @@ import { toStaffSearch } from "../../flows/staff-registrations/staff-query";
 import { notFound, page, readForm, redirectWith, requires } from "../console-http";
 import type { ConsoleContext, ConsoleEnv, View } from "../console.types";
 import { CsrfField } from "../pages/layout";
+import { toTypedNik } from "../typed-nik";
 
 const listSize = 50;
 
 /** A 16-digit NIK typed as the search: looked up by its keyed hash, shown only masked. */
-const toNik = (text: string) => {
-  const digits = text.replace(/[\s.-]/g, "");
-  return /^\d{16}$/.test(digits) ? digits : undefined;
-};
+const toNik = toTypedNik;
 
 async function find(services: Services, text: string): Promise<Person[]> {
   const nik = toNik(text);

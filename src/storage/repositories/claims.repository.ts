@@ -74,10 +74,15 @@ export function createClaimRepository(store: DocumentStore, random?: RandomInt):
   const newest = { sort: { createdAt: -1 as const } };
   const one = (doc: ClaimDoc | null) => (doc ? toClaim(doc) : null);
   const find = async (filter: Filter) => (await claims.find(filter, newest)).map(toClaim);
-  async function findOpen(key: DeceasedKey): Promise<Claim | null> {
+  /** Who died, as a filter: by the matched registration or the keyed NIK hash (either one). */
+  function toDeceasedFilter(key: DeceasedKey): Filter[] {
     const who: Filter[] = [];
     if (key.personId) who.push({ "deceased.personId": key.personId });
     if (key.nikHash) who.push({ "deceased.nik.hash": key.nikHash });
+    return who;
+  }
+  async function findOpen(key: DeceasedKey): Promise<Claim | null> {
+    const who = toDeceasedFilter(key);
     if (who.length === 0) return null;
     const open = { stage: { $nin: closedStages }, falseReport: { $exists: false } };
     return one(await claims.findOne({ ...open, $or: who }, newest));
@@ -112,6 +117,10 @@ export function createClaimRepository(store: DocumentStore, random?: RandomInt):
     findByHeirNikHash: (hash) => find({ "heir.nik.hash": hash }),
     findByAccess: (contact) => find({ accessKeys: toKey(contact) }),
     findOpenByDeceased: (key) => findOpen(key),
+    async findByDeceased(key) {
+      const who = toDeceasedFilter(key);
+      return who.length === 0 ? [] : find({ $or: who });
+    },
     // Only a death staff verified keeps a person's data; an unverified report takes no right away.
     hasClaimFor: async (personId) =>
       (await claims.count({ "deceased.personId": personId, "deceased.verifiedAt": { $exists: true } })) > 0,
