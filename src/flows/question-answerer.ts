@@ -23,7 +23,7 @@ import { toGuardedDecision } from "./answers/figure-guard";
 import { actOn, hasSalam } from "./answers/intent-actions";
 import { toAsksInContext, toDeathReportFirst } from "./answers/death-context";
 import { toUnclearDecision } from "./answers/unclear-answers";
-import { registrationPrefix } from "../domain/reference";
+import { claimPrefix, registrationPrefix } from "../domain/reference";
 import { findReference, toOwnClaimReplies, toRegistrationStatusReplies } from "./answers/status-answers";
 import {
   calculation,
@@ -158,6 +158,9 @@ async function toReadingDecision(text: string, reading: Reading, ctx: FlowContex
       text,
       ctx,
     );
+  // A KLM- reference in a message read as nothing clear asks that claim's status (it was reported).
+  if (reading.verdict !== "answer" && findReference(text, claimPrefix))
+    return actOn("claimStatus", text, ctx);
   const report = toDeathReportFirst(text, reading);
   if (!report && reading.verdict !== "answer") return toUnclearDecision(text, reading, ctx);
   const asks = toAsksInContext(report ?? reading.asks);

@@ -46,6 +46,7 @@ async function answerFreeText(
   remember(decision, ctx);
   switch (decision.type) {
     case "replies":
+      if (decision.outOfScope) await recordUnanswered(text, ["outOfScope"], ctx);
       return stay(data, decision.replies);
     case "start":
       return startFlow(decision.flow, decision.data, decision.replies);

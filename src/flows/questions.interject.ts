@@ -99,6 +99,8 @@ async function toInterjection(text: string, ctx: FlowContext): Promise<Interject
     case "replies": {
       // Mid-flow, text that is no clear question is a bad answer: the step re-asks with its reason.
       if (inFlow && !looksLikeQuestion(text)) return null;
+      // A decline is kept for staff too: near the domain, it may be a question worth labelling.
+      if (!inFlow && decision.outOfScope) await recordUnanswered(text, ["outOfScope"], ctx);
       if (inFlow || !(decision.outOfScope || decision.showMenu)) return decision.replies;
       return withMenu(decision.replies, ctx);
     }

@@ -63,12 +63,22 @@ export function isFollowUp(text: string): boolean {
 /** What a follow-up asks about, when it names an aspect rather than a figure. */
 export function toFollowUpAspect(text: string): FollowUpAspect | undefined {
   const t = toComparable(text);
-  if (/\b(dokumen\w*|berkas\w*|syarat\w*|persyaratan\w*|bawa apa|documents?|papers|surat apa)\b/.test(t))
-    return "documents";
-  if (/\b(berapa lama|kapan cair|brp lama|how long|cairnya kapan)\b/.test(t)) return "duration";
-  if (/\b(dimana|di mana|dmn|kemana|ke mana|kmn|lewat apa|where|dimano|di mano)\b/.test(t)) return "where";
   if (
-    /\b(ngapain|ngapo|harus apa|hrs apa|langkahnya|caranya|what should|what do i do|cakmano|harus dilakukan|hrs dilakukan|harus diurus|harus gimana|harus bagaimana|next step|first step)\b/.test(
+    /\b(dokumen\w*|berkas\w*|syarat\w*|persyaratan\w*|bawa apa|documents?|papers|surat (apa|apo)|surat\w* apa)\b/.test(
+      t,
+    )
+  )
+    return "documents";
+  if (
+    /\b(berapa lama|brp lama|berapo lamo|berapa hari|brp hari|berapo hari|kapan cair\w*|cairnya kapan|lama cair\w*|cepat cair\w*|how long|how fast|how quickly|how many days)\b/.test(
+      t,
+    )
+  )
+    return "duration";
+  if (/\b(dimana|di mana|dmn|kemana|ke mana|kmn|lewat apa|where|dimano|di mano|kemano)\b/.test(t))
+    return "where";
+  if (
+    /\b(ngapain|ngapo|harus apa|hrs apa|langkahnya|caranya|what should|what do i do|how do i do it|cakmano|harus dilakukan|hrs dilakukan|harus diurus|harus gimana|harus bagaimana|next step|first step)\b/.test(
       t,
     )
   )

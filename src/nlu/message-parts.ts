@@ -17,7 +17,7 @@ const strong =
 const weak = /\b(?:dan|and|sama|samo|serta|tapi|tp|tetapi|but)\b/giu;
 
 const questionWords =
-  /\?|\b(apa|apakah|apo|apaan|bagaimana|gimana|gmn|gmna|cakmano|cak mano|kek mano|berapa|brp|berapo|kapan|kpn|dimana|di mana|dmn|dimano|di mano|mana|mano|kemana|ke mana|kmn|siapa|siapo|kenapa|knp|ngapo|bisa|bisakah|bs|biso|boleh|bole|harus|hrs|musti|mesti|tolong|tlg|mohon|minta|mau|ingin|pengen|pingin|nak|mau tanya|ga|gak|nggak|dak|please|want|would like|i.d like|like to|need|how|what|when|where|who|which|can|could|is|are|do|does|will|should|may)\b/iu;
+  /\?|\b(apa|apakah|apo|apaan|bagaimana|gimana|gmn|gmna|cakmano|cak mano|kek mano|berapa|brp|berapo|kapan|kpn|dimana|di mana|dmn|dimano|di mano|mana|mano|kemana|ke mana|kmn|siapa|siapo|kenapa|knp|ngapo|bisa|bisakah|bs|biso|boleh|bole|harus|hrs|musti|mesti|tolong|tlg|mohon|minta|mau|ingin|pengen|pingin|nak|mau tanya|ga|gak|gk|ngga|nggak|engga|enggak|ndak|dak|cara|caranya|caro|please|want|would like|i.d like|like to|need|how|what|when|where|who|which|can|could|is|are|do|does|will|should|may)\b/iu;
 
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length;
 

@@ -154,8 +154,9 @@ function toAsks(message: ClassifiedMessage, mains: readonly Candidate[], t: NluT
 function withElliptical(asks: IntentScore[], message: ClassifiedMessage): IntentScore[] {
   const main = asks[0];
   if (!main || asks.length > 1) return asks;
-  for (const part of message.parts) {
-    if (!part.question) continue;
+  const mainPart = toMainPart(message, { ...main, margin: 0, order: 0 });
+  for (const [i, part] of message.parts.entries()) {
+    if (!part.question || i === mainPart) continue;
     const aspect = toFollowUpAspect(part.text);
     const topic = aspect ? toFollowUpTopic(aspect, main.intent) : undefined;
     if (topic && topic !== main.intent) return [main, { intent: topic, p: main.p }];

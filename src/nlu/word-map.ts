@@ -41,6 +41,8 @@ const chat: Readonly<Record<string, string>> = {
   mnt: "minta", gimn: "bagaimana", knapa: "kenapa",
   tolongin: "tolong", kasi: "kasih", sbg: "sebagai", krja: "kerja", kerj: "kerja", dll: "dan lain lain",
   nyari: "mencari", trima: "terima", kasihh: "kasih", ngak: "tidak", nggk: "tidak", gx: "tidak",
+  cr: "cara", crnya: "caranya", sklh: "sekolah", skolah: "sekolah", negri: "negeri", onlin: "online",
+  onlen: "online", rmh: "rumah", dtg: "datang", kntr: "kantor", ptgs: "petugas", sklian: "sekalian",
 }; // prettier-ignore
 
 /** Jambi Malay (Melayu Jambi) → standard Indonesian. */

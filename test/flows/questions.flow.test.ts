@@ -102,7 +102,7 @@ describe("the questions flow", () => {
     await chat.says("menu");
     await chat.says("ada diskon iuran ga?");
     expect(text(chat)).toContain("50%");
-    for (const line of ["daftar", "ya", "brp diskonnya?"]) await chat.says(line);
+    for (const line of ["daftar", "ya", "potongannya gmn?"]) await chat.says(line);
     expect(text(chat)).toMatch(/Mungkin tentang: .*Diskon iuran 50%/);
   });
 

@@ -17,6 +17,18 @@ describe("questions the bot could not answer", () => {
     expect(shown).not.toMatch(/Siti|Aminah|0812|1571/);
   });
 
+  it("keeps an off-topic decline too, guessed out of scope, so staff can label a false decline", async () => {
+    const chat = createTestChat();
+    await chat.says("menu");
+    await chat.says("besok hujan gk di kota jambi");
+    expect(chat.keys()).toContain("questions:outOfScope");
+    chat.as({ userId: "staff-1", isStaff: true });
+    await chat.says("menu");
+    await chat.presses("staff");
+    await chat.presses("unanswered");
+    expect(chat.texts().join("\n")).toContain("besok hujan gk di kota jambi (tebakan: outOfScope)");
+  });
+
   it("scrubs NIKs, phone numbers, references and names introduced as names", () => {
     expect(
       pseudonymise("Saya Pak Rahmat dari RT 5, nik 1571080703800001, wa 081234567890, ref DFT-4KQ7MZ"),

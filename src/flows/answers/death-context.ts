@@ -32,16 +32,24 @@ export function toDeathReportFirst(text: string, reading: Reading): IntentScore[
   const report = reading.whole.ranked.find((r) => r.intent === "deathReport");
   const [first, second] = reading.whole.ranked;
   const happened = toldAsFact.test(text) && !hypothetical.test(text);
-  if (happened && first && benefitTopics.has(first.intent)) return [{ intent: "deathReport", p: first.p }];
+  if (happened && first && benefitTopics.has(first.intent))
+    return withOtherAsks({ intent: "deathReport", p: first.p }, reading);
   const main = reading.asks[0];
   if (main && ["jkmBenefit", "claimHelp"].includes(main.intent))
-    return report && report.p >= 0.1 ? [{ intent: "deathReport", p: main.p }] : undefined;
+    return report && report.p >= 0.1
+      ? withOtherAsks({ intent: "deathReport", p: main.p }, reading)
+      : undefined;
   if (reading.verdict === "answer" || !report) return undefined;
   const both = [first, second].every((r) => r !== undefined && deathQuestions.has(r.intent));
   const p = (first?.p ?? 0) + (second?.p ?? 0);
   return both && [first, second].includes(report) && p >= thresholds.answer
     ? [{ intent: "deathReport", p }]
     : undefined;
+}
+
+/** The report, and what else the message asks beyond the benefit ("dokumennya apa aja?"). */
+function withOtherAsks(report: IntentScore, reading: Reading): IntentScore[] {
+  return [report, ...reading.asks.filter((a) => !benefitTopics.has(a.intent))];
 }
 
 const deathContext = new Set(["deathReport", "jkmBenefit", "earlyDeath", "jkkDeath", "claimHelp", "heirs"]);
