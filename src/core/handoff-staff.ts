@@ -1,8 +1,8 @@
 /**
  * The staff side of a hand-off, shared by the console, the staff chat ("balas #12 …",
- * "tutup #12 …") and the escalation job: tell the right staff, reply to the citizen through the
- * notifier (outbox and retries when needed), close with a note, escalate a late one. Every step
- * is audited (target "handoff:#12"; the citizen is never named in the audit log).
+ * "tutup #12 …") and the escalation job (handoff-escalation.ts): tell the right staff, reply to the
+ * citizen through the notifier (outbox and retries when needed), close with a note. Every step is
+ * audited (target "handoff:#12"; the citizen is never named in the audit log).
  */
 import type { Handoff } from "./handoff.port";
 import { toConversationKey, type Reply } from "./messages";
@@ -167,32 +167,3 @@ export async function closeHandoff(
 }
 
 /** Tells supervisors about every hand-off still unanswered at its escalation time; returns how many. */
-export async function escalateLateHandoffs(services: Services): Promise<number> {
-  const now = services.clock.now();
-  const late = await services.handoffs.list({ escalateBefore: now }, { limit: 50 });
-  let escalated = 0;
-  for (const handoff of late) {
-    if (!(await services.handoffs.markEscalated(handoff._id, now))) continue;
-    const supervisors = await findStaffFor(services, handoff, "handoff.escalation");
-    const told = await tellStaff(
-      services,
-      supervisors,
-      [
-        {
-          key: "handoff:staff.escalated",
-          params: { number: handoff.number, name: handoff.displayName ?? "-", since: handoff.openedAt },
-        },
-      ],
-      (account) => `handoff-escalated:${handoff._id}:${account._id}`,
-    );
-    await services.audit.record({
-      at: now,
-      actor: "system",
-      action: "handoff.escalated",
-      target: handoffTarget(handoff),
-      details: { told },
-    });
-    escalated += 1;
-  }
-  return escalated;
-}

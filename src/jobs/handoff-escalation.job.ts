@@ -3,7 +3,7 @@
  * the supervisors, every `checkMs`. Marking a hand-off escalated is atomic, so two bot processes
  * never tell twice.
  */
-import { escalateLateHandoffs } from "../core/handoff-staff";
+import { escalateLateHandoffs } from "../core/handoff-escalation";
 import type { Services } from "../core/services";
 
 export function createHandoffEscalation(services: Services, checkMs = 60_000) {

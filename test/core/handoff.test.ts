@@ -1,5 +1,6 @@
 /** A citizen asks for a person; staff answer from their own chat; the hand-off ends with a note. */
-import { escalateLateHandoffs, replyToHandoff } from "../../src/core/handoff-staff";
+import { escalateLateHandoffs } from "../../src/core/handoff-escalation";
+import { replyToHandoff } from "../../src/core/handoff-staff";
 import { toConversationKey, type InboundMessage } from "../../src/core/messages";
 import { toPrincipal } from "../../src/core/staff-directory";
 import { createStaffAccount } from "../support/staff-accounts";
@@ -183,5 +184,26 @@ describe("hand-off to a person", () => {
     expect(await escalateLateHandoffs(chat.app.services)).toBe(0);
     expect(pushedText(chat, "7002")).toContain("belum dijawab");
     expect(pushedText(chat, "7001")).not.toContain("belum dijawab");
+  });
+
+  it("tells the supervisors again on the next run when telling failed, and never twice", async () => {
+    const chat = await setup();
+    await chat.says("operator");
+    chat.clock.advance(61 * 60_000);
+    const { services } = chat.app;
+    let failures = 1;
+    const notifier: typeof services.notifier = {
+      ...services.notifier,
+      notify: async (...args) => {
+        if (failures-- > 0) throw new Error("store unavailable");
+        return services.notifier.notify(...args);
+      },
+    };
+    expect(await escalateLateHandoffs({ ...services, notifier })).toBe(0);
+    expect(pushedText(chat, "7002")).not.toContain("belum dijawab");
+    expect(await escalateLateHandoffs({ ...services, notifier })).toBe(1);
+    expect(await escalateLateHandoffs({ ...services, notifier })).toBe(0);
+    expect(pushedText(chat, "7002").match(/belum dijawab/g)).toHaveLength(1);
+    expect(await services.audit.list({ action: "handoff.escalated" })).toHaveLength(1);
   });
 });
