@@ -10,7 +10,7 @@ import { toWhatsAppTexts } from "../../src/channels/whatsapp/whatsapp.render";
 import type { App } from "../../src/app";
 import type { ChannelName, InboundContent, OutboundMessage } from "../../src/core/messages";
 import { toNumberedText } from "../../src/core/render";
-import { createBenchApp } from "../lib/bench-app";
+import { createBenchApp, seedVerifiedRtHead } from "../lib/bench-app";
 import { info, within, type BenchRow, type BenchSection } from "../lib/bench";
 import { heirPaths, playHeirPath } from "./death-report.bench";
 
@@ -61,35 +61,20 @@ export const conversationPaths: ConversationPath[] = [
 const rtHeadPhone = "+6281200000022";
 
 /** Pak Ahmad Fauzi, verified head of RT 22 / RW 3, Lebak Bandung, talking from `contact`. */
-async function seedRtHead(app: App, userId: string, channel: ChannelName, now: Date): Promise<void> {
-  const rt = { kecamatan: "Jelutung", kelurahan: "Lebak Bandung", rw: "3", rt: "22" };
-  const contact = { channel, userId };
-  const result = await app.services.people.register(
+const seedRtHead = (app: App, userId: string, channel: ChannelName, now: Date) =>
+  seedVerifiedRtHead(
+    app,
     {
-      status: "active",
-      role: "rt_head",
       name: "Ahmad Fauzi",
-      nik: app.services.vault.seal("1571080703800001"),
+      nik: "1571080703800001",
       birthDate: "1980-03-07",
-      sex: "L",
       phone: rtHeadPhone,
-      address: rt,
-      occupation: { code: "ketua_rt" },
-      leadsRt: rt,
+      rt: { kecamatan: "Jelutung", kelurahan: "Lebak Bandung", rw: "3", rt: "22" },
       income: 1_500_000,
-      programmes: ["JKK", "JKM"],
-      fundedBy: "apbd",
-      consent: { at: now, channel, noticeVersion: "bench", givenBy: "self" },
-      registeredBy: contact,
-      contacts: [contact],
-      language: "id",
-      flags: [],
-      verifiedAt: now,
+      contact: { channel, userId },
     },
     now,
   );
-  if (result.type !== "registered") throw new Error("bench: could not register the RT head");
-}
 
 /** A turn's messages as the channel sends them: texts (with choice labels) and their count. */
 function toChannelTurn(

@@ -4,9 +4,8 @@
  * reporting with nobody closer alive, a self-paying member), on the terminal and on WhatsApp (which
  * knows the heir's phone). Not timed: counted, through the real engine over the memory store.
  */
-import type { createApp } from "../../src/app";
 import type { ChannelName } from "../../src/core/messages";
-import { createBenchApp } from "../lib/bench-app";
+import { createBenchApp, seedVerifiedRtHead } from "../lib/bench-app";
 import { within, type BenchRow, type BenchSection } from "../lib/bench";
 
 export type HeirPath = { name: string; channel: ChannelName; lines: string[] };
@@ -38,35 +37,20 @@ export type HeirPathFigures = {
 };
 
 /** Pak Ahmad Yani, RT head of Payo Lebar RT 5, registered and verified by staff (not yet known to BPJS data). */
-async function registerRtHead(app: ReturnType<typeof createApp>, now: Date): Promise<void> {
-  const rt = { kecamatan: "Jelutung", kelurahan: "Payo Lebar", rw: "2", rt: "5" };
-  const contact = { channel: "whatsapp" as const, userId: "+6281200000001" };
-  const result = await app.services.people.register(
+const registerRtHead = (app: ReturnType<typeof createBenchApp>, now: Date) =>
+  seedVerifiedRtHead(
+    app,
     {
-      status: "active",
-      role: "rt_head",
       name: "Ahmad Yani",
-      nik: app.services.vault.seal("1571020101800001"),
+      nik: "1571020101800001",
       birthDate: "1980-01-01",
-      sex: "L",
-      phone: contact.userId,
-      address: rt,
-      occupation: { code: "rt_head" },
-      leadsRt: rt,
+      phone: "+6281200000001",
+      rt: { kecamatan: "Jelutung", kelurahan: "Payo Lebar", rw: "2", rt: "5" },
       income: 1_000_000,
-      programmes: ["JKK", "JKM"],
-      fundedBy: "apbd",
-      consent: { at: now, channel: "whatsapp", noticeVersion: "bench", givenBy: "self" },
-      registeredBy: contact,
-      contacts: [contact],
-      language: "id",
-      flags: [],
-      verifiedAt: now,
+      contact: { channel: "whatsapp", userId: "+6281200000001" },
     },
     now,
   );
-  if (result.type !== "registered") throw new Error("bench: could not register the RT head");
-}
 
 /** Plays one path on a fresh bot with the registered RT head Ahmad Yani. */
 export async function playHeirPath(path: HeirPath): Promise<HeirPathFigures> {
