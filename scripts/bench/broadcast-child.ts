@@ -8,6 +8,7 @@ import { createSession } from "../../src/core/session";
 import { createInProcessScheduler } from "../../src/jobs/in-process.scheduler";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createVault } from "../../src/security/vault";
+import { dispatchToEnd, findOrScheduleBroadcast } from "../lib/bench-broadcast";
 import { openJsonlDocumentStore } from "./jsonl-document.store";
 import { createBenchTelegramSender } from "./telegram-sender";
 
@@ -19,7 +20,6 @@ export type ChildArgs = {
   firstUserId: number;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runBroadcastChild(args: ChildArgs): Promise<void> {
   const store = openJsonlDocumentStore(args.file);
@@ -37,33 +37,17 @@ export async function runBroadcastChild(args: ChildArgs): Promise<void> {
     },
   });
   app.hub.register(createBenchTelegramSender(args.token, args.apiRoot, app.translator));
-  const { broadcasts } = app.broadcasting.repo;
-  let broadcast = (await broadcasts.find({ kind: "broadcast" }))[0];
-  if (!broadcast) {
-    for (let i = 0; i < args.recipients; i++) {
-      const session = createSession("telegram", String(args.firstUserId + i), clock.now());
-      session.version = 1;
-      await app.services.sessions.save(session);
-    }
-    const by = { actor: "cli:bench" };
-    const draft = {
-      segment: { state: "chatted" as const },
-      message: { type: "text" as const, text: "Halo {nama}, uji siaran." },
-    };
-    const created = await app.services.broadcasts.create(draft, by);
-    if (created.status !== "ok") throw new Error(`broadcast not created: ${created.reason}`);
-    await app.services.broadcasts.schedule(created.broadcast._id, "now", by);
-    broadcast = created.broadcast;
-  }
-  for (;;) {
-    const outcome = await app.broadcasting.dispatcher.dispatch(broadcast._id);
-    if (outcome.type === "busy" || outcome.type === "waiting") {
-      await sleep(Math.max(50, outcome.at.getTime() - Date.now()));
-      continue;
-    }
-    const progress = await app.services.broadcasts.progress(broadcast._id);
-    process.stdout.write(`${JSON.stringify({ outcome: outcome.type, progress })}\n`);
-    await store.close();
-    return;
-  }
+  const broadcast = await findOrScheduleBroadcast(
+    app,
+    { type: "text", text: "Halo {nama}, uji siaran." },
+    async () => {
+      for (let i = 0; i < args.recipients; i++) {
+        const session = createSession("telegram", String(args.firstUserId + i), clock.now());
+        session.version = 1;
+        await app.services.sessions.save(session);
+      }
+    },
+  );
+  await dispatchToEnd(app, broadcast._id);
+  await store.close();
 }

@@ -13,6 +13,7 @@ import { createSession } from "../../src/core/session";
 import { createInProcessScheduler } from "../../src/jobs/in-process.scheduler";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createVault } from "../../src/security/vault";
+import { dispatchToEnd, findOrScheduleBroadcast } from "../lib/bench-broadcast";
 import { openJsonlDocumentStore } from "./jsonl-document.store";
 
 export type CloudChildArgs = {
@@ -24,7 +25,6 @@ export type CloudChildArgs = {
   graph: { token: string; secret: string; phoneNumberId: string };
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Recipient i's number: +62811 followed by 7 digits. */
 export const toBenchNumber = (i: number) => `62811${String(i).padStart(7, "0")}`;
 
@@ -72,36 +72,19 @@ export async function runCloudBroadcastChild(args: CloudChildArgs): Promise<void
   });
   await cloud.start();
   app.hub.register(cloud.sender);
-  const { broadcasts } = app.broadcasting.repo;
-  let broadcast = (await broadcasts.find({ kind: "broadcast" }))[0];
-  if (!broadcast) {
-    const twoDaysAgo = new Date(clock.now().getTime() - 48 * 3600_000);
-    for (let i = 0; i < args.recipients; i++) {
-      const session = createSession("whatsapp", `+${toBenchNumber(i)}`, twoDaysAgo);
-      session.version = 1;
-      await app.services.sessions.save(session);
-    }
-    const by = { actor: "cli:bench" };
-    const draft = {
-      segment: { state: "chatted" as const },
-      message: { type: "template" as const, template: "activeReminder" as const },
-    };
-    const created = await app.services.broadcasts.create(draft, by);
-    if (created.status !== "ok") throw new Error(`broadcast not created: ${created.reason}`);
-    await app.services.broadcasts.schedule(created.broadcast._id, "now", by);
-    broadcast = created.broadcast;
-  }
-  for (;;) {
-    const outcome = await app.broadcasting.dispatcher.dispatch(broadcast._id);
-    if (outcome.type === "busy" || outcome.type === "waiting") {
-      await sleep(Math.max(50, outcome.at.getTime() - Date.now()));
-      continue;
-    }
-    await sleep(500); // the last receipts
-    const progress = await app.services.broadcasts.progress(broadcast._id);
-    process.stdout.write(`${JSON.stringify({ outcome: outcome.type, progress })}\n`);
-    await cloud.stop();
-    await store.close();
-    return;
-  }
+  const broadcast = await findOrScheduleBroadcast(
+    app,
+    { type: "template", template: "activeReminder" },
+    async () => {
+      const twoDaysAgo = new Date(clock.now().getTime() - 48 * 3600_000);
+      for (let i = 0; i < args.recipients; i++) {
+        const session = createSession("whatsapp", `+${toBenchNumber(i)}`, twoDaysAgo);
+        session.version = 1;
+        await app.services.sessions.save(session);
+      }
+    },
+  );
+  await dispatchToEnd(app, broadcast._id, 500); // 500 ms: the last receipts
+  await cloud.stop();
+  await store.close();
 }
