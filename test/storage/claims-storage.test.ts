@@ -5,34 +5,11 @@ import type { NewClaim } from "../../src/core/claims.port";
 import { createDiskFileStore, deriveFileKey } from "../../src/storage/files/disk-file.store";
 import { createMemoryDocumentStore } from "../../src/storage/memory/memory-document.store";
 import { createClaimRepository } from "../../src/storage/repositories/claims.repository";
+import { aNewClaim } from "../support/claim-factory";
 
 const at = new Date("2026-03-02T02:00:00Z");
-const newClaim = (overrides: Partial<NewClaim> = {}): NewClaim => ({
-  stage: "MENUNGGU_DOKUMEN",
-  stageAt: at,
-  programme: "JKM",
-  cause: "other",
-  deceased: { name: "A", deathDate: "2026-03-01" },
-  heir: {
-    name: "B",
-    nik: { cipher: "k1:x", hash: "h" },
-    relationship: "spouse",
-    standing: "entitled",
-    contact: { channel: "whatsapp", userId: "+6281200000009" },
-    language: "id",
-  },
-  schoolChildren: false,
-  required: ["deathCertificate", "heirLetter"],
-  requested: [],
-  received: ["deathCertificate"],
-  flags: [],
-  history: [],
-  notifications: [],
-  lastActivityAt: at,
-  createdAt: at,
-  updatedAt: at,
-  ...overrides,
-});
+const newClaim = (overrides: Partial<NewClaim> = {}): NewClaim =>
+  aNewClaim({ received: ["deathCertificate"], ...overrides }, at);
 
 describe("claims repository", () => {
   it("lists claims still waiting for documents after a quiet period, with what is missing", async () => {

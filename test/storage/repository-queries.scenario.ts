@@ -11,38 +11,21 @@ import { createClaimDocumentRepository } from "../../src/storage/repositories/cl
 import { createClaimRepository } from "../../src/storage/repositories/claims.repository";
 import type { Person } from "../../src/core/people.port";
 import { createBroadcastWorld, type BroadcastWorld } from "../support/broadcast-world";
+import { aNewClaim } from "../support/claim-factory";
 import { createPerson } from "../support/people-factory";
 
 const at = new Date("2026-03-02T02:00:00Z");
 const heirContact = { channel: "whatsapp" as const, userId: "+6281200000009" };
 
-const newClaim = (): NewClaim => ({
-  stage: "MENUNGGU_DOKUMEN",
-  stageAt: at,
-  programme: "JKM",
-  cause: "other",
-  deceased: { name: "A", deathDate: "2026-03-01", personId: "p-dead" },
-  heir: {
-    name: "B",
-    nik: { cipher: "k1:x", hash: "h" },
-    relationship: "spouse",
-    standing: "entitled",
-    contact: heirContact,
-    phone: "+6281200000009",
-    language: "id",
-  },
-  schoolChildren: false,
-  required: ["deathCertificate", "heirLetter"],
-  requested: [],
-  received: [],
-  flags: [],
-  history: [],
-  notifications: [],
-  lastActivityAt: at,
-  slaDue: "2026-03-10",
-  createdAt: at,
-  updatedAt: at,
-});
+const newClaim = (): NewClaim =>
+  aNewClaim(
+    {
+      deceased: { name: "A", deathDate: "2026-03-01", personId: "p-dead" },
+      heir: { ...aNewClaim().heir, contact: heirContact, phone: "+6281200000009" },
+      slaDue: "2026-03-10",
+    },
+    at,
+  );
 
 const segments: Segment[] = [
   { state: "registered" },

@@ -15,6 +15,7 @@ import type { LabelSink } from "../../src/console/console.types";
 import { createVault } from "../../src/security/vault";
 import { createStaffAccount } from "./staff-accounts";
 import { createPeopleSeeder } from "./seed-people";
+import { aNewClaim } from "./claim-factory";
 import { createTestChat, testVaultKeys, type TestChat } from "./test-chat";
 
 export const passwords = {
@@ -28,39 +29,32 @@ const vault = createVault(testVaultKeys);
 export function aClaim(overrides: Partial<NewClaim> & { kelurahan: string; heirUserId: string }): NewClaim {
   const { kelurahan, heirUserId, ...rest } = overrides;
   const at = new Date("2026-02-20T09:00:00+07:00");
-  return {
-    stage: "LAPORAN_DITERIMA",
-    stageAt: at,
-    programme: "JKM",
-    cause: "other",
-    deceased: {
-      name: "Ahmad Yani",
-      deathDate: "2026-02-18",
-      nik: vault.seal("1571020101800001"),
-      kelurahan,
-      rt: "3",
+  return aNewClaim(
+    {
+      stage: "LAPORAN_DITERIMA",
+      deceased: {
+        name: "Ahmad Yani",
+        deathDate: "2026-02-18",
+        nik: vault.seal("1571020101800001"),
+        kelurahan,
+        rt: "3",
+      },
+      heir: {
+        name: "Siti Aminah",
+        nik: vault.seal("1571025203850002"),
+        phone: "+6281234567890",
+        relationship: "spouse",
+        standing: "entitled",
+        contact: { channel: "telegram", userId: heirUserId },
+        language: "id",
+      },
+      required: ["deathCertificate", "heirLetter", "ktpHeir"],
+      received: ["deathCertificate"],
+      history: [{ stage: "LAPORAN_DITERIMA", at, by: "telegram:heir" }],
+      ...rest,
     },
-    heir: {
-      name: "Siti Aminah",
-      nik: vault.seal("1571025203850002"),
-      phone: "+6281234567890",
-      relationship: "spouse",
-      standing: "entitled",
-      contact: { channel: "telegram", userId: heirUserId },
-      language: "id",
-    },
-    schoolChildren: false,
-    required: ["deathCertificate", "heirLetter", "ktpHeir"],
-    requested: [],
-    received: ["deathCertificate"],
-    flags: [],
-    history: [{ stage: "LAPORAN_DITERIMA", at, by: "telegram:heir" }],
-    notifications: [],
-    lastActivityAt: at,
-    createdAt: at,
-    updatedAt: at,
-    ...rest,
-  };
+    at,
+  );
 }
 
 export type ConsoleWorld = {

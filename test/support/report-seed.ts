@@ -9,6 +9,7 @@ import { createMemoryDocumentStore } from "../../src/storage/memory/memory-docum
 import { createClaimRepository } from "../../src/storage/repositories/claims.repository";
 import { toDoc, type PersonDoc } from "../../src/storage/repositories/person.schema";
 import { peopleCollection } from "../../src/storage/repositories/people.repository";
+import { aNewClaim } from "./claim-factory";
 import { createPerson } from "./people-factory";
 
 const simpang = { kecamatan: "Telanaipura", kelurahan: "Simpang IV Sipin" };
@@ -30,32 +31,18 @@ const day = (iso: string) => new Date(`${iso}T09:00:00+07:00`);
 
 function aClaim(history: Array<[NewClaim["stage"], string]>, slaDue?: string): NewClaim {
   const last = history.at(-1) ?? ["LAPORAN_DITERIMA", "2026-03-02"];
-  return {
+  return aNewClaim({
     stage: last[0],
     stageAt: day(last[1]),
-    programme: "JKM",
-    cause: "other",
     deceased: { name: "Almarhum", deathDate: "2026-03-01" },
-    heir: {
-      name: "Ahli waris",
-      nik: { cipher: "k1:x", hash: "h" },
-      relationship: "spouse",
-      standing: "entitled",
-      contact: { channel: "whatsapp", userId: "+6281200000009" },
-      language: "id",
-    },
-    schoolChildren: false,
+    heir: { ...aNewClaim().heir, name: "Ahli waris" },
     required: [],
-    requested: [],
-    received: [],
-    flags: [],
     history: history.map(([stage, at]) => ({ stage, at: day(at), by: "system" })),
-    notifications: [],
     ...(slaDue ? { slaDue } : {}),
     lastActivityAt: day(last[1]),
     createdAt: day(history[0]?.[1] ?? "2026-03-02"),
     updatedAt: day(last[1]),
-  };
+  });
 }
 
 export async function seedCity() {
