@@ -8,6 +8,7 @@
 import { createApp } from "../../src/app";
 import type { Language, Reply } from "../../src/core/messages";
 import type { Session } from "../../src/core/session";
+import { flowOfIntent } from "../../src/flows/answers/intent-actions";
 import type { LabelledRow } from "../../src/nlu/training-data";
 import { silentLogger } from "../../src/security/pino.logger";
 import { createVault } from "../../src/security/vault";
@@ -22,15 +23,10 @@ export type Scored = {
   text: string;
 };
 
-const flowLabels: Readonly<Record<string, string>> = {
-  registration: "registration",
-  eligibility: "eligibility",
-  deathReport: "deathReport",
-  claimStatus: "claimStatus",
-  myData: "myData",
-  optOut: "optOut",
-  calculator: "calculate",
-};
+/** The label a started flow answers: `flowOfIntent` read the other way ("calculator" → "calculate"). */
+const flowLabels: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(flowOfIntent).map(([intent, flow]) => [flow, intent]),
+);
 const renamed: Readonly<Record<string, string>> = { claimStatusHow: "claimStatus", pemkotPays: "whoPays" };
 const framing = new Set(["greeting", "thanks"]);
 
