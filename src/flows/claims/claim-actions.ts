@@ -140,28 +140,29 @@ export async function requestDocument(
 > {
   const { services } = deps;
   const now = services.clock.now();
-  const asked = (c: Claim) => input.key !== undefined && c.requested.some((r) => r.key === input.key);
-  const claim = await updateClaim(services, input.reference, (c) =>
-    asked(c)
-      ? c
-      : {
-          ...c,
-          requested: [
-            ...c.requested,
-            {
-              type: input.type,
-              at: now,
-              by: input.actor,
-              ...(input.note ? { note: input.note } : {}),
-              ...(input.key ? { key: input.key } : {}),
-            },
-          ],
-          received: c.received.filter((t) => t !== input.type),
-          waived: (c.waived ?? []).filter((t) => t !== input.type),
-          lastActivityAt: now,
-          updatedAt: now,
-        },
-  );
+  const current = await services.claims.findByReference(input.reference);
+  if (!current) return { status: "notFound" };
+  // Asked already under this key (the action ran before): only what did not happen yet follows.
+  const done = input.key !== undefined && current.requested.some((r) => r.key === input.key);
+  const claim = done
+    ? current
+    : await updateClaim(services, input.reference, (c) => ({
+        ...c,
+        requested: [
+          ...c.requested,
+          {
+            type: input.type,
+            at: now,
+            by: input.actor,
+            ...(input.note ? { note: input.note } : {}),
+            ...(input.key ? { key: input.key } : {}),
+          },
+        ],
+        received: c.received.filter((t) => t !== input.type),
+        waived: (c.waived ?? []).filter((t) => t !== input.type),
+        lastActivityAt: now,
+        updatedAt: now,
+      }));
   if (!claim) return { status: "notFound" };
   await services.audit.record(
     {
