@@ -20,7 +20,6 @@ export type ChildArgs = {
   firstUserId: number;
 };
 
-
 export async function runBroadcastChild(args: ChildArgs): Promise<void> {
   const store = openJsonlDocumentStore(args.file);
   const clock = { now: () => new Date() };
